@@ -1,0 +1,1 @@
+"""The NLP pipeline: spaCy components that find entities and relations in news text."""

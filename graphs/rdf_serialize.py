@@ -1,0 +1,82 @@
+"""Serialise the RDF view deterministically (same graph, same bytes)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rdflib import Dataset, Graph
+
+from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.rdf import to_rdf
+from newskg.graphs.vocab import BINDINGS
+
+LINE_FORMATS = {"nt", "nquads"}
+
+
+def bound_graph() -> Graph:
+    graph = Graph()
+    for prefix, namespace in BINDINGS.items():
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def merged_graph(dataset: Dataset) -> Graph:
+    """The union of the default and every named graph."""
+    merged = bound_graph()
+    for triple in sorted({(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))}):
+        merged.add(triple)
+    return merged
+
+
+def turtle_body(graph: Graph) -> str:
+    """Turtle for one graph without its prefix lines."""
+    text = graph.serialize(format="turtle")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+
+
+def serialize_trig(dataset: Dataset) -> str:
+    """TriG with the named graphs in sorted order (rdflib's own order varies between runs)."""
+    prefixes = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(BINDINGS.items()))
+    blocks = []
+    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+        if not len(context):
+            continue
+        copy = bound_graph()
+        for triple in sorted(context):
+            copy.add(triple)
+        body = turtle_body(copy)
+        if str(context.identifier).startswith("urn:x-rdflib:"):
+            blocks.append(body)
+        else:
+            indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+            blocks.append(f"<{context.identifier}> {{\n{indented}\n}}")
+    return prefixes + "\n" + "\n\n".join(blocks) + "\n"
+
+
+def sorted_json(value: Any) -> Any:
+    """JSON-LD with every array sorted: arrays other than @list carry no order, so rdflib's varies."""
+    if isinstance(value, dict):
+        return {
+            key: sorted_json(item) if key != "@list" else [sorted_json(v) for v in item] for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return sorted((sorted_json(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    return value
+
+
+def serialize_rdf(graph: KnowledgeGraph, base_iri: str, rdf_format: str, merged: bool) -> bytes:
+    dataset = to_rdf(graph, base_iri)
+    target: Graph = merged_graph(dataset) if merged else dataset
+    if rdf_format == "trig":
+        text = serialize_trig(dataset)
+    elif rdf_format == "json-ld":
+        context = {prefix: str(namespace) for prefix, namespace in BINDINGS.items()}
+        data = json.loads(target.serialize(format="json-ld", context=context, auto_compact=True))
+        text = json.dumps(sorted_json(data), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+    else:
+        text = target.serialize(format=rdf_format)
+    if rdf_format in LINE_FORMATS:
+        # Line-based formats carry no order of their own: sort for stable bytes.
+        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+    return text.encode("utf-8")

@@ -1,0 +1,32 @@
+"""Shared fixtures: one loaded pipeline per test session, and paths to bundled data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from newskg.extractor.pipeline import load_pipeline
+from newskg.extractor.records import doc_to_records
+from newskg.model import Article, ArticleRecords
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "examples" / "articles"
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def extract_text(nlp: Language):
+    """Run the pipeline on one text and return its records."""
+
+    def run(text: str, article_id: str = "test", date: str | None = None) -> ArticleRecords:
+        article = Article(id=article_id, text=text, date=date)
+        return doc_to_records(nlp(text), article)
+
+    return run

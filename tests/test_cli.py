@@ -1,0 +1,107 @@
+"""End-to-end CLI runs: help for every command, good and bad inputs, several outputs, two processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from rdflib import Graph
+from typer.testing import CliRunner
+
+from newskg.cli import app
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+def command_names() -> list[str]:
+    return [command.name or command.callback.__name__ for command in app.registered_commands]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "-h"])
+    assert result.exit_code == 0, result.output
+    assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("newskg ")
+
+
+def test_extract_examples_writes_every_requested_format(tmp_path: Path) -> None:
+    gexf, ttl = tmp_path / "g.gexf", tmp_path / "g.ttl"
+    result = runner.invoke(app, ["extract", str(EXAMPLES), "-o", str(gexf), "-o", str(ttl)])
+    assert result.exit_code == 0, result.output
+    assert "articles read: 6, extracted: 6, failed: 0" in result.output
+    network = nx.read_gexf(gexf)
+    assert network.number_of_nodes() > 10 and network.number_of_edges() > 3
+    assert len(Graph().parse(ttl, format="turtle")) > 50
+
+
+def test_bad_article_is_reported_and_good_ones_are_kept(tmp_path: Path) -> None:
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("Talks\n\nFrance and Germany signed a treaty in Paris.\n", encoding="utf-8")
+    (tmp_path / "in" / "bad.jsonl").write_text('{"id": "x", "text": "Fine."}\n{broken\n', encoding="utf-8")
+    out = tmp_path / "g.graphml"
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), str(tmp_path / "nope.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'in' / 'bad.jsonl'}:2: malformed JSON" in result.output
+    assert f"{tmp_path / 'nope.txt'}: no such file or folder" in result.output
+    assert "articles read: 2, extracted: 2, failed: 2" in result.output
+    labels = {attrs["label"] for _, attrs in nx.read_graphml(out).nodes(data=True)}
+    assert {"France", "Germany"} <= labels
+
+
+def test_unknown_output_extension_fails_before_work(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "g.docx")])
+    assert result.exit_code == 2
+    assert "g.docx: unknown output extension (supported: .graphml, .gexf, .ttl" in result.output
+
+
+def test_missing_model_names_the_package(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "g.ttl"), "--model", "xx_no_such_model"]
+    )
+    assert result.exit_code == 2
+    assert "spaCy model 'xx_no_such_model' is not installed" in result.output
+
+
+def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
+    """A real subprocess: stdin JSONL, --n-process 2, output identical to one process."""
+    articles = [
+        {"id": f"a{i}", "text": f"France accused Germany of spying on day {i}. Kenya welcomed Uganda."}
+        for i in range(8)
+    ]
+    stdin = "\n".join(json.dumps(a) for a in articles)
+    outputs = []
+    for processes in ("1", "2"):
+        out = tmp_path / f"g{processes}.trig"
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "newskg",
+                "extract",
+                "-",
+                "-o",
+                str(out),
+                "--n-process",
+                processes,
+                "--batch-size",
+                "2",
+            ],
+            input=stdin,
+            text=True,
+            check=True,
+            capture_output=True,
+        )
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b"accused" in outputs[0]
