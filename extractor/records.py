@@ -18,7 +18,8 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
         entity = entities.get(m["key"])
         if entity is None:
             entity = entities[m["key"]] = Entity(key=m["key"], label=m["label"], type=m["type"])
-        if m["text"] not in entity.aliases:
+        # Pronouns and descriptions resolved by coreference are mentions, not names.
+        if not m.get("coreference") and m["text"] not in entity.aliases:
             entity.aliases.append(m["text"])
         entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence_of.get(m["token_start"], 0)))
         entity.attributes.update(m.get("attributes") or {})

@@ -69,7 +69,8 @@ class RelationExtractor:
         for index, m in enumerate(mentions):
             for i in range(m["token_start"], m["token_end"]):
                 by_token[i] = index
-        relations: list[dict[str, Any]] = []
+        # Earlier components (roles in newskg_entities) may have put relations here already.
+        relations: list[dict[str, Any]] = list(doc._.newskg_relations or [])
         for token in doc:
             predicate = self.triggers.get((token.lemma_.lower(), "VERB")) if token.pos_ == "VERB" else None
             if predicate is None or is_negated(token):
