@@ -44,7 +44,8 @@ DETERMINERS = frozenset({"the", "both", "two"})
 @cache
 def descriptions() -> dict[str, tuple[str, str]]:
     """Noun -> (type family, number) of definite descriptions ("countries" -> (country, two))."""
-    return {cells[0].lower(): (type_family(cells[1]), cells[2]) for _, cells in data_rows(data_text("descriptions.tsv"))}
+    rows = data_rows(data_text("descriptions.tsv"))
+    return {cells[0].lower(): (type_family(cells[1]), cells[2]) for _, cells in rows}
 
 
 def full_name_tokens(label: str) -> list[str]:

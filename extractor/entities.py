@@ -33,6 +33,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
+from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
 from newskg.extractor.gazetteer import (
     Country,
     countries_by_iso2,
@@ -44,8 +46,6 @@ from newskg.extractor.gazetteer import (
     read_words,
     us_state_names,
 )
-from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
-from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.roles import find_locations, find_roles, role_heads
 
@@ -55,6 +55,7 @@ if not Doc.has_extension("newskg_entities"):
     Doc.set_extension("newskg_entities", default=None)
 if not Doc.has_extension("newskg_relations"):
     Doc.set_extension("newskg_relations", default=None)
+
 
 @cache
 def known_organizations() -> dict[str, tuple[str, str]]:
@@ -78,8 +79,9 @@ def person_titles() -> frozenset[str]:
     return frozenset(cells[0] for _, cells in data_rows(data_text("titles.txt")))
 
 
-HONORIFIC_GENDER = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "king": "male", "prince": "male"}
-HONORIFIC_GENDER.update({w: "female" for w in ("mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess")})
+@cache
+def honorific_genders() -> dict[str, str]:
+    return {word.lower(): gender for word, gender in read_table("honorifics.tsv")}
 
 
 def strip_possessive(span: Span) -> Span:
@@ -106,7 +108,7 @@ def person_name(span: Span) -> Span:
 def honorific_gender(doc: Doc, name_start: int) -> str | None:
     """'Mr Blair' is male, 'Ms Payne' female: the honorific just before the name says so."""
     if name_start > 0:
-        return HONORIFIC_GENDER.get(doc[name_start - 1].lower_)
+        return honorific_genders().get(doc[name_start - 1].lower_)
     return None
 
 
