@@ -17,6 +17,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from nameparser import HumanName
+
 from newskg.extractor.entity_types import more_specific, type_family
 from newskg.model import Article, ArticleRecords, Entity, Evidence
 
@@ -104,10 +106,8 @@ class KnowledgeGraph:
         """
         full_names: dict[str, list[str]] = {}
         for node in self.sorted_entities():
-            words = node.label.split()
-            if node.type == "Person" and len(words) > 1:
-                for word in set(words):
-                    full_names.setdefault(word, []).append(node.id)
+            if node.type == "Person" and " " in node.label:
+                full_names.setdefault(surname(node.label), []).append(node.id)
         for node in self.sorted_entities():
             if node.type != "Person" or " " in node.label:
                 continue
@@ -166,6 +166,11 @@ def build_graph(records: Iterable[ArticleRecords], merge: bool = True) -> Knowle
     if merge:
         graph.merge_surnames()
     return graph
+
+
+def surname(full_name: str) -> str:
+    """The family name of a full name ('Tony Blair' -> 'Blair'; nameparser knows 'van der', suffixes, titles)."""
+    return HumanName(full_name).last or full_name.split()[-1]
 
 
 def merge_record(node: GraphEntity, entity: Entity, article_id: str) -> dict[str, str]:
