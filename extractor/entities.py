@@ -47,7 +47,7 @@ from newskg.extractor.gazetteer import (
     us_state_names,
 )
 from newskg.extractor.lexicon import data_rows, data_text
-from newskg.extractor.roles import find_locations, find_roles, role_heads
+from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
 
@@ -134,13 +134,15 @@ def is_concept(span: Span) -> bool:
 
 
 def is_title_fragment(span: Span) -> bool:
-    """A capitalised word cut out of an office title: 'State' in 'Secretary of State'."""
+    """A capitalised title word cut out of an office title: 'State' in 'Secretary of State' (not 'SHP' in
+    'leader of SHP')."""
     doc = span.doc
     return (
         len(span) == 1
         and span.start >= 2
         and doc[span.start - 1].lower_ == "of"
         and doc[span.start - 2].lower_ in role_heads()
+        and span[0].lower_ in title_modifiers()
     )
 
 
@@ -344,6 +346,10 @@ def initials(tokens: list[Token]) -> str:
     return "".join(token.text[0] for token in tokens).lower()
 
 
+def capitals(text: str) -> str:
+    return "".join(c for c in text if c.isupper())
+
+
 def resolve_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """An acronym in parentheses is whatever its expansion is.
 
@@ -357,7 +363,7 @@ def resolve_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str,
         start, end = m["token_start"], m["token_end"]
         if end - start == 1 and is_parenthesised(doc, start, end):
             expansion = ending_at.get(start - 1)
-            if expansion is not None:
+            if expansion is not None and capitals(expansion["text"]) == m["text"].upper():
                 m.update(type=expansion["type"], label=expansion["label"], key=expansion["key"])
             else:
                 letters = len(m["text"])
