@@ -224,7 +224,14 @@ def reference(antecedent: Mention, start: Token, end: Token) -> Mention:
 
 
 def is_dummy_it(token: Token) -> bool:
-    return token.lower_ == "it" and (token.dep_ not in SUBJECT_DEPS or token.head.lemma_.lower() in DUMMY_IT_VERBS)
+    """'it' that refers to nothing: not a subject, the subject of 'be'/'seem'..., or of a passive
+    reporting verb with a clause ('it is expected that ...')."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ not in SUBJECT_DEPS or head.lemma_.lower() in DUMMY_IT_VERBS:
+        return True
+    return token.dep_ == "nsubjpass" and any(child.dep_ in ("ccomp", "xcomp") for child in head.children)
 
 
 def resolve_pronoun(resolver: Resolver, token: Token) -> list[Mention]:

@@ -244,7 +244,7 @@ def classify(span: Span) -> dict[str, Any] | None:
     label = span.label_
     if label == "PERSON":
         name = person_name(span)
-        if is_junk(name):
+        if is_junk(name) or is_concept(name):
             return None
         found = context_type(name)
         if found in ORGANIZATION_TYPES:
@@ -267,6 +267,10 @@ def classify(span: Span) -> dict[str, Any] | None:
         capital_of = lookup_capital(span.text)
         if capital_of is not None and is_actor(span.root):
             return metonym(span, capital_of)
+        # "companies Vodafone and Orange": the noun beside the name outweighs a town of that name.
+        found = context_type(span)
+        if found in ORGANIZATION_TYPES:
+            return mention(span, found, span.text)
         city = lookup_city(span.text)
         if city is not None and label == "GPE":
             attributes = {"geonames": str(city.geonameid)}
