@@ -153,9 +153,7 @@ class RoleFinder:
         if owner is None:
             return None
         head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
-        title = normalise_title(words)
-        if head == "counterpart":
-            title = self.counterpart_title(first)
+        title: str | None = self.counterpart_title(first) if head == "counterpart" else normalise_title(words)
         start = self.mentions[owner]["token_start"]
         return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
 

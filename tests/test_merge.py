@@ -34,8 +34,12 @@ def test_one_thing_typed_two_ways_is_one_node_with_the_specific_type() -> None:
 
 def test_homonyms_of_different_kinds_stay_apart() -> None:
     graph = build_graph(
-        [records("a", ("Jordan", "Country")), records("b", ("Jordan", "Person")), records("c", ("Georgia", "Region"))]
-        + [records("d", ("Georgia", "Country"))]
+        [
+            records("a", ("Jordan", "Country")),
+            records("b", ("Jordan", "Person")),
+            records("c", ("Georgia", "Region")),
+            records("d", ("Georgia", "Country")),
+        ]
     )
     assert sorted((n.label, n.type) for n in graph.sorted_entities()) == [
         ("Georgia", "Country"),
