@@ -238,6 +238,33 @@ def country_attributes(country: Country) -> dict[str, str]:
     return attributes
 
 
+def person_mention(name: Span) -> dict[str, Any]:
+    record = mention(name, "Person", name.text)
+    gender = honorific_gender(name.doc, name.start)
+    if gender:
+        record["gender"] = gender
+    return record
+
+
+def honorific_led(span: Span) -> Span | None:
+    """'Mr Balls' tagged as an organisation or place: a personal honorific makes it a person's name."""
+    if len(span) > 1 and span[0].text.lower() in honorific_genders():
+        return span[1:]
+    if span.start > 0 and span.doc[span.start - 1].lower_ in honorific_genders():
+        return span
+    return None
+
+
+def is_lone_common_word(span: Span) -> bool:
+    """A lone capitalised kind-of-thing or title word ('Group', 'State', 'Groups') is no name."""
+    word = span.text.lower()
+    return len(span) == 1 and (
+        span[0].lemma_.lower() in context_nouns()
+        or word in context_nouns()
+        or (word in title_modifiers() and span.text not in dict(organization_keywords()))
+    )
+
+
 def classify(span: Span) -> dict[str, Any] | None:
     """The mention record of one NER span, or None when it is not an entity we keep."""
     span = strip_possessive(span)
@@ -246,14 +273,7 @@ def classify(span: Span) -> dict[str, Any] | None:
         name = person_name(span)
         if is_junk(name) or is_concept(name):
             return None
-        found = context_type(name)
-        if found in ORGANIZATION_TYPES:
-            return mention(name, found, name.text)
-        record = mention(name, "Person", name.text)
-        gender = honorific_gender(span.doc, name.start)
-        if gender:
-            record["gender"] = gender
-        return record
+        return person_mention(name)
     if label == "NORP":
         country = lookup_demonym(span.text)
         if country is None:
@@ -261,9 +281,14 @@ def classify(span: Span) -> dict[str, Any] | None:
         return mention(span, "Country", country.name, **country_attributes(country))
     if label in ("GPE", "LOC"):
         span = strip_leading_determiner(span) if label == "LOC" else span
+        person = honorific_led(span)
+        if person is not None:
+            return person_mention(person)
         country = lookup_country(span.text)
         if country is not None:
             return mention(span, "Country", country.name, **country_attributes(country))
+        if span.text in us_state_names():
+            return mention(span, "Region", span.text, gazetteer_country="USA")
         capital_of = lookup_capital(span.text)
         if capital_of is not None and is_actor(span.root):
             return metonym(span, capital_of)
@@ -293,7 +318,10 @@ def classify_organization(span: Span) -> dict[str, Any] | None:
     if span.text in known_organizations():
         entity_type, canonical = known_organizations()[span.text]
         return mention(span, entity_type, canonical)
-    if is_junk(span) or is_title_fragment(span) or is_concept(span):
+    person = honorific_led(span)
+    if person is not None:
+        return person_mention(person)
+    if is_junk(span) or is_title_fragment(span) or is_concept(span) or is_lone_common_word(span):
         return None
     if is_lowercase_phrase(span):
         # "the Indo-Pacific region": a place described by a common noun, else not a name.

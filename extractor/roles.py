@@ -116,6 +116,9 @@ class RoleFinder:
     ) -> dict[str, Any]:
         at_state = self.mentions[owner]["type"] in STATE_TARGETS
         predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
+        if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
+            # "US lawyer X": a job that is no office says where the person is from, not who employs them.
+            predicate, title = "citizen_of", None
         sentence = self.doc[self.mentions[person_index]["token_start"]].sent
         return {
             "subject": person_index,

@@ -61,3 +61,9 @@ def test_roles_are_appended_before_event_relations(nlp) -> None:
     doc = nlp("Indonesian Defence Minister Budi Santoso visited Manila.")
     predicates = [r["predicate"] for r in doc._.newskg_relations]
     assert predicates[0] == "holds_role" and "title" in doc._.newskg_relations[0]
+
+
+def test_job_with_a_nationality_is_citizenship_not_employment(extract_text) -> None:
+    found = roles(extract_text("French economist Claire Dubois expects growth to slow."))
+    assert ("Claire Dubois", "citizen_of", "France", None) in found
+    assert not any(predicate == "works_for" for _, predicate, _, _ in found)
