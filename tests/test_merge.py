@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rdflib import Graph
-from rdflib.namespace import ORG, RDF
+from rdflib import Graph, Literal
+from rdflib.namespace import ORG, RDF, SDO, XSD
 
 from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.network import to_networkx
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.vocab import NKG
-from newskg.model import Article, ArticleRecords, Entity, Mention
+from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.run import ExtractOptions, extract
 
 
@@ -90,3 +90,19 @@ def test_merge_report_roles_and_rdf_role_nodes(tmp_path: Path) -> None:
     assert len(memberships) == 1
     assert len(list(rdf.subjects(RDF.type, NKG.MergeRecord))) == len(merges)
     assert to_rdf(graph) is not None
+
+
+def test_role_in_rdf_is_a_membership_with_title_country_and_article_date() -> None:
+    item = records("a", ("Klaus Weber", "Person"), ("Germany", "Country"))
+    evidence = Evidence(
+        "a", "German Foreign Minister Klaus Weber", 0, 35, "role", 0.8, date="2021-03-04", title="Foreign Minister"
+    )
+    item.relations.append(Relation("Person:Klaus Weber", "holds_role", "Country:Germany", evidence))
+    dataset = to_rdf(build_graph([item]))
+    quads = list(dataset.quads((None, RDF.type, ORG.Membership, None)))
+    assert len(quads) == 1
+    membership, _, _, article_graph = quads[0]
+    named = dataset.graph(article_graph)
+    assert str(named.value(membership, ORG.organization)).endswith("entity/country/germany")
+    assert named.value(membership, SDO.roleName) == Literal("Foreign Minister")
+    assert named.value(membership, NKG.statedOn) == Literal("2021-03-04", datatype=XSD.date)
