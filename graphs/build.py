@@ -1,8 +1,12 @@
 """Merge per-article records into one knowledge graph for the whole run.
 
-Entities merge on their key (type-aware), so the same country or person seen in
-many articles is one node; relations aggregate per (subject, relation, object)
-and keep every supporting :class:`Evidence`.
+Entities merge on their type *family* and canonical name, so the same country
+or person seen in many articles is one node, an organisation typed Organization
+in one article and Company in another is one node (typed Company), and Jordan
+the country and Michael Jordan stay apart. A bare surname joins the one full
+name of the run that contains it, and only then. Every merge is recorded with
+its reason in :attr:`KnowledgeGraph.merges`. Relations aggregate per (subject,
+relation, object) and keep every supporting :class:`Evidence`.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newskg.model import Article, ArticleRecords, Evidence
+from nameparser import HumanName
+
+from newskg.extractor.entity_types import more_specific, type_family
+from newskg.model import Article, ArticleRecords, Entity, Evidence
+
+ROLE_RELATIONS = frozenset({"holds_role", "leads", "works_for"})
 
 
 @dataclass
@@ -25,6 +34,7 @@ class GraphEntity:
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict[str, str] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -48,6 +58,8 @@ class KnowledgeGraph:
     entities: dict[str, GraphEntity] = field(default_factory=dict)
     relations: dict[tuple[str, str, str], GraphRelation] = field(default_factory=dict)
 
+    merges: list[dict[str, str]] = field(default_factory=list)
+
     def add(self, records: ArticleRecords, merge: bool = True) -> None:
         """Add one article's records; with ``merge=False`` its entities stay apart from other articles'."""
         article = records.article
@@ -60,6 +72,9 @@ class KnowledgeGraph:
             node = self.entities.get(node_id)
             if node is None:
                 node = self.entities[node_id] = GraphEntity(node_id, entity.label, entity.type)
+            elif article.id not in node.articles:
+                self.merges.append(merge_record(node, entity, article.id))
+            node.type = more_specific(node.type, entity.type)
             node.aliases.update(entity.aliases)
             node.aliases.add(entity.label)
             node.articles.add(article.id)
@@ -70,13 +85,72 @@ class KnowledgeGraph:
             subject, obj = local_ids.get(relation.subject), local_ids.get(relation.object)
             if subject is None or obj is None or subject == obj:
                 continue
-            if relation.symmetric and obj < subject:
-                subject, obj = obj, subject
-            key = (subject, relation.predicate, obj)
-            edge = self.relations.get(key)
-            if edge is None:
-                edge = self.relations[key] = GraphRelation(subject, relation.predicate, obj, relation.symmetric)
-            edge.evidence.append(relation.evidence)
+            self.add_relation(subject, relation.predicate, obj, relation.symmetric, [relation.evidence])
+            if relation.predicate in ROLE_RELATIONS and relation.evidence.title:
+                self.entities[subject].roles.add(f"{relation.evidence.title} of {self.entities[obj].label}")
+
+    def add_relation(self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]) -> None:
+        if symmetric and obj < subject:
+            subject, obj = obj, subject
+        key = (subject, predicate, obj)
+        edge = self.relations.get(key)
+        if edge is None:
+            edge = self.relations[key] = GraphRelation(subject, predicate, obj, symmetric)
+        edge.evidence.extend(evidence)
+
+    def merge_surnames(self) -> None:
+        """A person named only by a surname joins the one full name of the run that contains it.
+
+        Two full names with that surname (two Smiths) make it ambiguous: the
+        surname node stays apart and the report says why.
+        """
+        full_names: dict[str, list[str]] = {}
+        for node in self.sorted_entities():
+            if node.type == "Person" and " " in node.label:
+                full_names.setdefault(surname(node.label), []).append(node.id)
+        for node in self.sorted_entities():
+            if node.type != "Person" or " " in node.label:
+                continue
+            candidates = full_names.get(node.label, [])
+            if len(candidates) == 1:
+                target = self.entities[candidates[0]]
+                self.merges.append(
+                    {
+                        "node": target.id,
+                        "label": node.label,
+                        "type": node.type,
+                        "articles": "|".join(sorted(node.articles)),
+                        "reason": f"surname {node.label!r} matches one full name in the run: {target.label!r}",
+                    }
+                )
+                self.absorb(node, target)
+            elif len(candidates) > 1:
+                names = ", ".join(repr(self.entities[c].label) for c in candidates)
+                self.merges.append(
+                    {
+                        "node": node.id,
+                        "label": node.label,
+                        "type": node.type,
+                        "articles": "|".join(sorted(node.articles)),
+                        "reason": f"not merged: surname {node.label!r} is ambiguous ({names})",
+                    }
+                )
+
+    def absorb(self, node: GraphEntity, target: GraphEntity) -> None:
+        """Move one node into another: names, articles, mentions, attributes and edges."""
+        target.aliases.update(node.aliases)
+        target.articles.update(node.articles)
+        target.mentions += node.mentions
+        target.roles.update(node.roles)
+        for name, value in node.attributes.items():
+            target.attributes.setdefault(name, value)
+        del self.entities[node.id]
+        for key in [key for key in self.relations if node.id in (key[0], key[2])]:
+            edge = self.relations.pop(key)
+            subject = target.id if edge.subject == node.id else edge.subject
+            obj = target.id if edge.object == node.id else edge.object
+            if subject != obj:
+                self.add_relation(subject, edge.predicate, obj, edge.symmetric, edge.evidence)
 
     def sorted_entities(self) -> list[GraphEntity]:
         return [self.entities[key] for key in sorted(self.entities)]
@@ -89,7 +163,25 @@ def build_graph(records: Iterable[ArticleRecords], merge: bool = True) -> Knowle
     graph = KnowledgeGraph()
     for item in records:
         graph.add(item, merge=merge)
+    if merge:
+        graph.merge_surnames()
     return graph
+
+
+def surname(full_name: str) -> str:
+    """The family name of a full name ('Tony Blair' -> 'Blair'; nameparser knows 'van der', suffixes, titles)."""
+    return HumanName(full_name).last or full_name.split()[-1]
+
+
+def merge_record(node: GraphEntity, entity: Entity, article_id: str) -> dict[str, str]:
+    """Why an article's entity joins a node that other articles made."""
+    if node.type == "Country":
+        reason = f"same country (ISO 3166 {entity.attributes.get('iso3') or node.attributes.get('iso3', '?')})"
+    elif node.type == entity.type:
+        reason = f"same name and type ({entity.type})"
+    else:
+        reason = f"same name and type family {type_family(entity.type)!r} ({node.type} / {entity.type})"
+    return {"node": node.id, "label": entity.label, "type": entity.type, "articles": article_id, "reason": reason}
 
 
 def slug(text: str) -> str:
@@ -103,6 +195,7 @@ def slug(text: str) -> str:
 
 
 def node_id_for(entity_type: str, label: str, scope: str = "") -> str:
-    """Deterministic node id: the same entity gets the same id in every run."""
-    node_id = f"{entity_type.lower()}/{slug(label)}"
+    """Deterministic node id: the same entity gets the same id in every run, whichever of its family's
+    types an article gives it first."""
+    node_id = f"{type_family(entity_type)}/{slug(label)}"
     return f"{slug(scope)}/{node_id}" if scope else node_id

@@ -39,6 +39,8 @@ def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> nx.M
             "iri": str(entity_iri(base_iri, entity.id)),
         }
         attrs.update({name: xml_safe(value) for name, value in sorted(entity.attributes.items())})
+        if entity.roles:
+            attrs["roles"] = joined(entity.roles)
         network.add_node(entity.id, **attrs)
     for relation in graph.sorted_relations():
         best = max(relation.evidence, key=lambda e: (e.confidence, -len(e.sentence)))

@@ -14,6 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.roles_rdf import add_roles_and_merges
 from newskg.graphs.vocab import (
     BINDINGS,
     DEFAULT_BASE_IRI,
@@ -102,4 +103,5 @@ def to_rdf(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Dataset:
                 named.add((statement, NKG.date, date_literal(evidence.date)))
             if evidence.title:
                 named.add((statement, NKG.title, Literal(evidence.title)))
+    add_roles_and_merges(dataset, graph, base_iri)
     return dataset

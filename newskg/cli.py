@@ -60,11 +60,15 @@ def extract_command(
     lexicon: Annotated[
         list[str] | None, typer.Option(help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable.")
     ] = None,
+    merge_report: Annotated[
+        str | None, typer.Option(help="Write every cross-article entity merge and its reason to this JSON file.")
+    ] = None,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     options = ExtractOptions(
         model=model, batch_size=batch_size, n_process=n_process, merge=merge, base_iri=base_iri, lexicons=lexicon or []
     )
+    options.merge_report = merge_report
     try:
         _, summary = extract(paths, output, options, stdin=sys.stdin, report=error)
     except (UnknownFormat, ModelNotInstalled, LexiconError) as err:

@@ -5,6 +5,7 @@ The CLI is a thin layer over :func:`extract`; tests call it directly.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ class ExtractOptions:
     merge: bool = True
     base_iri: str = DEFAULT_BASE_IRI
     lexicons: list[str] = field(default_factory=list)
+    merge_report: str | None = None
 
 
 def good_articles(
@@ -100,7 +102,18 @@ def extract(
     articles = good_articles(read_articles(paths, stdin=stdin), summary, report)
     for records in extract_records(articles, options, summary, report):
         graph.add(records, merge=options.merge)
+    if options.merge:
+        graph.merge_surnames()
+    if options.merge_report:
+        write_merge_report(graph, options.merge_report)
     output_options = OutputOptions(base_iri=options.base_iri)
     for output in outputs:
         write_graph(graph, output, output_options)
     return graph, summary
+
+
+def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
+    """Every cross-article merge (and refused surname merge) with its reason, as JSON."""
+    with open(path, "w", encoding="utf-8") as handle:
+        json.dump({"merges": graph.merges}, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")

@@ -1,0 +1,315 @@
+"""Coreference inside one article: partial names, pronouns and definite descriptions.
+
+Rule-based and cheap: one pass over the tokens, candidates looked up among the
+mentions of the last few sentences. Resolved mentions are added as mention
+dicts with ``"coreference": True`` (see the conventions in
+:mod:`newskg.extractor.entities`); a plural reference resolved to several
+entities becomes one mention dict per entity over the same tokens.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newskg.extractor.entity_types import ORGANIZATION_TYPES, type_family
+from newskg.extractor.lexicon import data_rows, data_text
+
+Mention = dict[str, Any]
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Sentences back (besides the pronoun's own) where an antecedent may be.
+WINDOW = 2
+PERSON_PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+}
+SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+# "it" as the dummy subject of these verbs refers to nothing ("it is expected that...", "it seems").
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "rain", "matter", "happen", "remain"})
+THING_TYPES = frozenset({"Country", *ORGANIZATION_TYPES})
+PLURAL_MARKERS = frozenset({"two", "both"})
+DETERMINERS = frozenset({"the", "both", "two"})
+
+
+@cache
+def descriptions() -> dict[str, tuple[str, str]]:
+    """Noun -> (type family, number) of definite descriptions ("countries" -> (country, two))."""
+    rows = data_rows(data_text("descriptions.tsv"))
+    return {cells[0].lower(): (type_family(cells[1]), cells[2]) for _, cells in rows}
+
+
+def full_name_tokens(label: str) -> list[str]:
+    return label.replace(".", "").split()
+
+
+def resolve_partial_names(mentions: list[Mention]) -> None:
+    """A person named by part of their name ('Jaishankar', 'Mr Blair') takes the full name used in the article.
+
+    Only when exactly one longer name in the article contains every word of the
+    short one: two Smiths stay unresolved.
+    """
+    full_names = sorted({m["label"] for m in mentions if m["type"] == "Person" and " " in m["label"]})
+    for m in mentions:
+        if m["type"] != "Person":
+            continue
+        words = set(full_name_tokens(m["label"]))
+        matches = {name for name in full_names if name != m["label"] and words < set(full_name_tokens(name))}
+        if len(matches) == 1:
+            m["label"] = matches.pop()
+            m["key"] = f"person:{m['label']}"
+
+
+def resolve_name_fragments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Name words the NER missed: a lone proper noun that is a word of one multi-word name in the article.
+
+    "Nordlys chief executive ..." after "Nordlys Energy", "Vogel said" after
+    "Anna Vogel": the fragment is a mention (and an alias) of that entity.
+    """
+    by_word: dict[str, set[str]] = {}
+    template: dict[str, Mention] = {}
+    for m in mentions:
+        words = m["text"].split()
+        if len(words) < 2 or m.get("coreference") or m["type"] not in ("Person", *ORGANIZATION_TYPES):
+            continue
+        template.setdefault(m["key"], m)
+        # Organisations are named by their first word, people by any word of their name.
+        for word in words[:1] if m["type"] != "Person" else words:
+            if len(word) > 2 and word[0].isupper():
+                by_word.setdefault(word, set()).add(m["key"])
+    if not by_word:
+        return mentions
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    added = []
+    for token in doc:
+        keys = by_word.get(token.text)
+        if not keys or len(keys) != 1 or token.i in covered or token.pos_ != "PROPN":
+            continue
+        # A word of a longer unrecognised name ("Nordlys Solar") is not this entity.
+        if (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") or (
+            token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
+        ):
+            continue
+        source = template[next(iter(keys))]
+        added.append(
+            {
+                **source,
+                "start": token.idx,
+                "end": token.idx + len(token),
+                "token_start": token.i,
+                "token_end": token.i + 1,
+                "text": token.text,
+                "attributes": dict(source["attributes"]),
+            }
+        )
+    return sorted([*mentions, *added], key=lambda m: (m["token_start"], m["token_end"]))
+
+
+class Resolver:
+    """Finds antecedents among the mentions before a position, sentence by sentence."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.sentence_starts = [sent.start for sent in doc.sents]
+        self.mentions = mentions
+        self.named = [m for m in mentions if not m.get("coreference")]
+
+    def sentence_of(self, token_index: int) -> int:
+        return bisect_right(self.sentence_starts, token_index) - 1
+
+    def is_subject(self, m: Mention) -> bool:
+        return self.doc[m["token_start"] : m["token_end"]].root.dep_ in SUBJECT_DEPS
+
+    def candidates(self, position: int, accept: Callable[[Mention], bool]) -> list[list[Mention]]:
+        """Accepted mentions before ``position``, grouped by sentence, nearest sentence first."""
+        here = self.sentence_of(position)
+        groups: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m["token_end"] > position:
+                break
+            sentence = self.sentence_of(m["token_start"])
+            if here - sentence <= WINDOW and accept(m):
+                groups.setdefault(sentence, []).append(m)
+        return [groups[s] for s in sorted(groups, reverse=True)]
+
+    def singular(self, position: int, accept: Callable[[Mention], bool]) -> Mention | None:
+        """Subject preference, then recency: the nearest subject in the pronoun's sentence, else the
+        first subject of an earlier sentence, else the nearest accepted mention."""
+        here = self.sentence_of(position)
+        for group in self.candidates(position, accept):
+            subjects = [m for m in group if self.is_subject(m)]
+            if subjects:
+                same_sentence = self.sentence_of(group[0]["token_start"]) == here
+                return subjects[-1] if same_sentence else subjects[0]
+            return group[-1]
+        return None
+
+    def coordinated(self, position: int, accept: Callable[[Mention], bool]) -> list[Mention]:
+        """The nearest coordination of two or more accepted entities ('Australia and Japan')."""
+        for group in self.candidates(position, accept):
+            heads: dict[int, list[Mention]] = {}
+            for m in group:
+                token = self.doc[m["token_start"] : m["token_end"]].root
+                while token.dep_ == "conj" and token.head is not token:
+                    token = token.head
+                heads.setdefault(token.i, []).append(m)
+            groups = [members for members in heads.values() if len({m["key"] for m in members}) >= 2]
+            # Subject preference, then recency: "Australia and Japan decided to exclude X and Y from their ...".
+            groups.sort(key=lambda ms: (self.is_subject(ms[0]), ms[-1]["token_end"]), reverse=True)
+            if groups:
+                return distinct(groups[0])
+        return []
+
+    def recent_distinct(self, position: int, accept: Callable[[Mention], bool], count: int) -> list[Mention]:
+        """The last ``count`` distinct entities before ``position`` ('the two countries')."""
+        found: list[Mention] = []
+        for m in reversed(self.mentions):
+            if m["token_end"] > position or not accept(m):
+                continue
+            if all(m["key"] != f["key"] for f in found):
+                found.append(m)
+                if len(found) == count:
+                    break
+        return list(reversed(found))
+
+
+def distinct(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for m in mentions:
+        seen.setdefault(m["key"], m)
+    return list(seen.values())
+
+
+def person_of_gender(gender: str) -> Callable[[Mention], bool]:
+    def accept(m: Mention) -> bool:
+        return m["type"] == "Person" and m.get("gender", gender) == gender
+
+    return accept
+
+
+def is_thing(m: Mention) -> bool:
+    return m["type"] in THING_TYPES
+
+
+def of_family(family: str) -> Callable[[Mention], bool]:
+    def accept(m: Mention) -> bool:
+        return type_family(m["type"]) == family
+
+    return accept
+
+
+def reference(antecedent: Mention, start: Token, end: Token) -> Mention:
+    """A mention over tokens ``start..end`` that refers to ``antecedent``'s entity."""
+    return {
+        "start": start.idx,
+        "end": end.idx + len(end),
+        "token_start": start.i,
+        "token_end": end.i + 1,
+        "text": start.doc[start.i : end.i + 1].text,
+        "type": antecedent["type"],
+        "label": antecedent["label"],
+        "key": antecedent["key"],
+        "attributes": {},
+        "coreference": True,
+    }
+
+
+def is_dummy_it(token: Token) -> bool:
+    """'it' that refers to nothing: not a subject, the subject of 'be'/'seem'..., or of a passive
+    reporting verb with a clause ('it is expected that ...')."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ not in SUBJECT_DEPS or head.lemma_.lower() in DUMMY_IT_VERBS:
+        return True
+    return token.dep_ == "nsubjpass" and any(child.dep_ in ("ccomp", "xcomp") for child in head.children)
+
+
+def resolve_pronoun(resolver: Resolver, token: Token) -> list[Mention]:
+    """Antecedents of one pronoun: he/she to a person of that gender, it/its to a country or
+    organisation, they/their to a coordination of them."""
+    lower = token.lower_
+    if lower in PERSON_PRONOUNS:
+        found = resolver.singular(token.i, person_of_gender(PERSON_PRONOUNS[lower]))
+        return [found] if found else []
+    if lower in SINGULAR_THING_PRONOUNS:
+        if is_dummy_it(token):
+            return []
+        found = resolver.singular(token.i, is_thing)
+        return [found] if found else []
+    if lower in PLURAL_PRONOUNS:
+        return resolver.coordinated(token.i, is_thing)
+    return []
+
+
+def description_start(doc: Doc, noun: Token, number: str) -> Token | None:
+    """The first token of a definite description ending in ``noun``, or None if it is not one.
+
+    Singular: "the company" (with at most one modifier: "the Norwegian company").
+    Plural: "the two countries", "both the countries", "both countries".
+    """
+    if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of":
+        return None  # "the minister of X" names its own referent
+    words = [doc[i] for i in range(max(0, noun.i - 3), noun.i)]
+    lowered = [w.lower_ for w in words]
+    if number == "two":
+        if not PLURAL_MARKERS & set(lowered):
+            return None
+        index = min(lowered.index(w) for w in PLURAL_MARKERS & set(lowered))
+        if index > 0 and lowered[index - 1] in DETERMINERS:
+            index -= 1
+        return words[index]
+    if lowered and lowered[-1] == "the":
+        return words[-1]
+    if len(lowered) >= 2 and lowered[-2] == "the" and words[-1].pos_ in ("ADJ", "PROPN"):
+        return words[-2]
+    return None
+
+
+def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Mention]] | None:
+    family, number = descriptions()[noun.lower_]
+    start = description_start(resolver.doc, noun, number)
+    if start is None:
+        return None
+    accept = of_family(family)
+    if number == "two":
+        found = resolver.recent_distinct(start.i, accept, 2)
+        return (start, found) if len(found) == 2 else None
+    antecedent = resolver.recent_distinct(start.i, accept, 1)
+    return (start, antecedent) if antecedent else None
+
+
+def resolve_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Add mentions for the pronouns and definite descriptions that refer to an entity of the article."""
+    if not mentions:
+        return mentions
+    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
+    resolver = Resolver(doc, list(mentions))
+    table = descriptions()
+    added: list[Mention] = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in ("his", "its", "their", "her"):
+            for antecedent in resolve_pronoun(resolver, token):
+                added.append(reference(antecedent, token, token))
+        elif lower in table and token.pos_ == "NOUN":
+            found = resolve_description(resolver, token)
+            if found:
+                start, antecedents = found
+                added.extend(reference(antecedent, start, token) for antecedent in antecedents)
+        if added and added[-1]["token_end"] == token.i + 1:
+            # Later pronouns may refer back through this one ("he ... his").
+            resolver.mentions.extend(m for m in added if m["token_end"] == token.i + 1 and m not in resolver.mentions)
+            resolver.mentions.sort(key=lambda m: m["token_start"])
+    return [*mentions, *added]

@@ -1,0 +1,269 @@
+"""People's offices and affiliations, and places placed by the text, as relation dicts.
+
+Patterns around a person mention (title words come from ``role_titles.tsv`` and
+``title_modifiers.txt``):
+
+- before the name: "Indian Foreign Minister S Jaishankar", "US Secretary of
+  State Mike Pompeo", "Shell's chairman X", "his Israeli counterpart, X";
+- after the name: "Motegi Toshimitsu of Japan", "X, the foreign minister of
+  Y", "X, Japan's foreign minister", "X, an analyst at Z";
+- a nationality without an office: "Brazilian striker X" -> ``citizen_of``.
+
+And "Nairobi, Kenya": a city followed by its country or region -> ``located_in``.
+Relation dicts have the shape of :mod:`newskg.extractor.relations` plus ``title``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newskg.extractor.entity_types import ORGANIZATION_TYPES
+from newskg.extractor.gazetteer import read_words
+from newskg.extractor.lexicon import data_rows, data_text
+
+Mention = dict[str, Any]
+AFFILIATION_TARGETS = frozenset({"Country", *ORGANIZATION_TYPES})
+STATE_TARGETS = frozenset({"Country", "GovernmentBody"})
+LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
+
+
+@cache
+def role_table() -> dict[str, tuple[str, str]]:
+    """Title head word -> (relation at a country or government, relation at another organisation)."""
+    return {cells[0].lower(): (cells[1], cells[2]) for _, cells in data_rows(data_text("role_titles.tsv"))}
+
+
+def role_heads() -> frozenset[str]:
+    return frozenset(role_table())
+
+
+def title_modifiers() -> frozenset[str]:
+    return read_words("title_modifiers.txt")
+
+
+def normalise_title(words: list[str]) -> str:
+    """'foreign minister' -> 'Foreign Minister'; 'Secretary of State' stays as it is."""
+    return " ".join(w if w.lower() in LOWERCASE_IN_TITLE else w[:1].upper() + w[1:] for w in words)
+
+
+class RoleFinder:
+    """Looks around person mentions for titles and the country or organisation they belong to."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.mentions = mentions
+        self.ending_at: dict[int, int] = {}
+        self.starting_at: dict[int, int] = {}
+        self.covering: dict[int, list[int]] = {}
+        for index, m in enumerate(mentions):
+            for i in range(m["token_start"], m["token_end"]):
+                self.covering.setdefault(i, []).append(index)
+            if not m.get("coreference"):
+                self.ending_at.setdefault(m["token_end"], index)
+                self.starting_at.setdefault(m["token_start"], index)
+        self.titles: dict[str, str] = {}
+
+    def is_title_word(self, i: int, taken: bool) -> bool:
+        """A word of an office title: a head or modifier, or (inside a title) a capitalised word
+        ('Industry Minister'), 'of' after a head ('Secretary of State'), 'and' between capitals."""
+        token = self.doc[i]
+        lower = token.lower_
+        if i in self.covering and self.mentions[self.covering[i][0]]["type"] != "Organization":
+            return False
+        if lower in role_table() or lower in title_modifiers():
+            return True
+        if not taken:
+            return False
+        if lower == "of":
+            return i > 0 and self.doc[i - 1].lower_ in role_table()
+        if lower == "and":
+            return i > 0 and self.doc[i - 1].is_title
+        return token.is_title and token.pos_ in ("PROPN", "NOUN") and i not in self.covering
+
+    def target(self, index: int | None) -> int | None:
+        if index is None or self.mentions[index]["type"] not in AFFILIATION_TARGETS:
+            return None
+        return index
+
+    def title_before(self, person: Mention) -> tuple[int, list[str]] | None:
+        """(first token, words) of the title right before the person, skipping one comma."""
+        i = person["token_start"] - 1
+        if i > 0 and self.doc[i].text == "," and self.doc[i - 1].lower_ in role_table():
+            i -= 1
+        end = i + 1
+        while i >= 0 and self.is_title_word(i, i < end - 1):
+            i -= 1
+        words = [t.text for t in self.doc[i + 1 : end] if t.text != ","]
+        if not any(w.lower() in role_table() for w in words):
+            return None
+        return i + 1, words
+
+    def owner_before(self, first: int) -> int | None:
+        """The country or organisation right before a title: 'Indian ...', 'US ...', "Shell's ..."."""
+        i = first - 1
+        if i >= 0 and self.doc[i].tag_ == "POS":
+            i -= 1
+        return self.target(self.ending_at.get(i + 1))
+
+    def relation(
+        self, person_index: int, owner: int, head: str, title: str | None, rule: str, start: int, end: int
+    ) -> dict[str, Any]:
+        at_state = self.mentions[owner]["type"] in STATE_TARGETS
+        predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
+        if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
+            # "US lawyer X": a job that is no office says where the person is from, not who employs them.
+            predicate, title = "citizen_of", None
+        sentence = self.doc[self.mentions[person_index]["token_start"]].sent
+        return {
+            "subject": person_index,
+            "object": owner,
+            "predicate": predicate,
+            "rule": rule,
+            "confidence": 0.8,
+            "modality": None,
+            "start": self.doc[start].idx,
+            "end": self.doc[end - 1].idx + len(self.doc[end - 1]),
+            "sentence_start": sentence.start_char,
+            "sentence_end": sentence.end_char,
+            "title": title,
+        }
+
+    def counterpart_title(self, first: int) -> str | None:
+        """'his Israeli counterpart': the office of the person 'his' refers to."""
+        possessive = first - 2
+        if possessive < 0 or self.doc[possessive].lower_ not in POSSESSIVE_PRONOUNS:
+            return None
+        for index in self.covering.get(possessive, []):
+            title = self.titles.get(self.mentions[index]["key"])
+            if title:
+                return title
+        return None
+
+    def before(self, person_index: int) -> dict[str, Any] | None:
+        """'Indian Foreign Minister S Jaishankar', "Shell's chairman X", 'his Israeli counterpart, X'."""
+        person = self.mentions[person_index]
+        found = self.title_before(person)
+        if found is None:
+            return self.nationality_before(person_index)
+        first, words = found
+        owner = self.owner_before(first)
+        if owner is None:
+            return None
+        head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+        title: str | None = self.counterpart_title(first) if head == "counterpart" else normalise_title(words)
+        start = self.mentions[owner]["token_start"]
+        return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
+
+    def nationality_before(self, person_index: int) -> dict[str, Any] | None:
+        """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of."""
+        person = self.mentions[person_index]
+        i = person["token_start"] - 1
+        while i >= 0 and person["token_start"] - i <= 2 and self.doc[i].pos_ == "NOUN" and self.doc[i].is_lower:
+            i -= 1
+        if i == person["token_start"] - 1:
+            return None
+        owner = self.ending_at.get(i + 1)
+        if owner is None or self.mentions[owner]["type"] != "Country" or self.doc[i].pos_ == "PROPN":
+            return None
+        record = self.relation(person_index, owner, "", None, "nationality-before-name", i, person["token_end"])
+        record["predicate"] = "citizen_of"
+        return record
+
+    def after(self, person_index: int) -> dict[str, Any] | None:
+        """'X of Japan', 'X, the foreign minister of Y', "X, Y's chairman", 'X, an analyst at Z'."""
+        person = self.mentions[person_index]
+        doc = self.doc
+        i = person["token_end"]
+        if i + 1 < len(doc) and doc[i].lower_ == "of":
+            owner = self.target(self.starting_at.get(i + 1))
+            if owner is not None and self.mentions[owner]["type"] == "Country":
+                end = self.mentions[owner]["token_end"]
+                return self.relation(person_index, owner, "", None, "person-of-country", person["token_start"], end)
+            return None
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+        i += 1
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+        owner = self.target(self.starting_at.get(i))
+        if owner is not None:
+            i = self.mentions[owner]["token_end"]
+            if i < len(doc) and doc[i].tag_ == "POS":
+                i += 1
+        start = i
+        while i < len(doc) and self.is_title_word(i, i > start):
+            i += 1
+        while i > start and doc[i - 1].lower_ in LOWERCASE_IN_TITLE:
+            i -= 1
+        words = [t.text for t in doc[start:i]]
+        heads = [w.lower() for w in words if w.lower() in role_table()]
+        if not heads:
+            return None
+        if owner is None and i + 1 < len(doc) and doc[i].lower_ in LINKING_PREPOSITIONS:
+            j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
+            owner = self.target(self.starting_at.get(j))
+        if owner is None:
+            return None
+        end = max(i, self.mentions[owner]["token_end"])
+        return self.relation(
+            person_index, owner, heads[-1], normalise_title(words), "role-after-name", person["token_start"], end
+        )
+
+    def find(self) -> list[dict[str, Any]]:
+        found = []
+        for index, m in enumerate(self.mentions):
+            if m["type"] != "Person" or m.get("coreference"):
+                continue
+            for record in (self.before(index), self.after(index)):
+                if record is not None:
+                    found.append(record)
+                    if record.get("title"):
+                        self.titles.setdefault(m["key"], record["title"])
+        return found
+
+
+def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """holds_role / leads / works_for / citizen_of relations stated around person names."""
+    return RoleFinder(doc, mentions).find()
+
+
+def find_locations(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+    """'Nairobi, Kenya', 'in Atlanta, Georgia': the text places the city in the country or region after it.
+
+    The city also gets ``country`` (ISO3) when the text states its country.
+    """
+    starting_at = {m["token_start"]: index for index, m in enumerate(mentions) if not m.get("coreference")}
+    found = []
+    for index, m in enumerate(mentions):
+        end = m["token_end"]
+        if m["type"] != "City" or m.get("coreference") or end + 1 >= len(doc) or doc[end].text != ",":
+            continue
+        container = starting_at.get(end + 1)
+        if container is None or mentions[container]["type"] not in ("Country", "Region"):
+            continue
+        place = mentions[container]
+        if place["type"] == "Country" and "iso3" in place["attributes"]:
+            m["attributes"]["country"] = place["attributes"]["iso3"]
+        sentence = doc[m["token_start"]].sent
+        found.append(
+            {
+                "subject": index,
+                "object": container,
+                "predicate": "located_in",
+                "rule": "city-comma-country",
+                "confidence": 0.9,
+                "modality": None,
+                "start": m["start"],
+                "end": place["end"],
+                "sentence_start": sentence.start_char,
+                "sentence_end": sentence.end_char,
+                "title": None,
+            }
+        )
+    return found

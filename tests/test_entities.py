@@ -1,0 +1,87 @@
+"""Entity typing, junk filtering, canonical names and gazetteer links, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from newskg.model import ArticleRecords
+
+
+def by_label(records: ArticleRecords) -> dict[str, tuple[str, list[str]]]:
+    return {e.label: (e.type, e.aliases) for e in records.entities}
+
+
+def test_company_typed_from_the_noun_beside_it(extract_text) -> None:
+    entities = by_label(extract_text("Regulators fined telecoms companies Vodafone and Orange on Monday."))
+    entities |= by_label(extract_text("Shares in car maker Renault rose."))
+    assert entities["Renault"][0] == "Company"
+    # "Orange" is also a town in the gazetteer: the noun beside it says it is a company here.
+    assert entities["Vodafone"][0] == "Company" and entities["Orange"][0] == "Company"
+
+
+def test_organisation_types_from_name_and_known_bodies(extract_text) -> None:
+    entities = by_label(extract_text("The Ministry of Defence and the United Nations criticised the Liberal Party."))
+    assert entities["Ministry of Defence"][0] == "GovernmentBody"
+    assert entities["United Nations"][0] == "InternationalOrganization"
+    assert entities["Liberal Party"][0] == "PoliticalParty"
+
+
+def test_concepts_diseases_and_technology_acronyms_are_dropped(extract_text) -> None:
+    text = (
+        "The agreement covers Machine Learning, Quantum Computing and the Internet of Things (IoT). "
+        "Factories shut during the SARS-2 outbreak, Acme Corp said."
+    )
+    labels = set(by_label(extract_text(text)))
+    assert not labels & {"Machine Learning", "Quantum Computing", "IoT", "SARS-2"}
+    assert "Acme Corp" in labels
+
+
+def test_state_in_secretary_of_state_is_not_an_organisation(extract_text) -> None:
+    labels = set(by_label(extract_text("British Secretary of State John Marlow met French officials.")))
+    assert "State" not in labels and "John Marlow" in labels
+
+
+def test_titles_come_off_person_names(extract_text) -> None:
+    entities = by_label(extract_text("Prime Minister Tony Blair spoke on Monday. Later Mr Blair left for Paris."))
+    assert entities["Tony Blair"][0] == "Person"
+    assert "Blair" in entities["Tony Blair"][1]
+    assert "Prime Minister Tony Blair" not in entities and "Blair" not in entities
+
+
+def test_country_forms_and_demonyms_are_one_country(extract_text) -> None:
+    text = "The US and the United States are one. American troops left. Kenyan farmers protested in America."
+    entities = by_label(extract_text(text))
+    countries = [label for label, (kind, _) in entities.items() if kind == "Country"]
+    assert countries.count("United States") == 1
+    assert {"US", "American", "America"} <= set(entities["United States"][1])
+    assert entities["Kenya"][0] == "Country"
+
+
+def test_capital_as_actor_is_its_country_and_as_place_a_city(extract_text) -> None:
+    records = extract_text("Beijing abruptly closed the border. Tourists flocked to Beijing in May.")
+    entities = {e.label: e for e in records.entities}
+    assert entities["China"].type == "Country" and len(entities["China"].mentions) == 1
+    assert "Beijing" not in entities["China"].aliases  # a metonym, not a name of China
+    assert entities["Beijing"].type == "City"
+
+
+def test_countries_and_cities_carry_gazetteer_ids(extract_text) -> None:
+    entities = {e.label: e for e in extract_text("Officials from Kenya arrived in Tokyo.").entities}
+    assert entities["Kenya"].attributes["iso3"] == "KEN" and entities["Kenya"].attributes["geonames"].isdigit()
+    tokyo = entities["Tokyo"].attributes
+    assert tokyo["geonames"].isdigit() and tokyo["gazetteer_country"] == "JPN"
+    assert "country" not in tokyo  # the text does not say Tokyo is in Japan
+
+
+def test_city_with_its_country_in_the_text_is_located_in(extract_text) -> None:
+    records = extract_text("Delegates gathered in Nairobi, Kenya, for the summit.")
+    assert [(r.subject, r.predicate, r.object) for r in records.relations] == [
+        ("place:Nairobi", "located_in", "country:Kenya")
+    ]
+    nairobi = next(e for e in records.entities if e.label == "Nairobi")
+    assert nairobi.attributes["country"] == "KEN"
+
+
+def test_us_state_after_a_us_city_is_a_region_not_the_country(extract_text) -> None:
+    state = extract_text("The firm moved to Atlanta, Georgia, last year.")
+    country = extract_text("Georgia signed a trade deal with Armenia.")
+    assert {e.type for e in state.entities if e.label == "Georgia"} == {"Region"}
+    assert {e.type for e in country.entities if e.label == "Georgia"} == {"Country"}

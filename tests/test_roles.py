@@ -1,0 +1,69 @@
+"""Offices and affiliations around person names: holds_role, leads, works_for, citizen_of."""
+
+from __future__ import annotations
+
+from newskg.model import ArticleRecords
+
+
+def roles(records: ArticleRecords) -> set[tuple[str, str, str, str | None]]:
+    labels = {e.key: e.label for e in records.entities}
+    return {(labels[r.subject], r.predicate, labels[r.object], r.evidence.title) for r in records.relations}
+
+
+def test_title_between_nationality_and_name(extract_text) -> None:
+    found = roles(extract_text("German Foreign Minister Klaus Weber arrived on Monday."))
+    assert ("Klaus Weber", "holds_role", "Germany", "Foreign Minister") in found
+
+
+def test_country_code_and_title_with_of(extract_text) -> None:
+    found = roles(extract_text("On Friday he met UK Secretary of State Helen Carter in Rome."))
+    assert ("Helen Carter", "holds_role", "United Kingdom", "Secretary of State") in found
+
+
+def test_lowercase_title_is_normalised(extract_text) -> None:
+    found = roles(extract_text("Talks included Canadian trade minister Lucie Tremblay."))
+    assert ("Lucie Tremblay", "holds_role", "Canada", "Trade Minister") in found
+
+
+def test_apposition_with_title_of_country(extract_text) -> None:
+    found = roles(extract_text("Ahmed Karimi, the foreign minister of Iran, flew to Geneva."))
+    assert ("Ahmed Karimi", "holds_role", "Iran", "Foreign Minister") in found
+
+
+def test_person_of_country(extract_text) -> None:
+    found = roles(extract_text("Talks between Lars Eriksson of Sweden and Pedro Alves of Portugal ended."))
+    assert ("Lars Eriksson", "holds_role", "Sweden", None) in found
+    assert ("Pedro Alves", "holds_role", "Portugal", None) in found
+
+
+def test_company_chairman_leads(extract_text) -> None:
+    found = roles(extract_text("Shell's chairman Jeroen Laan defended the deal."))
+    assert ("Jeroen Laan", "leads", "Shell", "Chairman") in found
+
+
+def test_analyst_at_a_bank_works_for_it(extract_text) -> None:
+    found = roles(extract_text("Sarah Lund, an analyst at Barclays, expects rates to rise."))
+    assert ("Sarah Lund", "works_for", "Barclays", "Analyst") in found
+
+
+def test_nationality_without_office_is_citizen_of(extract_text) -> None:
+    found = roles(extract_text("Brazilian striker Carlos Mendes scored twice."))
+    assert ("Carlos Mendes", "citizen_of", "Brazil", None) in found
+    assert not any(predicate == "holds_role" for _, predicate, _, _ in found)
+
+
+def test_no_role_without_a_title_or_owner(extract_text) -> None:
+    found = roles(extract_text("Klaus Weber and Helen Carter went to Berlin by train."))
+    assert not any(predicate in ("holds_role", "leads", "works_for") for _, predicate, _, _ in found)
+
+
+def test_roles_are_appended_before_event_relations(nlp) -> None:
+    doc = nlp("Indonesian Defence Minister Budi Santoso visited Manila.")
+    predicates = [r["predicate"] for r in doc._.newskg_relations]
+    assert predicates[0] == "holds_role" and "title" in doc._.newskg_relations[0]
+
+
+def test_job_with_a_nationality_is_citizenship_not_employment(extract_text) -> None:
+    found = roles(extract_text("French economist Claire Dubois expects growth to slow."))
+    assert ("Claire Dubois", "citizen_of", "France", None) in found
+    assert not any(predicate == "works_for" for _, predicate, _, _ in found)
