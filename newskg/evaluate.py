@@ -332,6 +332,12 @@ class DocScorer:
             "relation": {"p": rp, "r": rr, "f": f1(rp, rr)},
             "duplicates": duplicates,
             "missed_entities": [e["id"] for e in required if e not in typed_ok],
+            # Not in the reference scorer: missed entities that were found, but with a type the gold does not accept.
+            "mistyped_entities": {
+                e["id"]: sorted({str(nodes[n].get("type")) for n in gold_hits[e["id"]]})
+                for e in found
+                if e not in typed_ok
+            },
             "spurious_entities": spurious_entities,
             "missed_relations": missed_relations,
             "spurious_relations": spurious_relations,
@@ -495,9 +501,15 @@ def print_evaluation(evaluation: Evaluation, console: Console, verbose: bool = F
         console.print(line, highlight=False, markup=False, soft_wrap=True)
 
 
+def shown(label: str) -> str:
+    """A system label as printed: quoted when it has line breaks or other unprintable characters."""
+    return label if label.isprintable() else repr(label)
+
+
 def print_article(item: dict[str, Any], doc: GoldDoc, console: Console) -> None:
     """One article's figures and what was duplicated, missed or spurious (gold ids shown as names)."""
     names = {e["id"]: e.get("name") or e["id"] for e in doc["entities"]}
+    mistyped = item.get("mistyped_entities", {})
     e, r = item["entity"], item["relation"]
     console.print(
         f"== {item['id']}: entity P={e['p']:.2f} R={e['r']:.2f} F={e['f']:.2f} | "
@@ -513,9 +525,15 @@ def print_article(item: dict[str, Any], doc: GoldDoc, console: Console) -> None:
         if gr.get("required", True) and f"{gr['subject']} -{gr['predicate']}-> {gr['object']}" in missed
     ]
     details = {
-        "duplicates": [f"{names.get(g, g)}: {' | '.join(labels)}" for g, labels in item["duplicates"].items()],
-        "missed entities": [names[g] for g in item["missed_entities"]],
-        "spurious entities": item["spurious_entities"],
+        "duplicates": [
+            f"{names.get(g, g)}: {' | '.join(shown(label) for label in labels)}"
+            for g, labels in item["duplicates"].items()
+        ],
+        "missed entities": [
+            f"{names[g]} (found as {', '.join(mistyped[g])})" if g in mistyped else names[g]
+            for g in item["missed_entities"]
+        ],
+        "spurious entities": [shown(label) for label in item["spurious_entities"]],
         "missed relations": missed_relations,
         "spurious relations": item["spurious_relations"],
     }
