@@ -384,12 +384,21 @@ def score_graph(
     }
 
 
+def headline(result: dict[str, Any]) -> dict[str, float | int]:
+    """The figures of the summary line, by name (what thresholds and reports use)."""
+    return {
+        "entity_f1": result["entity"]["f"],
+        "relation_f1": result["relation"]["f"],
+        "relation_recall_required": result["relation"]["r"],
+        "duplicates": result["totals"].get("dups", 0),
+    }
+
+
 def summary_line(result: dict[str, Any]) -> str:
     """The reference scorer's last line: what scripts and CI parse."""
-    e, r, t = result["entity"], result["relation"], result["totals"]
-    return (
-        f"entity_f1={e['f']:.3f} relation_f1={r['f']:.3f} relation_recall_required={r['r']:.3f} "
-        f"duplicates={t.get('dups', 0)}"
+    figures = headline(result)
+    return " ".join(
+        f"{name}={value}" if isinstance(value, int) else f"{name}={value:.3f}" for name, value in figures.items()
     )
 
 
@@ -468,6 +477,14 @@ def evaluate(
 # ---------------------------------------------------------------- presentation
 
 
+def rate_cells(row: dict[str, Any]) -> list[str]:
+    """P, R and F1 of a breakdown row as printed: '-' for a precision with nothing produced or a recall with no gold."""
+    p = f"{row['p']:.3f}" if row["system"] else "-"
+    r = f"{row['r']:.3f}" if row["gold"] else "-"
+    f = f"{row['f']:.3f}" if row["system"] and row["gold"] else "-"
+    return [p, r, f]
+
+
 def figures_table(title: str, first_column: str, rows: dict[str, dict[str, float | int]]) -> Table:
     """Counts and precision/recall/F1 per entity type or relation."""
     table = Table(title=title, title_justify="left")
@@ -476,7 +493,7 @@ def figures_table(title: str, first_column: str, rows: dict[str, dict[str, float
         table.add_column(name, justify="right")
     for name, row in rows.items():
         counts = (str(row[key]) for key in ("gold", "found", "system", "correct"))
-        table.add_row(name, *counts, *(f"{row[key]:.3f}" for key in ("p", "r", "f")))
+        table.add_row(name, *counts, *rate_cells(row))
     return table
 
 

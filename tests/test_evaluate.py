@@ -163,7 +163,8 @@ def test_fixture_figures_equal_the_reference_scorer(case: str) -> None:
     for key in ("totals", "entity", "relation"):
         assert mine[key] == theirs[key]
     assert [
-        {key: item[key] for key in reference_item} for item, reference_item in zip(mine["docs"], theirs["docs"])
+        {key: item[key] for key in reference_item}
+        for item, reference_item in zip(mine["docs"], theirs["docs"], strict=True)
     ] == theirs["docs"]
 
 
