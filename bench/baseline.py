@@ -112,13 +112,13 @@ def baseline_network(articles: Iterable[Article], nlp: Language | None = None) -
             mentions=node.mentions,
             iri=str(entity_iri(DEFAULT_BASE_IRI, key)),
         )
-    for (subject, relation, obj), edge in sorted(edges.items()):
+    for (subject_key, predicate, object_key), edge in sorted(edges.items()):
         network.add_edge(
-            subject,
-            obj,
-            key=relation,
-            relation=relation,
-            label=relation,
+            subject_key,
+            object_key,
+            key=predicate,
+            relation=predicate,
+            label=predicate,
             articles=joined(edge.articles),
             weight=len(edge.evidence),
             evidence=xml_safe(edge.evidence[0]),
