@@ -85,14 +85,19 @@ def formats_command() -> None:
 
 @app.command("evaluate")
 def evaluate_command(
-    gold: Annotated[str, typer.Argument(help="Gold articles with annotations (JSONL; see docs/gold-format.md).")],
+    gold: Annotated[
+        str, typer.Argument(metavar="GOLD.jsonl", help="Gold articles with annotations (see docs/gold-format.md).")
+    ],
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
     only_predicates: Annotated[
-        str | None, typer.Option(help="Comma-separated relations: score only edges with these relations.")
+        str | None, typer.Option(metavar="REL,REL", help="Score only edges of these relations (comma-separated).")
     ] = None,
-    report: Annotated[str | None, typer.Option(help="Write the full report (every figure and item) as JSON.")] = None,
+    report: Annotated[
+        str | None, typer.Option(metavar="FILE.json", help="Write the full report (every figure and item) as JSON.")
+    ] = None,
     graph: Annotated[
-        str | None, typer.Option(help="Score this GraphML or GEXF file instead of extracting from the gold text.")
+        str | None,
+        typer.Option(metavar="FILE", help="Score this GraphML or GEXF file instead of extracting from the gold text."),
     ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Duplicates, missed and spurious items per article.")
@@ -103,6 +108,7 @@ def evaluate_command(
 
     from newskg.evaluate import GoldError, evaluate, print_evaluation, summary_line
     from newskg.extractor.lexicon import relation_inventory
+    from newskg.graphs.formats import write_atomic
 
     predicates = [p.strip() for p in only_predicates.split(",") if p.strip()] if only_predicates else None
     unknown = sorted(set(predicates or []) - set(relation_inventory()))
@@ -130,9 +136,10 @@ def evaluate_command(
             "summary": summary_line(evaluation.result),
             **evaluation.result,
         }
-        with open(report, "w", encoding="utf-8") as file:
-            json.dump(document, file, indent=2, ensure_ascii=False)
-            file.write("\n")
+        try:
+            write_atomic(report, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        except OSError as err:
+            report_problem(f"{report}: cannot write the report ({err.strerror or err})")
     if problems:
         raise typer.Exit(1)
 
