@@ -217,7 +217,10 @@ class Breakdown:
 
 @dataclass
 class DocScorer:
-    """Scores one gold article against the graph, exactly as the reference scorer does."""
+    """Scores one gold article against the graph, exactly as the reference scorer does.
+
+    The per-type and per-relation counts are gathered on the way in ``by_type`` and ``by_relation``.
+    """
 
     doc: GoldDoc
     graph: nx.MultiDiGraph
@@ -231,14 +234,26 @@ class DocScorer:
         return self.single_doc or str(self.doc["id"]) in split_multi(attrs.get("articles"))
 
     def score(self) -> tuple[dict[str, Any], dict[str, int]]:
-        doc, graph = self.doc, self.graph
-        nodes = {n: a for n, a in graph.nodes(data=True) if a.get("type") in ENTITY_TYPES and self.in_doc(a)}
+        """The article's report item (the reference scorer's keys, plus ``mistyped_entities``) and counts."""
+        nodes = {n: a for n, a in self.graph.nodes(data=True) if a.get("type") in ENTITY_TYPES and self.in_doc(a)}
+        node_gold = self.match_nodes(nodes)
+        entities, entity_counts = self.score_entities(nodes, node_gold)
+        relations, relation_counts = self.score_relations(nodes, node_gold)
+        item = {
+            "id": str(self.doc["id"]),
+            "entity": entities.pop("entity"),
+            "relation": relations.pop("relation"),
+            **entities,
+            **relations,
+        }
+        return item, {**entity_counts, **relation_counts}
+
+    def match_nodes(self, nodes: dict[str, dict[str, Any]]) -> dict[str, set[str]]:
+        """Node -> gold entity ids: those of its first name (label, then aliases) that matches any."""
         gold_by_name: defaultdict[str, set[str]] = defaultdict(set)
-        for entity in doc["entities"]:
+        for entity in self.doc["entities"]:
             for alias in entity["aliases"]:
                 gold_by_name[norm(alias)].add(entity["id"])
-        gold_type = {e["id"]: e["type"] for e in doc["entities"]}
-        # A node matches the gold entities of its first name (label, then aliases) that matches any.
         node_gold: dict[str, set[str]] = {}
         for n, a in nodes.items():
             hits: set[str] = set()
@@ -247,15 +262,21 @@ class DocScorer:
                 if hits:
                     break
             node_gold[n] = hits
+        return node_gold
+
+    def score_entities(
+        self, nodes: dict[str, dict[str, Any]], node_gold: dict[str, set[str]]
+    ) -> tuple[dict[str, Any], dict[str, int]]:
         gold_hits: defaultdict[str, list[str]] = defaultdict(list)
-        spurious_entities = []
+        spurious = []
         for n, hits in node_gold.items():
             if not hits:
-                spurious_entities.append(nodes[n].get("label", n))
+                spurious.append(nodes[n].get("label", n))
             for gid in hits:
                 gold_hits[gid].append(n)
-        required = [e for e in doc["entities"] if e.get("required", True)]
+        required = [e for e in self.doc["entities"] if e.get("required", True)]
         found = [e for e in required if gold_hits.get(e["id"])]
+        # Recall needs a node of a type the gold type accepts.
         typed_ok = [
             e
             for e in found
@@ -263,10 +284,41 @@ class DocScorer:
         ]
         duplicates = {gid: [nodes[n].get("label", n) for n in ns] for gid, ns in gold_hits.items() if len(ns) > 1}
         extra_nodes = sum(len(v) - 1 for v in duplicates.values())
-        matched_nodes = sum(1 for h in node_gold.values() if h)
-        ep, _, _ = prf(matched_nodes - extra_nodes, len(nodes), len(required))
-        er = len(typed_ok) / len(required) if required else 1.0
-        ef = f1(ep, er)
+        # Precision counts one node per gold entity; the others are duplicates.
+        true_positives = sum(1 for h in node_gold.values() if h) - extra_nodes
+        p, _, _ = prf(true_positives, len(nodes), len(required))
+        r = len(typed_ok) / len(required) if required else 1.0
+        self.count_types(nodes, node_gold, required, typed_ok)
+        item = {
+            "entity": {"p": p, "r": r, "f": f1(p, r)},
+            "duplicates": duplicates,
+            "missed_entities": [e["id"] for e in required if e not in typed_ok],
+            # Not in the reference scorer: missed entities that were found, but with a type the gold does not accept.
+            "mistyped_entities": {
+                e["id"]: sorted({str(nodes[n].get("type")) for n in gold_hits[e["id"]]})
+                for e in found
+                if e not in typed_ok
+            },
+            "spurious_entities": spurious,
+        }
+        counts = {
+            "ent_sys": len(nodes),
+            "ent_tp": true_positives,
+            "ent_req": len(required),
+            "ent_req_found_typed": len(typed_ok),
+            "dups": extra_nodes,
+        }
+        return item, counts
+
+    def count_types(
+        self,
+        nodes: dict[str, dict[str, Any]],
+        node_gold: dict[str, set[str]],
+        required: list[dict[str, Any]],
+        typed_ok: list[dict[str, Any]],
+    ) -> None:
+        """Recall by gold type; precision by node type (correct when a matched gold entity accepts the type)."""
+        gold_type = {e["id"]: e["type"] for e in self.doc["entities"]}
         for e in required:
             self.by_type[e["type"]].gold += 1
             self.by_type[e["type"]].found += e in typed_ok
@@ -275,14 +327,17 @@ class DocScorer:
             self.by_type[node_type].system += 1
             self.by_type[node_type].correct += any(node_type in TYPE_OK.get(gold_type[g], {gold_type[g]}) for g in hits)
 
+    def score_relations(
+        self, nodes: dict[str, dict[str, Any]], node_gold: dict[str, set[str]]
+    ) -> tuple[dict[str, Any], dict[str, int]]:
         system_relations: list[SystemRelation] = []
-        for u, v, a in graph.edges(data=True):
+        for u, v, a in self.graph.edges(data=True):
             if u not in nodes or v not in nodes or not self.in_doc(a):
                 continue
             predicate = a.get("relation", a.get("label", ""))
             if self.only_predicates is None or predicate in self.only_predicates:
                 system_relations.append((u, predicate, v, a))
-        gold_relations = doc["relations"]
+        gold_relations = self.doc["relations"]
 
         def matches(sr: SystemRelation, gr: dict[str, Any]) -> bool:
             u, p, v, _ = sr
@@ -293,54 +348,35 @@ class DocScorer:
                 return True
             return bool(gr.get("symmetric")) and gr["object"] in su and gr["subject"] in sv
 
-        spurious_relations = []
-        relation_tp = 0
+        spurious = []
+        true_positives = 0
         for sr in system_relations:
             correct = any(matches(sr, gr) for gr in gold_relations)
-            relation_tp += correct
+            true_positives += correct
             self.by_relation[sr[1]].system += 1
             self.by_relation[sr[1]].correct += correct
             if not correct:
                 subject, obj = nodes[sr[0]].get("label", sr[0]), nodes[sr[2]].get("label", sr[2])
-                spurious_relations.append(f"{subject} -{sr[1]}-> {obj}")
-        required_relations = [gr for gr in gold_relations if gr.get("required", True)]
-        found_relations = [gr for gr in required_relations if any(matches(sr, gr) for sr in system_relations)]
-        for gr in required_relations:
+                spurious.append(f"{subject} -{sr[1]}-> {obj}")
+        required = [gr for gr in gold_relations if gr.get("required", True)]
+        found = [gr for gr in required if any(matches(sr, gr) for sr in system_relations)]
+        for gr in required:
             self.by_relation[gr["predicate"]].gold += 1
-            self.by_relation[gr["predicate"]].found += gr in found_relations
-        missed_relations = [
-            f"{gr['subject']} -{gr['predicate']}-> {gr['object']}"
-            for gr in required_relations
-            if gr not in found_relations
-        ]
-        rp = relation_tp / len(system_relations) if system_relations else (1.0 if not required_relations else 0.0)
-        rr = len(found_relations) / len(required_relations) if required_relations else 1.0
-        counts = {
-            "ent_sys": len(nodes),
-            "ent_tp": matched_nodes - extra_nodes,
-            "ent_req": len(required),
-            "ent_req_found_typed": len(typed_ok),
-            "dups": extra_nodes,
-            "rel_sys": len(system_relations),
-            "rel_tp": relation_tp,
-            "rel_req": len(required_relations),
-            "rel_req_found": len(found_relations),
-        }
+            self.by_relation[gr["predicate"]].found += gr in found
+        p = true_positives / len(system_relations) if system_relations else (1.0 if not required else 0.0)
+        r = len(found) / len(required) if required else 1.0
         item = {
-            "id": str(doc["id"]),
-            "entity": {"p": ep, "r": er, "f": ef},
-            "relation": {"p": rp, "r": rr, "f": f1(rp, rr)},
-            "duplicates": duplicates,
-            "missed_entities": [e["id"] for e in required if e not in typed_ok],
-            # Not in the reference scorer: missed entities that were found, but with a type the gold does not accept.
-            "mistyped_entities": {
-                e["id"]: sorted({str(nodes[n].get("type")) for n in gold_hits[e["id"]]})
-                for e in found
-                if e not in typed_ok
-            },
-            "spurious_entities": spurious_entities,
-            "missed_relations": missed_relations,
-            "spurious_relations": spurious_relations,
+            "relation": {"p": p, "r": r, "f": f1(p, r)},
+            "missed_relations": [
+                f"{gr['subject']} -{gr['predicate']}-> {gr['object']}" for gr in required if gr not in found
+            ],
+            "spurious_relations": spurious,
+        }
+        counts = {
+            "rel_sys": len(system_relations),
+            "rel_tp": true_positives,
+            "rel_req": len(required),
+            "rel_req_found": len(found),
         }
         return item, counts
 
