@@ -15,7 +15,10 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newskg.cli import app
@@ -219,3 +222,68 @@ def test_missing_gold_or_graph_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 2 and result.output.strip() == f"newskg: {tmp_path / 'none.jsonl'}: no such gold file"
     with pytest.raises(GoldError, match="unsupported graph file"):
         load_graph(tmp_path / "graph.ttl")
+
+
+NAMES = ["Arland", "the Arland", "Borvia", "US", "U.S.", "Kestrel", "Mara Voss", "Voss", "Port-Enna", "port enna"]
+TYPES = ["Country", "City", "Place", "Region", "Person", "Company", "Organization", "GovernmentBody", "Event"]
+PREDICATES = ["signed", "agreed", "cooperated", "killed", "attacked", "holds_role", "works_for", "met", "lives_in"]
+
+
+@st.composite
+def gold_and_graph(draw: st.DrawFn) -> tuple[list[dict[str, Any]], nx.MultiDiGraph]:
+    """Random gold articles and a random contract graph over a small pool of confusable names."""
+    docs = []
+    for doc_id in draw(st.sampled_from([["a"], ["a", "b"]])):
+        entities = [
+            {
+                "id": f"e{i}",
+                "type": draw(st.sampled_from(TYPES[:-1])),
+                "aliases": draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=3)),
+                **draw(st.sampled_from([{}, {"required": True}, {"required": False}])),
+            }
+            for i in range(draw(st.integers(1, 5)))
+        ]
+        entity_ids = st.sampled_from([e["id"] for e in entities])
+        relations = [
+            {
+                "subject": draw(entity_ids),
+                "predicate": draw(st.sampled_from(PREDICATES)),
+                "object": draw(entity_ids),
+                "symmetric": draw(st.booleans()),
+                **draw(st.sampled_from([{}, {"required": True}, {"required": False}])),
+            }
+            for _ in range(draw(st.integers(0, 4)))
+        ]
+        docs.append({"id": doc_id, "text": "-", "entities": entities, "relations": relations})
+    graph = nx.MultiDiGraph()
+    article_sets = st.sampled_from(["a", "b", "a|b", ""])
+    for i in range(draw(st.integers(0, 6))):
+        graph.add_node(
+            f"n{i}",
+            label=draw(st.sampled_from(NAMES)),
+            type=draw(st.sampled_from(TYPES)),
+            aliases="|".join(draw(st.lists(st.sampled_from(NAMES), max_size=2))),
+            articles=draw(article_sets),
+        )
+    if graph.number_of_nodes():
+        node_ids = st.sampled_from(list(graph.nodes))
+        for _ in range(draw(st.integers(0, 8))):
+            predicate = draw(st.sampled_from(PREDICATES))
+            graph.add_edge(draw(node_ids), draw(node_ids), relation=predicate, articles=draw(article_sets))
+    return docs, graph
+
+
+@settings(max_examples=100, deadline=None)
+@given(case=gold_and_graph(), only=st.sampled_from([None, ["killed", "attacked"], ["holds_role"]]))
+def test_random_cases_score_as_the_reference_scorer(
+    case: tuple[list[dict[str, Any]], nx.MultiDiGraph], only: list[str] | None
+) -> None:
+    reference = reference_scorer()
+    docs, graph = case
+    theirs = reference.score(docs, graph, only_predicates=set(only) if only else None)
+    mine = score_graph(docs, graph, only)
+    for key in ("totals", "entity", "relation"):
+        assert mine[key] == theirs[key]
+    assert [
+        {key: item[key] for key in ref_item} for item, ref_item in zip(mine["docs"], theirs["docs"], strict=True)
+    ] == (theirs["docs"])
