@@ -142,9 +142,11 @@ def report(rows: list[tuple[GoldSet, dict[str, dict[str, Any]]]], skipped: list[
         *overall_table(rows),
         "",
     ]
-    for gold_set, _ in rows:
+    for gold_set, results in rows:
+        totals, articles = results["newskg"]["totals"], len(results["newskg"]["docs"])
+        size = f"{articles} article{'' if articles == 1 else 's'}, {totals['ent_req']} required entities, {totals['rel_req']} required relations"
         only = f" Relations scored: {', '.join(gold_set.only_predicates)}." if gold_set.only_predicates else ""
-        lines += [f"- `{gold_set.key}`: {gold_set.title}.{only}"]
+        lines += [f"- `{gold_set.key}`: {gold_set.title}; {size}.{only}"]
     for gold_set, reason in skipped:
         lines += [f"- `{gold_set.key}`: {gold_set.title}: not measured ({reason})."]
     for gold_set, results in rows:
