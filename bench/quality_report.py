@@ -144,7 +144,10 @@ def report(rows: list[tuple[GoldSet, dict[str, dict[str, Any]]]], skipped: list[
     ]
     for gold_set, results in rows:
         totals, articles = results["newskg"]["totals"], len(results["newskg"]["docs"])
-        size = f"{articles} article{'' if articles == 1 else 's'}, {totals['ent_req']} required entities, {totals['rel_req']} required relations"
+        plural = "" if articles == 1 else "s"
+        size = (
+            f"{articles} article{plural}, {totals['ent_req']} required entities, {totals['rel_req']} required relations"
+        )
         only = f" Relations scored: {', '.join(gold_set.only_predicates)}." if gold_set.only_predicates else ""
         lines += [f"- `{gold_set.key}`: {gold_set.title}; {size}.{only}"]
     for gold_set, reason in skipped:
