@@ -323,7 +323,7 @@ class DocScorer:
             self.by_type[e["type"]].gold += 1
             self.by_type[e["type"]].found += e in typed_ok
         for n, hits in node_gold.items():
-            node_type = nodes[n].get("type")
+            node_type = str(nodes[n].get("type"))
             self.by_type[node_type].system += 1
             self.by_type[node_type].correct += any(node_type in TYPE_OK.get(gold_type[g], {gold_type[g]}) for g in hits)
 
