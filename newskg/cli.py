@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Annotated
 
@@ -84,6 +85,67 @@ def formats_command() -> None:
     """List the output formats and their file extensions."""
     for fmt in registry().values():
         typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<10} {fmt.description}")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[
+        str, typer.Argument(metavar="GOLD.jsonl", help="Gold articles with annotations (see docs/gold-format.md).")
+    ],
+    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    only_predicates: Annotated[
+        str | None, typer.Option(metavar="REL,REL", help="Score only edges of these relations (comma-separated).")
+    ] = None,
+    report: Annotated[
+        str | None, typer.Option(metavar="FILE.json", help="Write the full report (every figure and item) as JSON.")
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option(metavar="FILE", help="Score this GraphML or GEXF file instead of extracting from the gold text."),
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Duplicates, missed and spurious items per article.")
+    ] = False,
+) -> None:
+    """Extract from gold articles and print precision, recall and F1 against their annotations."""
+    from rich.console import Console
+
+    from newskg.evaluate import GoldError, evaluate, print_evaluation, summary_line
+    from newskg.extractor.lexicon import relation_inventory
+    from newskg.graphs.formats import write_atomic
+
+    predicates = [p.strip() for p in only_predicates.split(",") if p.strip()] if only_predicates else None
+    unknown = sorted(set(predicates or []) - set(relation_inventory()))
+    if unknown:
+        error(f"--only-predicates: unknown relation(s) {', '.join(unknown)}")
+        raise typer.Exit(2)
+    problems: list[str] = []
+
+    def report_problem(message: str) -> None:
+        problems.append(message)
+        error(message)
+
+    try:
+        evaluation = evaluate(gold, ExtractOptions(model=model), predicates, graph, report=report_problem)
+    except (GoldError, ModelNotInstalled) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    print_evaluation(evaluation, Console(), verbose=verbose)
+    if report:
+        document = {
+            "gold": gold,
+            "graph": graph,
+            "model": None if graph else model,
+            "only_predicates": predicates,
+            "summary": summary_line(evaluation.result),
+            **evaluation.result,
+        }
+        try:
+            write_atomic(report, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+        except OSError as err:
+            report_problem(f"{report}: cannot write the report ({err.strerror or err})")
+    if problems:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
+from spacy.language import Language
+
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.extractor.records import doc_to_records
 from newskg.graphs.build import KnowledgeGraph
@@ -66,10 +68,18 @@ def good_articles(
 
 
 def extract_records(
-    articles: Iterable[Article], options: ExtractOptions, summary: RunSummary, report: Callable[[str], None]
+    articles: Iterable[Article],
+    options: ExtractOptions,
+    summary: RunSummary,
+    report: Callable[[str], None],
+    nlp: Language | None = None,
 ) -> Iterator[ArticleRecords]:
-    """Stream articles through the pipeline; one article's failure never loses the others."""
-    nlp = load_pipeline(options.model, {"newskg_relations": {"lexicons": list(options.lexicons)}})
+    """Stream articles through the pipeline; one article's failure never loses the others.
+
+    ``nlp`` is an already loaded newskg pipeline (tests share one); without it ``options.model`` is loaded.
+    """
+    if nlp is None:
+        nlp = load_pipeline(options.model, {"newskg_relations": {"lexicons": list(options.lexicons)}})
     stream = ((article.text, article) for article in articles)
     for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=options.batch_size, n_process=options.n_process):
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,8 @@ from newskg.model import Article, ArticleRecords
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "articles"
-SHARED = REPO.parent / "shared"
+# The shared folder beside the repo (gold data, reference scorer); NEWSKG_SHARED points elsewhere.
+SHARED = Path(os.environ.get("NEWSKG_SHARED") or REPO.parent / "shared")
 
 
 @pytest.fixture(scope="session")
