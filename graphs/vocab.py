@@ -1,13 +1,100 @@
-"""Every IRI, class and predicate newskg writes comes from here."""
+"""Every IRI, class and predicate newskg writes comes from here.
+
+:class:`NKG` is the project's own vocabulary, described in ``graphs/data/ontology.ttl``
+(a test keeps the two in step); terms that other vocabularies already define come
+from schema.org, SKOS, PROV-O, W3C ORG and OWL as rdflib ships them.
+"""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from importlib import resources
 
-NKG = Namespace("https://w3id.org/newskg/ontology#")
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+from newskg.model import ENTITY_TYPES
+
+
+class NKG(DefinedNamespace):
+    """The newskg ontology: entity classes, one property per relation, and the statement (provenance) terms."""
+
+    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _fail = True
+
+    # The ontology itself.
+    ontology: URIRef
+
+    # Entity classes (the contract's node types) and their groupings.
+    Entity: URIRef
+    Actor: URIRef
+    Location: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Place: URIRef
+    Person: URIRef
+    Company: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    PoliticalParty: URIRef
+    InternationalOrganization: URIRef
+
+    # Relation groupings and the annotation properties that describe each relation.
+    relation: URIRef
+    eventRelation: URIRef
+    standingRelation: URIRef
+    ploverCategory: URIRef
+
+    # Event relations.
+    met: URIRef
+    visited: URIRef
+    signed: URIRef
+    agreed: URIRef
+    cooperated: URIRef
+    supported: URIRef
+    excluded: URIRef
+    sanctioned: URIRef
+    accused: URIRef
+    threatened: URIRef
+    attacked: URIRef
+    killed: URIRef
+    acquired: URIRef
+    invested_in: URIRef
+    appointed: URIRef
+    sued: URIRef
+
+    # Standing relations.
+    holds_role: URIRef
+    works_for: URIRef
+    leads: URIRef
+    member_of: URIRef
+    located_in: URIRef
+    based_in: URIRef
+    citizen_of: URIRef
+    lives_in: URIRef
+
+    # Entity descriptions.
+    mentionCount: URIRef
+    iso3Code: URIRef
+    countryCode: URIRef
+    role: URIRef
+    attribute: URIRef
+
+    # Statements: one per supporting mention of a relation.
+    Statement: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    rule: URIRef
+    confidence: URIRef
+    modality: URIRef
+    eventDate: URIRef
+    title: URIRef
+
+
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
 GEONAMES = "https://sws.geonames.org/"
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 # Entity types: the project's class, and the schema.org class it specialises.
 SCHEMA_CLASS = {
@@ -24,23 +111,37 @@ SCHEMA_CLASS = {
 }
 
 BINDINGS = {
-    "nkg": NKG,
-    "schema": SDO,
-    "skos": SKOS,
-    "prov": PROV,
-    "owl": OWL,
-    "rdfs": RDFS,
-    "rdf": RDF,
-    "xsd": XSD,
+    "nkg": NKG._NS,
+    "schema": SDO._NS,
+    "skos": SKOS._NS,
+    "prov": PROV._NS,
+    "org": ORG._NS,
+    "owl": OWL._NS,
+    "rdfs": RDFS._NS,
+    "rdf": RDF._NS,
+    "xsd": XSD._NS,
+    "dcterms": DCTERMS._NS,
 }
+
+# Entity attributes with a property of their own; any other attribute is written as nkg:attribute "key=value".
+ATTRIBUTE_PROPERTY = {"iso3": NKG.iso3Code, "country": NKG.countryCode, "roles": NKG.role}
+# Entity attributes that are identifiers in another dataset, written as owl:sameAs links.
+SAME_AS_PREFIX = {"geonames": GEONAMES, "wikidata": WIKIDATA}
 
 
 def entity_class(entity_type: str) -> URIRef:
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity type {entity_type!r}")
     return NKG[entity_type]
 
 
 def relation_property(relation: str) -> URIRef:
     return NKG[relation]
+
+
+def local_name(iri: URIRef) -> str:
+    """The term name of an NKG IRI ("signed" for nkg:signed)."""
+    return str(iri)[len(str(NKG._NS)) :]
 
 
 def entity_iri(base: str, node_id: str) -> URIRef:
@@ -61,3 +162,8 @@ def article_graph_iri(base: str, article_id: str) -> URIRef:
     from newskg.graphs.build import slug
 
     return URIRef(f"{base}graph/{slug(article_id)}")
+
+
+def data_path(filename: str) -> str:
+    """Path of a bundled file in graphs/data (the ontology and the SHACL shapes)."""
+    return str(resources.files("newskg.graphs").joinpath("data", filename))
