@@ -180,3 +180,13 @@ def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
             subject_id, predicate_name, object_id, info.symmetric if info else False, items
         )
     return result
+
+
+def infer_base_iri(source: Dataset | Graph) -> str | None:
+    """The --base-iri a newskg RDF file was written with, from an entity IRI and its identifier."""
+    graph = union_graph(source)
+    for node, identifier in graph.subject_objects(SDO.identifier):
+        suffix = f"entity/{identifier}"
+        if isinstance(node, URIRef) and str(node).endswith(suffix) and entity_type(graph, node):
+            return str(node)[: -len(suffix)]
+    return None
