@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from newskg.graphs.vocab import BINDINGS
@@ -45,7 +46,7 @@ def run_query(source: Dataset | Graph, sparql: str) -> QueryResult:
         assert result.graph is not None
         return QueryResult([], [], result.graph)
     variables = [str(v) for v in result.vars or []]
-    return QueryResult(variables, [[row[v] for v in variables] for row in result])  # type: ignore[index]
+    return QueryResult(variables, [list(row) for row in result if isinstance(row, ResultRow)])
 
 
 def term_text(term: Node | None) -> str:

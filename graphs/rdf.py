@@ -103,7 +103,9 @@ def add_statement(named: Graph, relation: GraphRelation, evidence: Evidence, bas
     obj = entity_iri(base_iri, relation.object)
     predicate = relation_property(relation.predicate)
     named.add((subject, predicate, obj))
-    statement = statement_iri(base_iri, evidence_digest(relation.subject, relation.predicate, relation.object, evidence))
+    statement = statement_iri(
+        base_iri, evidence_digest(relation.subject, relation.predicate, relation.object, evidence)
+    )
     named.add((statement, RDF.type, NKG.Statement))
     named.add((statement, RDF.subject, subject))
     named.add((statement, RDF.predicate, predicate))

@@ -68,9 +68,7 @@ def number(graph: Graph, node: Node, predicate: URIRef, default: int = 0) -> int
 
 def read_articles(graph: Graph) -> dict[URIRef, Article]:
     articles = {}
-    for node in sorted(graph.subjects(RDF.type, SDO.NewsArticle)):
-        if not isinstance(node, URIRef):
-            continue
+    for node in sorted((n for n in graph.subjects(RDF.type, SDO.NewsArticle) if isinstance(n, URIRef)), key=str):
         article_id = text(graph, node, SDO.identifier) or str(node).rsplit("/", 1)[-1]
         articles[node] = Article(
             id=article_id,
@@ -84,7 +82,9 @@ def read_articles(graph: Graph) -> dict[URIRef, Article]:
 
 
 def entity_type(graph: Graph, node: Node) -> str | None:
-    names = sorted(local_name(t) for t in graph.objects(node, RDF.type) if str(t).startswith(str(NKG._NS)))
+    names = sorted(
+        local_name(t) for t in graph.objects(node, RDF.type) if isinstance(t, URIRef) and t.startswith(str(NKG._NS))
+    )
     return next((name for name in names if name in ENTITY_TYPES), None)
 
 
@@ -106,7 +106,7 @@ def entity_attributes(graph: Graph, node: Node) -> dict[str, str]:
 
 def read_entities(graph: Graph, articles: dict[URIRef, Article]) -> dict[Node, GraphEntity]:
     entities = {}
-    for node in sorted(set(graph.subjects(RDF.type, None))):
+    for node in sorted(set(graph.subjects(RDF.type, None)), key=str):
         kind = entity_type(graph, node)
         if kind is None:
             continue
@@ -116,7 +116,9 @@ def read_entities(graph: Graph, articles: dict[URIRef, Article]) -> dict[Node, G
             label=label,
             type=kind,
             aliases={str(alias) for alias in graph.objects(node, SKOS.altLabel)} | {label},
-            articles={articles[a].id for a in graph.subjects(SDO.mentions, node) if a in articles},
+            articles={
+                articles[a].id for a in graph.subjects(SDO.mentions, node) if isinstance(a, URIRef) and a in articles
+            },
             mentions=number(graph, node, NKG.mentionCount),
             attributes=entity_attributes(graph, node),
         )
@@ -162,14 +164,19 @@ def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
         result.entities[entity.id] = entity
     evidence: dict[tuple[str, str, str], list[Evidence]] = {}
     for statement in graph.subjects(RDF.type, NKG.Statement):
-        subject = entities.get(graph.value(statement, RDF.subject))  # type: ignore[arg-type]
-        obj = entities.get(graph.value(statement, RDF.object))  # type: ignore[arg-type]
+        subject = entities.get(graph.value(statement, RDF.subject) or statement)
+        obj = entities.get(graph.value(statement, RDF.object) or statement)
         predicate = graph.value(statement, RDF.predicate)
         source_article = graph.value(statement, PROV.wasDerivedFrom)
-        if subject is None or obj is None or not isinstance(predicate, URIRef) or source_article is None:
+        if (
+            subject is None
+            or obj is None
+            or not isinstance(predicate, URIRef)
+            or not isinstance(source_article, URIRef)
+        ):
             continue
-        article = articles.get(source_article)  # type: ignore[call-overload]
-        article_id = article.id if article else str(source_article).rsplit("/", 1)[-1]
+        described = articles.get(source_article)
+        article_id = described.id if described else source_article.rsplit("/", 1)[-1]
         key = (subject.id, local_name(predicate), obj.id)
         evidence.setdefault(key, []).append(read_evidence(graph, statement, article_id))
     for key in sorted(evidence):

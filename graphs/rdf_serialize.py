@@ -31,8 +31,11 @@ def merged_graph(dataset: Dataset) -> Graph:
 
 def turtle_body(graph: Graph) -> str:
     """Turtle for one graph without its prefix lines."""
-    text = graph.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+    lines = graph.serialize(format="turtle").split("\n")
+    # Only the leading prefix block: a long literal may hold a line that starts with "@prefix".
+    while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines).strip()
 
 
 def serialize_trig(dataset: Dataset) -> str:
@@ -49,8 +52,8 @@ def serialize_trig(dataset: Dataset) -> str:
         if str(context.identifier).startswith("urn:x-rdflib:"):
             blocks.append(body)
         else:
-            indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-            blocks.append(f"<{context.identifier}> {{\n{indented}\n}}")
+            # Not indented: a multi-line literal would carry the indentation into its value.
+            blocks.append(f"<{context.identifier}> {{\n{body}\n}}")
     return prefixes + "\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -77,6 +80,7 @@ def serialize_rdf(graph: KnowledgeGraph, base_iri: str, rdf_format: str, merged:
     else:
         text = target.serialize(format=rdf_format)
     if rdf_format in LINE_FORMATS:
-        # Line-based formats carry no order of their own: sort for stable bytes.
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+        # Line-based formats carry no order of their own: sort for stable bytes. Split on "\n" only:
+        # str.splitlines also splits on form feeds and other characters literals may hold.
+        text = "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
     return text.encode("utf-8")

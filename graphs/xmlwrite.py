@@ -21,4 +21,3 @@ def value_text(value: Value) -> str:
     if isinstance(value, float):
         return repr(value)
     return str(value)
-

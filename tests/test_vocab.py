@@ -57,7 +57,8 @@ def test_namespace_refuses_undeclared_terms() -> None:
 
 def test_shapes_accept_exactly_the_inventory_relations(shapes: Graph) -> None:
     statement_predicates = [
-        node for prop in shapes.objects(URIRef("https://w3id.org/newskg/shapes#StatementShape"), SH.property)
+        node
+        for prop in shapes.objects(URIRef("https://w3id.org/newskg/shapes#StatementShape"), SH.property)
         if shapes.value(prop, SH.path) == RDF.predicate
         for node in shapes.items(shapes.value(prop, getattr(SH, "in")))
     ]

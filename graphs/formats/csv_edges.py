@@ -6,5 +6,8 @@ from newskg.graphs.formats import Format
 from newskg.graphs.formats.csv_tables import serialize_edges
 
 FORMAT = Format(
-    "csv-edges", (".edges.csv",), "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Weight)", serialize_edges
+    "csv-edges",
+    (".edges.csv",),
+    "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Weight)",
+    serialize_edges,
 )

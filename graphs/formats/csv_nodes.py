@@ -5,4 +5,6 @@ from __future__ import annotations
 from newskg.graphs.formats import Format
 from newskg.graphs.formats.csv_tables import serialize_nodes
 
-FORMAT = Format("csv-nodes", (".nodes.csv",), "CSV node table (Gephi spreadsheet import: Id, Label, Interval)", serialize_nodes)
+FORMAT = Format(
+    "csv-nodes", (".nodes.csv",), "CSV node table (Gephi spreadsheet import: Id, Label, Interval)", serialize_nodes
+)

@@ -1,10 +1,10 @@
-"""CSV node and edge tables (the shared writer of the ``csv_nodes`` and ``csv_edges`` formats) in the layout of Gephi's spreadsheet import.
+"""CSV node and edge tables in the layout of Gephi's spreadsheet import (``csv_nodes`` and ``csv_edges``).
 
 Two formats, one per table, chosen by the double extension: ``out.nodes.csv``
 (Id, Label, Interval, then the node attributes) and ``out.edges.csv`` (Source,
 Target, Type, Id, Label, Weight, Interval, then the edge attributes). Gephi
 imports the nodes file first, then the edges file (File > Import spreadsheet).
-Interval is Gephi's interval-set notation ``<[2020-10-07, 2020-10-07]; [...]>``,
+Rows end in CRLF (RFC 4180). Interval is Gephi's interval-set notation ``<[2020-10-07, 2020-10-07]; [...]>``,
 empty for undated items.
 """
 
@@ -25,7 +25,7 @@ def interval(dates: list[str]) -> str:
 
 def rows_to_csv(header: list[str], rows: list[list[Value]]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; also makes csv quote fields holding "\r"
     writer.writerow(header)
     writer.writerows([[value_text(v) for v in row] for row in rows])
     return buffer.getvalue().encode("utf-8")
@@ -58,4 +58,3 @@ def serialize_edges(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
         for edge in table.edges
     ]
     return rows_to_csv(["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)
-

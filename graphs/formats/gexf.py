@@ -93,7 +93,7 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
     for edge in table.edges:
         yield (
             f"      <edge id={attr(edge.id)} source={attr(edge.source)} target={attr(edge.target)}"
-            f" label={attr(edge.label)} kind={attr(edge.label)} weight=\"{edge.weight}\">\n"
+            f' label={attr(edge.label)} kind={attr(edge.label)} weight="{edge.weight}">\n'
         )
         yield from attvalues(edge.attributes)
         yield from spells(edge.dates)

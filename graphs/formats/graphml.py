@@ -19,8 +19,8 @@ GRAPHML_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 def key_declarations(kind: str, columns: dict[str, type]) -> Iterator[str]:
     for name, column_type in columns.items():
         yield (
-            f"  <key id={attr(f'{kind[0]}_{name}')} for=\"{kind}\" attr.name={attr(name)}"
-            f" attr.type=\"{GRAPHML_TYPES[column_type]}\"/>\n"
+            f'  <key id={attr(f"{kind[0]}_{name}")} for="{kind}" attr.name={attr(name)}'
+            f' attr.type="{GRAPHML_TYPES[column_type]}"/>\n'
         )
 
 
