@@ -360,3 +360,12 @@ def test_gexf_of_two_runs_is_the_same_bytes_and_carries_no_date_of_writing(nlp, 
     again = serialize("gexf", build(nlp, [str(DATED)]))
     assert again == serialize("gexf", dated)
     assert dt.date.today().isoformat().encode() not in again and b"lastmodifieddate" not in again
+
+
+def test_example_queries_run_and_find_who_met_whom_in_2020(dated: KnowledgeGraph) -> None:
+    dataset = Dataset(default_union=True).parse(data=serialize("trig", dated), format="trig")
+    queries = {path.name: path.read_text(encoding="utf-8") for path in (EXAMPLES.parent / "queries").glob("*.rq")}
+    assert len(queries) == 3
+    results = {name: run_query(dataset, query) for name, query in queries.items()}
+    met = [[str(value) for value in row] for row in results["met-in-2020.rq"].rows]
+    assert [row[2] for row in met] == ["2020-02-11"] and "Rui Carvalho met" in met[0][3]
