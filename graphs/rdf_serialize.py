@@ -42,7 +42,7 @@ def serialize_trig(dataset: Dataset) -> str:
     """TriG with the named graphs in sorted order (rdflib's own order varies between runs)."""
     prefixes = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(BINDINGS.items()))
     blocks = []
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not len(context):
             continue
         copy = bound_graph()
