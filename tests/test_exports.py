@@ -67,6 +67,23 @@ def dated(nlp) -> KnowledgeGraph:
 
 
 @pytest.fixture(scope="module")
+def parallel() -> KnowledgeGraph:
+    """Several relations between one pair, both ways: parallel edges a reader must not merge."""
+    article = Article("a", "t", date="2020-01-01")
+    india = Entity("k0", "India", "Country", ["India"], [Mention(0, 5, "India", 0)])
+    japan = Entity("k1", "Japan", "Country", ["Japan"], [Mention(10, 15, "Japan", 0)])
+    relations = [
+        Relation("k0", predicate, "k1", Evidence("a", "s", i, i + 1, "r", 0.5), predicate == "signed")
+        for i, predicate in enumerate(["signed", "excluded", "accused"])
+    ]
+    relations.append(Relation("k1", "accused", "k0", Evidence("a", "s", 9, 10, "r", 0.5)))
+    graph = KnowledgeGraph()
+    graph.add(ArticleRecords(article, [india, japan], relations))
+    assert len(graph.relations) == 4
+    return graph
+
+
+@pytest.fixture(scope="module")
 def gexf_schema() -> etree.RelaxNG:
     return etree.RelaxNG(etree.parse(str(DATA / "gexf" / "1.3" / "gexf.rng")))
 
@@ -75,7 +92,7 @@ def serialize(name: str, graph: KnowledgeGraph) -> bytes:
     return registry()[name].serialize(graph, OutputOptions(DEFAULT_BASE_IRI))
 
 
-@pytest.mark.parametrize("which", ["examples", "dated"])
+@pytest.mark.parametrize("which", ["examples", "dated", "parallel"])
 def test_gexf_validates_against_the_gexf_1_3_relaxng(request, gexf_schema: etree.RelaxNG, which: str) -> None:
     graph: KnowledgeGraph = request.getfixturevalue(which)
     document = etree.fromstring(serialize("gexf", graph))
@@ -236,7 +253,7 @@ def graphology_counts(path: Path) -> tuple[int, int]:
     shutil.which("node") is None or not (JS / "node_modules" / "graphology-gexf").is_dir(),
     reason="node or graphology-gexf missing: run `npm install` in tests/js (.ci/run does)",
 )
-@pytest.mark.parametrize("which", ["examples", "dated"])
+@pytest.mark.parametrize("which", ["examples", "dated", "parallel"])
 def test_gephi_lite_parser_reads_the_same_counts(request, tmp_path: Path, which: str) -> None:
     graph: KnowledgeGraph = request.getfixturevalue(which)
     path = tmp_path / "g.gexf"
