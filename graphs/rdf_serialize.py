@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 
 from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.vocab import BINDINGS
+from newskg.graphs.vocab import BINDINGS, jsonld_context
 
 LINE_FORMATS = {"nt", "nquads"}
 
@@ -74,8 +74,7 @@ def serialize_rdf(graph: KnowledgeGraph, base_iri: str, rdf_format: str, merged:
     if rdf_format == "trig":
         text = serialize_trig(dataset)
     elif rdf_format == "json-ld":
-        context = {prefix: str(namespace) for prefix, namespace in BINDINGS.items()}
-        data = json.loads(target.serialize(format="json-ld", context=context, auto_compact=True))
+        data = json.loads(target.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
         text = json.dumps(sorted_json(data), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     else:
         text = target.serialize(format=rdf_format)

@@ -8,6 +8,7 @@ from schema.org, SKOS, PROV-O, W3C ORG and OWL as rdflib ships them.
 from __future__ import annotations
 
 from importlib import resources
+from typing import Any
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
@@ -167,3 +168,48 @@ def article_graph_iri(base: str, article_id: str) -> URIRef:
 def data_path(filename: str) -> str:
     """Path of a bundled file in graphs/data (the ontology and the SHACL shapes)."""
     return str(resources.files("newskg.graphs").joinpath("data", filename))
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD @context: the prefixes, and a short term for every property newskg writes.
+
+    Properties whose values are IRIs (relations, links) are typed ``@id`` so their values read as plain strings.
+    """
+    from newskg.extractor.lexicon import relation_inventory
+
+    literal_terms = {
+        "label": RDFS.label,
+        "prefLabel": SKOS.prefLabel,
+        "altLabel": SKOS.altLabel,
+        "identifier": SDO.identifier,
+        "headline": SDO.headline,
+        "datePublished": SDO.datePublished,
+        "url": SDO.url,
+        "publisher": SDO.publisher,
+        "mentionCount": NKG.mentionCount,
+        "iso3Code": NKG.iso3Code,
+        "countryCode": NKG.countryCode,
+        "role": NKG.role,
+        "attribute": NKG.attribute,
+        "sentence": NKG.sentence,
+        "startOffset": NKG.startOffset,
+        "endOffset": NKG.endOffset,
+        "rule": NKG.rule,
+        "modality": NKG.modality,
+        "eventDate": NKG.eventDate,
+        "title": NKG.title,
+    }
+    iri_terms = {
+        "sameAs": OWL.sameAs,
+        "mentions": SDO.mentions,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        "wasDerivedFrom": PROV.wasDerivedFrom,
+        **{name: NKG[name] for name in relation_inventory()},
+    }
+    context: dict[str, Any] = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+    context.update({term: {"@id": str(iri)} for term, iri in literal_terms.items()})
+    context.update({term: {"@id": str(iri), "@type": "@id"} for term, iri in iri_terms.items()})
+    context["confidence"] = {"@id": str(NKG.confidence), "@type": str(XSD.decimal)}
+    return context
