@@ -16,7 +16,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-from newskg.graphs.vocab import BINDINGS
+from newskg.graphs.vocab import BINDINGS, NKG, data_path
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 
@@ -33,6 +33,11 @@ class QueryResult:
     rows: list[list[Node | None]]
     graph: Graph | None = None
     boolean: bool | None = None
+
+
+def add_ontology(dataset: Dataset) -> None:
+    """Put the newskg ontology in its own named graph, so queries can use PLOVER categories and the class tree."""
+    dataset.graph(NKG.ontology).parse(data_path("ontology.ttl"), format="turtle")
 
 
 def run_query(source: Dataset | Graph, sparql: str) -> QueryResult:

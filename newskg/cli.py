@@ -14,7 +14,7 @@ from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
-from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_result, run_query
+from newskg.graphs.query import OUTPUT_FORMATS, QueryError, add_ontology, format_result, run_query
 from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
@@ -133,6 +133,10 @@ def query_command(
     output_format: Annotated[
         str, typer.Option("--output-format", help="table, csv or json (CONSTRUCT prints Turtle).")
     ] = "table",
+    with_ontology: Annotated[
+        bool,
+        typer.Option("--with-ontology", help="Add the newskg ontology (PLOVER categories, labels, class tree)."),
+    ] = False,
 ) -> None:
     """Run a SPARQL query over an RDF graph; the usual prefixes (nkg:, schema:, rdfs:, prov: ...) are declared."""
     if (sparql is None) == (file is None):
@@ -148,6 +152,8 @@ def query_command(
             error(f"{file}: cannot read query ({err.strerror or err})")
             raise typer.Exit(2) from None
     dataset = load_rdf(graph)
+    if with_ontology:
+        add_ontology(dataset)
     try:
         result = run_query(dataset, sparql or "")
     except QueryError as err:

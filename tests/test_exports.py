@@ -386,3 +386,32 @@ def test_example_queries_run_and_find_who_met_whom_in_2020(dated: KnowledgeGraph
     results = {name: run_query(dataset, query) for name, query in queries.items()}
     met = [[str(value) for value in row] for row in results["met-in-2020.rq"].rows]
     assert [row[2] for row in met] == ["2020-02-11"] and "Rui Carvalho met" in met[0][3]
+
+
+def test_query_with_ontology_finds_events_by_plover_category(tmp_path: Path, dated: KnowledgeGraph) -> None:
+    path = tmp_path / "g.trig"
+    path.write_bytes(serialize("trig", dated))
+    query = (
+        'SELECT DISTINCT ?who WHERE { ?p nkg:ploverCategory "CONSULT" . ?a ?p ?b . ?a rdfs:label ?who } ORDER BY ?who'
+    )
+    plain = runner.invoke(app, ["query", str(path), query, "--output-format", "csv"])
+    assert plain.output.splitlines() == ["who"]
+    with_ontology = runner.invoke(app, ["query", str(path), query, "--output-format", "csv", "--with-ontology"])
+    assert with_ontology.output.splitlines() == ["who", "Elena Rojas", "Luis Paredes"]
+
+
+def test_query_wants_exactly_one_query(tmp_path: Path) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text("", encoding="utf-8")
+    for arguments in ([], ["ASK {}", "--file", str(path)]):
+        result = runner.invoke(app, ["query", str(path), *arguments])
+        assert result.exit_code == 2 and "either as an argument or with --file" in result.output
+
+
+@pytest.mark.parametrize("name", sorted(RDF_PARSERS))
+def test_export_from_every_rdf_format_gives_the_same_gexf(tmp_path: Path, dated: KnowledgeGraph, name: str) -> None:
+    source = tmp_path / f"g{registry()[name].extensions[0]}"
+    source.write_bytes(serialize(name, dated))
+    result = runner.invoke(app, ["export", str(source), "-o", str(tmp_path / "g.gexf")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "g.gexf").read_bytes() == serialize("gexf", dated)
