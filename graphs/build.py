@@ -34,7 +34,6 @@ class GraphEntity:
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict[str, str] = field(default_factory=dict)
-    roles: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -86,8 +85,6 @@ class KnowledgeGraph:
             if subject is None or obj is None or subject == obj:
                 continue
             self.add_relation(subject, relation.predicate, obj, relation.symmetric, [relation.evidence])
-            if relation.predicate in ROLE_RELATIONS and relation.evidence.title:
-                self.entities[subject].roles.add(f"{relation.evidence.title} of {self.entities[obj].label}")
 
     def add_relation(self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]) -> None:
         if symmetric and obj < subject:
@@ -141,7 +138,6 @@ class KnowledgeGraph:
         target.aliases.update(node.aliases)
         target.articles.update(node.articles)
         target.mentions += node.mentions
-        target.roles.update(node.roles)
         for name, value in node.attributes.items():
             target.attributes.setdefault(name, value)
         del self.entities[node.id]

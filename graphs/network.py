@@ -1,21 +1,47 @@
-"""The network view: a NetworkX MultiDiGraph with the contract's node and edge attributes.
+"""The network view: one node per entity and one edge per (subject, relation, object), with typed attributes.
 
-Values are plain strings and numbers (multi-valued ones joined with ``|``) and
-XML-safe, because networkx writes them as they are.
+:func:`network_table` is what the GEXF, GraphML and CSV writers stream from
+(no networkx on the way: it is slow on big graphs); :func:`to_networkx` gives
+the same view as a NetworkX MultiDiGraph. Values are plain strings and numbers
+(multi-valued ones joined with ``|``) and XML-safe.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import ROLE_RELATIONS, GraphRelation, KnowledgeGraph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
+from newskg.model import Evidence
 
 # Characters XML 1.0 cannot carry, even escaped.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+Value = str | int | float | bool
+
+# Attributes every node and edge has, with their types (the writers declare these types).
+NODE_COLUMNS: dict[str, type] = {"type": str, "aliases": str, "articles": str, "mentions": int, "iri": str}
+EDGE_COLUMNS: dict[str, type] = {
+    "relation": str,
+    "articles": str,
+    "evidence": str,
+    "confidence": float,
+    "symmetric": bool,
+}
+# Attributes only some nodes or edges have (entity attributes such as iso3 are added as strings).
+OPTIONAL_NODE_COLUMNS: dict[str, type] = {"roles": str, "first_date": str, "last_date": str}
+OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
+    "plover": str,
+    "title": str,
+    "modality": str,
+    "first_date": str,
+    "last_date": str,
+}
 
 
 def xml_safe(text: str) -> str:
@@ -26,43 +52,155 @@ def joined(values: set[str] | list[str]) -> str:
     return "|".join(xml_safe(v) for v in sorted(values))
 
 
-def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
+def iso_date(value: str | None) -> str | None:
+    """The calendar date (YYYY-MM-DD) of an ISO date or timestamp; None for anything else."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+@dataclass
+class NetworkNode:
+    id: str
+    label: str
+    attributes: dict[str, Value]
+    dates: list[str] = field(default_factory=list)
+    entity_type: str = ""
+    mentions: int = 0
+
+
+@dataclass
+class NetworkEdge:
+    id: str
+    source: str
+    target: str
+    label: str
+    weight: int
+    attributes: dict[str, Value]
+    dates: list[str] = field(default_factory=list)
+
+
+@dataclass
+class NetworkTable:
+    """Nodes and edges with their attribute columns (name -> type), in a stable order."""
+
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    node_columns: dict[str, type]
+    edge_columns: dict[str, type]
+
+    @property
+    def dated(self) -> bool:
+        return any(n.dates for n in self.nodes) or any(e.dates for e in self.edges)
+
+
+def best_evidence(evidence: list[Evidence]) -> Evidence:
+    """The most confident, shortest supporting sentence; ties broken so that evidence order never matters."""
+    return min(evidence, key=lambda e: (-e.confidence, len(e.sentence), e.sentence, e.article_id, e.start))
+
+
+def edge_dates(relation: GraphRelation, graph: KnowledgeGraph) -> list[str]:
+    """Event dates of the supporting mentions, or their article's date where the sentence gives none."""
+    dates = set()
+    for evidence in relation.evidence:
+        article = graph.articles.get(evidence.article_id)
+        date = iso_date(evidence.date) or iso_date(article.date if article else None)
+        if date:
+            dates.add(date)
+    return sorted(dates)
+
+
+def edge_attributes(relation: GraphRelation) -> dict[str, Value]:
     inventory = relation_inventory()
-    network = nx.MultiDiGraph()
+    best = best_evidence(relation.evidence)
+    attrs: dict[str, Value] = {
+        "relation": relation.predicate,
+        "articles": joined(relation.articles),
+        "evidence": xml_safe(best.sentence),
+        "confidence": round(max(e.confidence for e in relation.evidence), 3),
+        "symmetric": relation.symmetric,
+    }
+    info = inventory.get(relation.predicate)
+    if info is not None and info.plover:
+        attrs["plover"] = info.plover
+    titles = sorted({e.title for e in relation.evidence if e.title})
+    if titles:
+        attrs["title"] = joined(titles)
+    modalities = sorted({e.modality for e in relation.evidence if e.modality})
+    if modalities:
+        attrs["modality"] = joined(modalities)
+    dates = sorted(e.date for e in relation.evidence if e.date)
+    if dates:
+        attrs["first_date"], attrs["last_date"] = dates[0], dates[-1]
+    return attrs
+
+
+def entity_roles(graph: KnowledgeGraph) -> dict[str, set[str]]:
+    """Each person's offices as text ("Foreign Minister of India"), from the titled role edges."""
+    roles: dict[str, set[str]] = {}
+    for relation in graph.sorted_relations():
+        if relation.predicate in ROLE_RELATIONS:
+            target = graph.entities[relation.object].label
+            for evidence in relation.evidence:
+                if evidence.title:
+                    roles.setdefault(relation.subject, set()).add(f"{evidence.title} of {target}")
+    return roles
+
+
+def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> NetworkTable:
+    edges = []
+    node_dates: dict[str, set[str]] = {key: set() for key in graph.entities}
+    for index, relation in enumerate(graph.sorted_relations()):
+        dates = edge_dates(relation, graph)
+        node_dates[relation.subject].update(dates)
+        node_dates[relation.object].update(dates)
+        edges.append(
+            NetworkEdge(
+                id=str(index),
+                source=relation.subject,
+                target=relation.object,
+                label=relation.predicate,
+                weight=len(relation.evidence),
+                attributes=edge_attributes(relation),
+                dates=dates,
+            )
+        )
+    roles = entity_roles(graph)
+    nodes = []
+    extra_columns: set[str] = set()
     for entity in graph.sorted_entities():
-        attrs: dict[str, str | int | float] = {
-            "label": xml_safe(entity.label),
+        attrs: dict[str, Value] = {
             "type": entity.type,
             "aliases": joined(entity.aliases),
             "articles": joined(entity.articles),
             "mentions": entity.mentions,
             "iri": str(entity_iri(base_iri, entity.id)),
         }
-        attrs.update({name: xml_safe(value) for name, value in sorted(entity.attributes.items())})
-        if entity.roles:
-            attrs["roles"] = joined(entity.roles)
-        network.add_node(entity.id, **attrs)
-    for relation in graph.sorted_relations():
-        best = max(relation.evidence, key=lambda e: (e.confidence, -len(e.sentence)))
-        attrs = {
-            "relation": relation.predicate,
-            "label": relation.predicate,
-            "articles": joined(relation.articles),
-            "weight": len(relation.evidence),
-            "evidence": xml_safe(best.sentence),
-            "confidence": round(max(e.confidence for e in relation.evidence), 3),
-        }
-        info = inventory.get(relation.predicate)
-        if info is not None and info.plover:
-            attrs["plover"] = info.plover
-        titles = sorted({e.title for e in relation.evidence if e.title})
-        if titles:
-            attrs["title"] = joined(titles)
-        modalities = sorted({e.modality for e in relation.evidence if e.modality})
-        if modalities:
-            attrs["modality"] = joined(modalities)
-        dates = sorted(e.date for e in relation.evidence if e.date)
-        if dates:
-            attrs["first_date"], attrs["last_date"] = dates[0], dates[-1]
-        network.add_edge(relation.subject, relation.object, key=relation.predicate, **attrs)
+        if roles.get(entity.id):
+            attrs["roles"] = joined(roles[entity.id])
+        article_dates = {graph.articles[a].date for a in entity.articles if a in graph.articles}
+        seen = sorted(node_dates[entity.id] | {d for d in map(iso_date, article_dates) if d})
+        if seen:
+            attrs["first_date"], attrs["last_date"] = seen[0], seen[-1]
+        for name, value in sorted(entity.attributes.items()):
+            if name not in attrs and name != "label":
+                attrs[name] = xml_safe(value)
+                extra_columns.add(name)
+        nodes.append(NetworkNode(entity.id, xml_safe(entity.label), attrs, seen, entity.type, entity.mentions))
+    node_columns = {**NODE_COLUMNS, **OPTIONAL_NODE_COLUMNS, **{name: str for name in sorted(extra_columns)}}
+    return NetworkTable(nodes, edges, node_columns, {**EDGE_COLUMNS, **OPTIONAL_EDGE_COLUMNS})
+
+
+def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
+    table = network_table(graph, base_iri)
+    network = nx.MultiDiGraph()
+    for node in table.nodes:
+        network.add_node(node.id, label=node.label, **node.attributes)
+    for edge in table.edges:
+        network.add_edge(
+            edge.source, edge.target, key=edge.label, label=edge.label, weight=edge.weight, **edge.attributes
+        )
     return network

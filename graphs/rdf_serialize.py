@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 
 from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.vocab import BINDINGS
+from newskg.graphs.vocab import BINDINGS, jsonld_context
 
 LINE_FORMATS = {"nt", "nquads"}
 
@@ -31,15 +31,18 @@ def merged_graph(dataset: Dataset) -> Graph:
 
 def turtle_body(graph: Graph) -> str:
     """Turtle for one graph without its prefix lines."""
-    text = graph.serialize(format="turtle")
-    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+    lines = graph.serialize(format="turtle").split("\n")
+    # Only the leading prefix block: a long literal may hold a line that starts with "@prefix".
+    while lines and (lines[0].startswith("@prefix") or not lines[0].strip()):
+        lines.pop(0)
+    return "\n".join(lines).strip()
 
 
 def serialize_trig(dataset: Dataset) -> str:
     """TriG with the named graphs in sorted order (rdflib's own order varies between runs)."""
     prefixes = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(BINDINGS.items()))
     blocks = []
-    for context in sorted(dataset.contexts(), key=lambda g: str(g.identifier)):
+    for context in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
         if not len(context):
             continue
         copy = bound_graph()
@@ -49,8 +52,8 @@ def serialize_trig(dataset: Dataset) -> str:
         if str(context.identifier).startswith("urn:x-rdflib:"):
             blocks.append(body)
         else:
-            indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-            blocks.append(f"<{context.identifier}> {{\n{indented}\n}}")
+            # Not indented: a multi-line literal would carry the indentation into its value.
+            blocks.append(f"<{context.identifier}> {{\n{body}\n}}")
     return prefixes + "\n" + "\n\n".join(blocks) + "\n"
 
 
@@ -71,12 +74,12 @@ def serialize_rdf(graph: KnowledgeGraph, base_iri: str, rdf_format: str, merged:
     if rdf_format == "trig":
         text = serialize_trig(dataset)
     elif rdf_format == "json-ld":
-        context = {prefix: str(namespace) for prefix, namespace in BINDINGS.items()}
-        data = json.loads(target.serialize(format="json-ld", context=context, auto_compact=True))
+        data = json.loads(target.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
         text = json.dumps(sorted_json(data), indent=1, ensure_ascii=False, sort_keys=True) + "\n"
     else:
         text = target.serialize(format=rdf_format)
     if rdf_format in LINE_FORMATS:
-        # Line-based formats carry no order of their own: sort for stable bytes.
-        text = "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+        # Line-based formats carry no order of their own: sort for stable bytes. Split on "\n" only:
+        # str.splitlines also splits on form feeds and other characters literals may hold.
+        text = "".join(sorted(line + "\n" for line in text.split("\n") if line.strip()))
     return text.encode("utf-8")

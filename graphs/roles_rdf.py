@@ -9,8 +9,6 @@
 - Each cross-article merge is an ``nkg:MergeRecord``: which name and type from
   which article joined which entity (``nkg:mergedInto``), and why
   (``nkg:mergeReason``).
-- Gazetteer facts the text does not state (a city's country from GeoNames) are
-  ``nkg:gazetteerCountry`` literals, never relation triples.
 """
 
 from __future__ import annotations
@@ -30,7 +28,7 @@ def digest(*parts: str) -> str:
 
 
 def add_roles_and_merges(dataset: Dataset, graph: KnowledgeGraph, base_iri: str) -> None:
-    """Role nodes per article, merge records and gazetteer facts (see the module docstring)."""
+    """Role nodes per article and merge records (see the module docstring)."""
     dataset.bind("org", ORG)
     default = dataset.graph(DATASET_DEFAULT_GRAPH_ID)
     for relation in graph.sorted_relations():
@@ -45,7 +43,7 @@ def add_roles_and_merges(dataset: Dataset, graph: KnowledgeGraph, base_iri: str)
             named.add((membership, RDF.type, SDO.Role))
             named.add((membership, ORG.member, entity_iri(base_iri, relation.subject)))
             named.add((membership, ORG.organization, entity_iri(base_iri, relation.object)))
-            named.add((membership, NKG.relation, NKG[relation.predicate]))
+            named.add((membership, NKG.roleRelation, NKG[relation.predicate]))
             named.add((membership, PROV.wasDerivedFrom, article_iri(base_iri, evidence.article_id)))
             if evidence.title:
                 post = URIRef(f"{base_iri}post/{slug(evidence.title)}")
@@ -61,10 +59,7 @@ def add_roles_and_merges(dataset: Dataset, graph: KnowledgeGraph, base_iri: str)
         default.add((node, RDF.type, NKG.MergeRecord))
         default.add((node, NKG.mergedInto, entity_iri(base_iri, record["node"])))
         default.add((node, NKG.mergedLabel, Literal(record["label"])))
+        default.add((node, NKG.mergedType, Literal(record["type"])))
         default.add((node, NKG.mergeReason, Literal(record["reason"])))
         for article_id in record["articles"].split("|"):
             default.add((node, PROV.wasDerivedFrom, article_iri(base_iri, article_id)))
-    for entity in graph.sorted_entities():
-        if "gazetteer_country" in entity.attributes:
-            node = entity_iri(base_iri, entity.id)
-            default.add((node, NKG.gazetteerCountry, Literal(entity.attributes["gazetteer_country"])))

@@ -1,13 +1,111 @@
-"""Every IRI, class and predicate newskg writes comes from here."""
+"""Every IRI, class and predicate newskg writes comes from here.
+
+:class:`NKG` is the project's own vocabulary, described in ``graphs/data/ontology.ttl``
+(a test keeps the two in step); terms that other vocabularies already define come
+from schema.org, SKOS, PROV-O, W3C ORG and OWL as rdflib ships them.
+"""
 
 from __future__ import annotations
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+from importlib import resources
+from typing import Any
 
-NKG = Namespace("https://w3id.org/newskg/ontology#")
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
+
+from newskg.model import ENTITY_TYPES
+
+
+class NKG(DefinedNamespace):
+    """The newskg ontology: entity classes, one property per relation, and the statement (provenance) terms."""
+
+    _NS = Namespace("https://w3id.org/newskg/ontology#")
+    _fail = True
+
+    # The ontology itself.
+    ontology: URIRef
+
+    # Entity classes (the contract's node types) and their groupings.
+    Entity: URIRef
+    Actor: URIRef
+    Location: URIRef
+    Country: URIRef
+    City: URIRef
+    Region: URIRef
+    Place: URIRef
+    Person: URIRef
+    Company: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    PoliticalParty: URIRef
+    InternationalOrganization: URIRef
+
+    # Relation groupings and the annotation properties that describe each relation.
+    relation: URIRef
+    eventRelation: URIRef
+    standingRelation: URIRef
+    ploverCategory: URIRef
+
+    # Event relations.
+    met: URIRef
+    visited: URIRef
+    signed: URIRef
+    agreed: URIRef
+    cooperated: URIRef
+    supported: URIRef
+    excluded: URIRef
+    sanctioned: URIRef
+    accused: URIRef
+    threatened: URIRef
+    attacked: URIRef
+    killed: URIRef
+    acquired: URIRef
+    invested_in: URIRef
+    appointed: URIRef
+    sued: URIRef
+
+    # Standing relations.
+    holds_role: URIRef
+    works_for: URIRef
+    leads: URIRef
+    member_of: URIRef
+    located_in: URIRef
+    based_in: URIRef
+    citizen_of: URIRef
+    lives_in: URIRef
+
+    # Entity descriptions.
+    mentionCount: URIRef
+    iso3Code: URIRef
+    countryCode: URIRef
+    gazetteerCountry: URIRef
+    role: URIRef
+    attribute: URIRef
+
+    # Statements: one per supporting mention of a relation.
+    Statement: URIRef
+    sentence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    rule: URIRef
+    confidence: URIRef
+    modality: URIRef
+    eventDate: URIRef
+    title: URIRef
+
+    # Roles in time and merge provenance (graphs/roles_rdf.py)
+    roleRelation: URIRef
+    statedOn: URIRef
+    MergeRecord: URIRef
+    mergedInto: URIRef
+    mergedLabel: URIRef
+    mergedType: URIRef
+    mergeReason: URIRef
+
+
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
 GEONAMES = "https://sws.geonames.org/"
+WIKIDATA = "http://www.wikidata.org/entity/"
 
 # Entity types: the project's class, and the schema.org class it specialises.
 SCHEMA_CLASS = {
@@ -24,23 +122,42 @@ SCHEMA_CLASS = {
 }
 
 BINDINGS = {
-    "nkg": NKG,
-    "schema": SDO,
-    "skos": SKOS,
-    "prov": PROV,
-    "owl": OWL,
-    "rdfs": RDFS,
-    "rdf": RDF,
-    "xsd": XSD,
+    "nkg": NKG._NS,
+    "schema": SDO._NS,
+    "skos": SKOS._NS,
+    "prov": PROV._NS,
+    "org": ORG._NS,
+    "owl": OWL._NS,
+    "rdfs": RDFS._NS,
+    "rdf": RDF._NS,
+    "xsd": XSD._NS,
+    "dcterms": DCTERMS._NS,
 }
+
+# Entity attributes with a property of their own; any other attribute is written as nkg:attribute "key=value".
+ATTRIBUTE_PROPERTY = {
+    "iso3": NKG.iso3Code,
+    "country": NKG.countryCode,
+    "gazetteer_country": NKG.gazetteerCountry,
+    "roles": NKG.role,
+}
+# Entity attributes that are identifiers in another dataset, written as owl:sameAs links.
+SAME_AS_PREFIX = {"geonames": GEONAMES, "wikidata": WIKIDATA}
 
 
 def entity_class(entity_type: str) -> URIRef:
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity type {entity_type!r}")
     return NKG[entity_type]
 
 
 def relation_property(relation: str) -> URIRef:
     return NKG[relation]
+
+
+def local_name(iri: URIRef) -> str:
+    """The term name of an NKG IRI ("signed" for nkg:signed)."""
+    return str(iri)[len(str(NKG._NS)) :]
 
 
 def entity_iri(base: str, node_id: str) -> URIRef:
@@ -61,3 +178,53 @@ def article_graph_iri(base: str, article_id: str) -> URIRef:
     from newskg.graphs.build import slug
 
     return URIRef(f"{base}graph/{slug(article_id)}")
+
+
+def data_path(filename: str) -> str:
+    """Path of a bundled file in graphs/data (the ontology and the SHACL shapes)."""
+    return str(resources.files("newskg.graphs").joinpath("data", filename))
+
+
+def jsonld_context() -> dict[str, Any]:
+    """The JSON-LD @context: the prefixes, and a short term for every property newskg writes.
+
+    Properties whose values are IRIs (relations, links) are typed ``@id`` so their values read as plain strings.
+    """
+    from newskg.extractor.lexicon import relation_inventory
+
+    literal_terms = {
+        "label": RDFS.label,
+        "prefLabel": SKOS.prefLabel,
+        "altLabel": SKOS.altLabel,
+        "identifier": SDO.identifier,
+        "headline": SDO.headline,
+        "datePublished": SDO.datePublished,
+        "url": SDO.url,
+        "publisher": SDO.publisher,
+        "mentionCount": NKG.mentionCount,
+        "iso3Code": NKG.iso3Code,
+        "countryCode": NKG.countryCode,
+        "role": NKG.role,
+        "attribute": NKG.attribute,
+        "sentence": NKG.sentence,
+        "startOffset": NKG.startOffset,
+        "endOffset": NKG.endOffset,
+        "rule": NKG.rule,
+        "modality": NKG.modality,
+        "eventDate": NKG.eventDate,
+        "title": NKG.title,
+    }
+    iri_terms = {
+        "sameAs": OWL.sameAs,
+        "mentions": SDO.mentions,
+        "subject": RDF.subject,
+        "predicate": RDF.predicate,
+        "object": RDF.object,
+        "wasDerivedFrom": PROV.wasDerivedFrom,
+        **{name: NKG[name] for name in relation_inventory()},
+    }
+    context: dict[str, Any] = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+    context.update({term: {"@id": str(iri)} for term, iri in literal_terms.items()})
+    context.update({term: {"@id": str(iri), "@type": "@id"} for term, iri in iri_terms.items()})
+    context["confidence"] = {"@id": str(NKG.confidence), "@type": str(XSD.decimal)}
+    return context

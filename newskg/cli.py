@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rdflib import Dataset
 
 from newskg import __version__
 from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
+from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
+from newskg.graphs.query import OUTPUT_FORMATS, QueryError, add_ontology, format_result, run_query
+from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
+from newskg.graphs.stats import format_stats, graph_stats
+from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.run import ExtractOptions, extract
 
@@ -84,7 +91,101 @@ def extract_command(
 def formats_command() -> None:
     """List the output formats and their file extensions."""
     for fmt in registry().values():
-        typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<10} {fmt.description}")
+        typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<11} {fmt.description}")
+
+
+def load_rdf(path: str) -> Dataset:
+    """The RDF file as a Dataset, or exit 2 with one line naming the file and problem."""
+    try:
+        return load_dataset(path)
+    except RDFReadError as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+
+
+GraphArgument = Annotated[str, typer.Argument(help="An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld).")]
+
+
+@app.command("export")
+def export_command(
+    graph: GraphArgument,
+    output: Annotated[
+        list[str], typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable.")
+    ],
+    format_name: Annotated[
+        str | None, typer.Option("--format", "-f", help="Format name (see `newskg formats`) for a single output.")
+    ] = None,
+    base_iri: Annotated[
+        str | None, typer.Option(help="Base IRI of the output; default: the one the source was written with.")
+    ] = None,
+) -> None:
+    """Convert an RDF graph to any output format (RDF is the complete record; the network view derives from it)."""
+    dataset = load_rdf(graph)
+    try:
+        formats = export_rdf(dataset, output, format_name, base_iri)
+    except UnknownFormat as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    for path, fmt in zip(output, formats, strict=True):
+        typer.echo(f"{path}: {fmt.name}", err=True)
+
+
+@app.command("query")
+def query_command(
+    graph: GraphArgument,
+    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file).")] = None,
+    file: Annotated[str | None, typer.Option("--file", help="Read the SPARQL query from this file.")] = None,
+    output_format: Annotated[
+        str, typer.Option("--output-format", help="table, csv or json (CONSTRUCT prints Turtle).")
+    ] = "table",
+    with_ontology: Annotated[
+        bool,
+        typer.Option("--with-ontology", help="Add the newskg ontology (PLOVER categories, labels, class tree)."),
+    ] = False,
+) -> None:
+    """Run a SPARQL query over an RDF graph; the usual prefixes (nkg:, schema:, rdfs:, prov: ...) are declared."""
+    if (sparql is None) == (file is None):
+        error("give the SPARQL query either as an argument or with --file, not both")
+        raise typer.Exit(2)
+    if output_format not in OUTPUT_FORMATS:
+        error(f"unknown output format {output_format!r} (want {', '.join(OUTPUT_FORMATS)})")
+        raise typer.Exit(2)
+    if file is not None:
+        try:
+            sparql = Path(file).read_text(encoding="utf-8")
+        except OSError as err:
+            error(f"{file}: cannot read query ({err.strerror or err})")
+            raise typer.Exit(2) from None
+    dataset = load_rdf(graph)
+    if with_ontology:
+        add_ontology(dataset)
+    try:
+        result = run_query(dataset, sparql or "")
+    except QueryError as err:
+        error(f"{file or 'query'}: {err}")
+        raise typer.Exit(2) from None
+    typer.echo(format_result(result, output_format), nl=False)
+
+
+@app.command("stats")
+def stats_command(
+    graph: GraphArgument,
+    top: Annotated[int, typer.Option(min=1, help="How many of the most connected entities to list.")] = 10,
+) -> None:
+    """Count entities by type and relations by predicate, and list the most connected entities."""
+    typer.echo(format_stats(graph_stats(from_rdf(load_rdf(graph)), top)), nl=False)
+
+
+@app.command("validate")
+def validate_command(graph: GraphArgument) -> None:
+    """Check an RDF graph against newskg's SHACL shapes; exit 1 if it does not conform."""
+    result = validate_rdf(load_rdf(graph))
+    if result.conforms:
+        typer.echo(f"{graph}: conforms to the newskg shapes")
+        return
+    typer.echo(result.report)
+    error(f"{graph}: does not conform to the newskg shapes")
+    raise typer.Exit(1)
 
 
 @app.command("evaluate")

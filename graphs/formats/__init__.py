@@ -15,7 +15,7 @@ from pathlib import Path
 
 from newskg.graphs.build import KnowledgeGraph
 
-MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads")
+MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv_nodes", "csv_edges")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,33 @@
+"""Write any output format from an RDF view (``newskg export``): RDF is the complete record of a run."""
+
+from __future__ import annotations
+
+from rdflib import Dataset, Graph
+
+from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_atomic
+from newskg.graphs.rdf_read import from_rdf, infer_base_iri
+from newskg.graphs.vocab import DEFAULT_BASE_IRI
+
+
+def output_format(path: str, name: str | None) -> Format:
+    """The format named ``name``, or the one the path's extension says."""
+    if name is None:
+        return format_for_path(path)
+    formats = registry()
+    if name not in formats:
+        raise UnknownFormat(f"unknown format {name!r} (formats: {', '.join(formats)})")
+    return formats[name]
+
+
+def export_rdf(
+    source: Dataset | Graph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+) -> list[Format]:
+    """Write every output from the source's graph; IRIs keep the source's base unless ``base_iri`` is given."""
+    if format_name is not None and len(outputs) != 1:
+        raise UnknownFormat("--format names the format of one output; give one -o with it")
+    formats = [output_format(path, format_name) for path in outputs]
+    graph = from_rdf(source)
+    options = OutputOptions(base_iri=base_iri or infer_base_iri(source) or DEFAULT_BASE_IRI)
+    for path, fmt in zip(outputs, formats, strict=True):
+        write_atomic(path, fmt.serialize(graph, options))
+    return formats

@@ -1,0 +1,60 @@
+"""CSV node and edge tables in the layout of Gephi's spreadsheet import (``csv_nodes`` and ``csv_edges``).
+
+Two formats, one per table, chosen by the double extension: ``out.nodes.csv``
+(Id, Label, Interval, then the node attributes) and ``out.edges.csv`` (Source,
+Target, Type, Id, Label, Weight, Interval, then the edge attributes). Gephi
+imports the nodes file first, then the edges file (File > Import spreadsheet).
+Rows end in CRLF (RFC 4180). Interval is Gephi's interval-set notation ``<[2020-10-07, 2020-10-07]; [...]>``,
+empty for undated items.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.formats import OutputOptions
+from newskg.graphs.network import Value, network_table
+from newskg.graphs.xmlwrite import value_text
+
+
+def interval(dates: list[str]) -> str:
+    return "<" + "; ".join(f"[{d}, {d}]" for d in dates) + ">" if dates else ""
+
+
+def rows_to_csv(header: list[str], rows: list[list[Value]]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; also makes csv quote fields holding "\r"
+    writer.writerow(header)
+    writer.writerows([[value_text(v) for v in row] for row in rows])
+    return buffer.getvalue().encode("utf-8")
+
+
+def serialize_nodes(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
+    table = network_table(graph, options.base_iri)
+    columns = list(table.node_columns)
+    rows: list[list[Value]] = [
+        [node.id, node.label, interval(node.dates), *(node.attributes.get(c, "") for c in columns)]
+        for node in table.nodes
+    ]
+    return rows_to_csv(["Id", "Label", "Interval", *columns], rows)
+
+
+def serialize_edges(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
+    table = network_table(graph, options.base_iri)
+    columns = list(table.edge_columns)
+    rows: list[list[Value]] = [
+        [
+            edge.source,
+            edge.target,
+            "Directed",
+            edge.id,
+            edge.label,
+            edge.weight,
+            interval(edge.dates),
+            *(edge.attributes.get(c, "") for c in columns),
+        ]
+        for edge in table.edges
+    ]
+    return rows_to_csv(["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)

@@ -1,0 +1,220 @@
+"""Read the RDF view back into a :class:`KnowledgeGraph`: the inverse of :func:`newskg.graphs.rdf.to_rdf`.
+
+RDF is the complete record of a run, so every other format can be written from
+it (``newskg export``). The reader takes an rdflib Dataset (or Graph) from any
+source: a file (:func:`load_dataset`) or a store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
+from rdflib.term import Literal, Node
+
+from newskg.extractor.lexicon import relation_inventory
+from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
+from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
+from newskg.model import ENTITY_TYPES, Article, Evidence
+
+# Parser names by file extension, for files written by newskg and by other tools.
+RDF_FORMATS = {
+    ".trig": "trig",
+    ".nq": "nquads",
+    ".nquads": "nquads",
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".rdf": "xml",
+    ".owl": "xml",
+}
+
+
+class RDFReadError(ValueError):
+    """An RDF file that cannot be read; the message names the file and problem."""
+
+
+def rdf_format_for_path(path: str) -> str:
+    for extension, name in RDF_FORMATS.items():
+        if path.lower().endswith(extension):
+            return name
+    raise RDFReadError(f"{path}: not an RDF file (want one of {', '.join(RDF_FORMATS)})")
+
+
+def load_dataset(path: str) -> Dataset:
+    """Parse an RDF file into a Dataset whose default graph is the union of all its graphs (for SPARQL)."""
+    rdf_format = rdf_format_for_path(path)
+    dataset = Dataset(default_union=True)
+    try:
+        dataset.parse(Path(path), format=rdf_format)
+    except OSError as err:
+        raise RDFReadError(f"{path}: cannot read ({err.strerror or err})") from err
+    except Exception as err:  # rdflib raises many parser-specific errors
+        raise RDFReadError(f"{path}: not valid {rdf_format} ({type(err).__name__}: {err})") from err
+    return dataset
+
+
+def text(graph: Graph, node: Node, predicate: URIRef) -> str | None:
+    value = graph.value(node, predicate)
+    return None if value is None else str(value)
+
+
+def number(graph: Graph, node: Node, predicate: URIRef, default: int = 0) -> int:
+    value = graph.value(node, predicate)
+    return default if value is None else int(str(value))
+
+
+def read_articles(graph: Graph) -> dict[URIRef, Article]:
+    articles = {}
+    for node in sorted((n for n in graph.subjects(RDF.type, SDO.NewsArticle) if isinstance(n, URIRef)), key=str):
+        article_id = text(graph, node, SDO.identifier) or str(node).rsplit("/", 1)[-1]
+        articles[node] = Article(
+            id=article_id,
+            text="",
+            title=text(graph, node, SDO.headline),
+            date=text(graph, node, SDO.datePublished),
+            url=text(graph, node, SDO.url),
+            source=text(graph, node, SDO.publisher),
+        )
+    return articles
+
+
+def entity_type(graph: Graph, node: Node) -> str | None:
+    names = sorted(
+        local_name(t) for t in graph.objects(node, RDF.type) if isinstance(t, URIRef) and t.startswith(str(NKG._NS))
+    )
+    return next((name for name in names if name in ENTITY_TYPES), None)
+
+
+def entity_attributes(graph: Graph, node: Node) -> dict[str, str]:
+    attributes = {}
+    for name, predicate in ATTRIBUTE_PROPERTY.items():
+        value = text(graph, node, predicate)
+        if value is not None:
+            attributes[name] = value
+    for same in sorted(str(o) for o in graph.objects(node, OWL.sameAs)):
+        for name, prefix in SAME_AS_PREFIX.items():
+            if same.startswith(prefix):
+                attributes[name] = same[len(prefix) :]
+    for item in sorted(str(o) for o in graph.objects(node, NKG.attribute)):
+        name, _, value = item.partition("=")
+        attributes[name] = value
+    return attributes
+
+
+def read_entities(graph: Graph, articles: dict[URIRef, Article]) -> dict[Node, GraphEntity]:
+    entities = {}
+    for node in sorted(set(graph.subjects(RDF.type, None)), key=str):
+        kind = entity_type(graph, node)
+        if kind is None:
+            continue
+        label = text(graph, node, RDFS.label) or text(graph, node, SKOS.prefLabel) or str(node)
+        entity = GraphEntity(
+            id=text(graph, node, SDO.identifier) or str(node),
+            label=label,
+            type=kind,
+            aliases={str(alias) for alias in graph.objects(node, SKOS.altLabel)} | {label},
+            articles={
+                articles[a].id for a in graph.subjects(SDO.mentions, node) if isinstance(a, URIRef) and a in articles
+            },
+            mentions=number(graph, node, NKG.mentionCount),
+            attributes=entity_attributes(graph, node),
+        )
+        entities[node] = entity
+    return entities
+
+
+def read_evidence(graph: Graph, statement: Node, article_id: str) -> Evidence:
+    confidence = graph.value(statement, NKG.confidence)
+    return Evidence(
+        article_id=article_id,
+        sentence=text(graph, statement, NKG.sentence) or "",
+        start=number(graph, statement, NKG.startOffset),
+        end=number(graph, statement, NKG.endOffset),
+        rule=text(graph, statement, NKG.rule) or "",
+        confidence=float(confidence.toPython()) if isinstance(confidence, Literal) else 0.0,
+        modality=text(graph, statement, NKG.modality),
+        date=text(graph, statement, NKG.eventDate),
+        title=text(graph, statement, NKG.title),
+    )
+
+
+def union_graph(source: Dataset | Graph) -> Graph:
+    """Every triple of every graph of the source, as one graph."""
+    if not isinstance(source, Dataset):
+        return source
+    union = Graph()
+    for s, p, o, _ in source.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]) -> list[dict[str, str]]:
+    """The merge records (graphs/roles_rdf.py), in the order the merge made them."""
+    merges = []
+    for record in graph.subjects(RDF.type, NKG.MergeRecord):
+        node = entities.get(graph.value(record, NKG.mergedInto) or record)
+        if node is None:
+            continue
+        sources = sorted(articles[a].id for a in graph.objects(record, PROV.wasDerivedFrom) if a in articles)
+        merges.append(
+            {
+                "node": node.id,
+                "label": text(graph, record, NKG.mergedLabel) or "",
+                "type": text(graph, record, NKG.mergedType) or "",
+                "articles": "|".join(sources),
+                "reason": text(graph, record, NKG.mergeReason) or "",
+            }
+        )
+    return sorted(merges, key=lambda m: (m["node"], m["label"], m["articles"], m["type"]))
+
+
+def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
+    """The KnowledgeGraph an RDF view describes (article texts are not part of the RDF view)."""
+    graph = union_graph(source)
+    inventory = relation_inventory()
+    articles = read_articles(graph)
+    entities = read_entities(graph, articles)
+    result = KnowledgeGraph()
+    for article in articles.values():
+        result.articles[article.id] = article
+    for entity in entities.values():
+        result.entities[entity.id] = entity
+    result.merges = read_merges(graph, entities, articles)
+    evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+    for statement in graph.subjects(RDF.type, NKG.Statement):
+        subject = entities.get(graph.value(statement, RDF.subject) or statement)
+        obj = entities.get(graph.value(statement, RDF.object) or statement)
+        predicate = graph.value(statement, RDF.predicate)
+        source_article = graph.value(statement, PROV.wasDerivedFrom)
+        if (
+            subject is None
+            or obj is None
+            or not isinstance(predicate, URIRef)
+            or not isinstance(source_article, URIRef)
+        ):
+            continue
+        described = articles.get(source_article)
+        article_id = described.id if described else source_article.rsplit("/", 1)[-1]
+        key = (subject.id, local_name(predicate), obj.id)
+        evidence.setdefault(key, []).append(read_evidence(graph, statement, article_id))
+    for key in sorted(evidence):
+        subject_id, predicate_name, object_id = key
+        info = inventory.get(predicate_name)
+        items = sorted(evidence[key], key=lambda e: (e.article_id, e.start, e.end, e.rule, e.sentence))
+        result.relations[key] = GraphRelation(
+            subject_id, predicate_name, object_id, info.symmetric if info else False, items
+        )
+    return result
+
+
+def infer_base_iri(source: Dataset | Graph) -> str | None:
+    """The --base-iri a newskg RDF file was written with, from an entity IRI and its identifier."""
+    graph = union_graph(source)
+    for node, identifier in graph.subject_objects(SDO.identifier):
+        suffix = f"entity/{identifier}"
+        if isinstance(node, URIRef) and str(node).endswith(suffix) and entity_type(graph, node):
+            return str(node)[: -len(suffix)]
+    return None

@@ -1,0 +1,64 @@
+"""What a graph holds: counts by entity type and relation, and the most connected entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.query import text_table
+
+
+@dataclass
+class GraphStats:
+    articles: int
+    entities: int
+    relations: int
+    statements: int
+    by_type: list[tuple[str, int]]
+    by_relation: list[tuple[str, int, int]]
+    most_connected: list[tuple[str, str, int, int]]
+
+
+def graph_stats(graph: KnowledgeGraph, top: int = 10) -> GraphStats:
+    """Counts, and the ``top`` entities with most relations (ties: more supporting mentions, then name)."""
+    by_type = Counter(entity.type for entity in graph.entities.values())
+    edges: Counter[str] = Counter()
+    statements: Counter[str] = Counter()
+    degree: Counter[str] = Counter()
+    support: Counter[str] = Counter()
+    for relation in graph.relations.values():
+        edges[relation.predicate] += 1
+        statements[relation.predicate] += len(relation.evidence)
+        for node in (relation.subject, relation.object):
+            degree[node] += 1
+            support[node] += len(relation.evidence)
+    ranked = sorted(degree, key=lambda node: (-degree[node], -support[node], graph.entities[node].label, node))
+    return GraphStats(
+        articles=len(graph.articles),
+        entities=len(graph.entities),
+        relations=len(graph.relations),
+        statements=sum(statements.values()),
+        by_type=sorted(by_type.items(), key=lambda item: (-item[1], item[0])),
+        by_relation=sorted(((p, edges[p], statements[p]) for p in edges), key=lambda item: (-item[1], item[0])),
+        most_connected=[
+            (graph.entities[node].label, graph.entities[node].type, degree[node], support[node])
+            for node in ranked[:top]
+        ],
+    )
+
+
+def format_stats(stats: GraphStats) -> str:
+    summary = (
+        f"articles: {stats.articles}  entities: {stats.entities}  relations: {stats.relations}"
+        f"  statements: {stats.statements}\n"
+    )
+    types = text_table(["entity type", "entities"], [[name, str(count)] for name, count in stats.by_type])
+    relations = text_table(
+        ["relation", "edges", "statements"], [[name, str(count), str(n)] for name, count, n in stats.by_relation]
+    )
+    connected = text_table(
+        ["most connected entity", "type", "edges", "statements"],
+        [[label, kind, str(degree), str(n)] for label, kind, degree, n in stats.most_connected],
+    )
+    return "\n".join((summary, types, relations, connected))
