@@ -151,14 +151,18 @@ def union_graph(source: Dataset | Graph) -> Graph:
     return union
 
 
-def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]) -> list[dict[str, str]]:
-    """The merge records (graphs/roles_rdf.py), in the order the merge made them."""
+def read_merges(
+    graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]
+) -> list[dict[str, str]]:
+    """The merge records that graphs/roles_rdf.py writes, in a stable order."""
     merges = []
     for record in graph.subjects(RDF.type, NKG.MergeRecord):
         node = entities.get(graph.value(record, NKG.mergedInto) or record)
         if node is None:
             continue
-        sources = sorted(articles[a].id for a in graph.objects(record, PROV.wasDerivedFrom) if a in articles)
+        sources = sorted(
+            articles[a].id for a in graph.objects(record, PROV.wasDerivedFrom) if isinstance(a, URIRef) and a in articles
+        )
         merges.append(
             {
                 "node": node.id,
