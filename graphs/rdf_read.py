@@ -161,7 +161,9 @@ def read_merges(
         if node is None:
             continue
         sources = sorted(
-            articles[a].id for a in graph.objects(record, PROV.wasDerivedFrom) if isinstance(a, URIRef) and a in articles
+            articles[a].id
+            for a in graph.objects(record, PROV.wasDerivedFrom)
+            if isinstance(a, URIRef) and a in articles
         )
         merges.append(
             {
