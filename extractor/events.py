@@ -105,18 +105,22 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             yield Candidate(subject, obj, trigger.relation, rule, confidence, verb, verb, modality)
 
 
-def nominal_anchor(noun: Token) -> tuple[Token | None, bool]:
-    """The light verb an event noun hangs on ('held talks', 'imposed sanctions', 'has been in
-    consultations'), and whether the noun is that verb's passive subject ('sanctions were imposed')."""
+def nominal_anchor(noun: Token) -> tuple[Token | None, str]:
+    """The verb an event noun hangs on and how its actor is found: a light verb ('held talks',
+    'has been in consultations'), its passive ('sanctions were imposed by'), or a verb of blame whose
+    object or passive subject is the culprit ('X was convicted of the murder of Y')."""
     head = noun.head
-    light = word_list("light_verbs.txt")
-    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in light:
-        return head, False
-    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in light:
-        return head, True
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in word_list("light_verbs.txt"):
+        return head, "light"
+    if noun.dep_ == "nsubjpass" and head.lemma_.lower() in word_list("light_verbs.txt"):
+        return head, "passive"
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("be", "remain", "engage"):
-        return head.head, False
-    return None, False
+        return head.head, "light"
+    if noun.dep_ == "pobj" and head.lower_ in ("of", "for", "with") and head.head.lemma_.lower() in word_list(
+        "blame_verbs.txt"
+    ):
+        return head.head, "blame"
+    return None, ""
 
 
 def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_triggers: Triggers) -> Iterator[Candidate]:
@@ -128,21 +132,28 @@ def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_
     head = noun.head
     if noun.dep_ == "dobj" and verb_trigger(head, verb_triggers):
         return  # The verb states the event itself: "signed a deal with X".
-    anchor, passive = nominal_anchor(noun)
+    anchor, how = nominal_anchor(noun)
+    possessors = children(noun, ("poss",))
     for trigger in triggers:
         preps = trigger.arguments - {"obj"}
         symmetric = inventory[trigger.relation].symmetric
         partner_tokens = prep_objects(noun, preps - {"between"})
+        # A victim noun's possessor is its target: "Kennedy's assassination".
+        if "poss" in preps:
+            partner_tokens += possessors
         if anchor is not None:
-            partner_tokens += prep_objects(anchor, preps - {"between"})
-            subject_tokens, _ = logical_subjects(anchor)
-            if passive:
+            partner_tokens += prep_objects(anchor, preps - {"between", "of"})
+            if how == "passive":
                 subject_tokens = agents_of_passive(anchor)
-            modality = modality_of(anchor) or modality_of(noun)
+            elif how == "blame":
+                subject_tokens = children(anchor, ("dobj", "nsubjpass"))
+            else:
+                subject_tokens, _ = logical_subjects(anchor)
+            modality = modality_of(noun) or modality_of(anchor)
             rule, confidence = "light-verb", 0.75
         else:
             # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
-            subject_tokens = children(noun, ("poss",)) + prep_objects(noun, ("by",))
+            subject_tokens = prep_objects(noun, ("by",)) + ([] if "poss" in preps else possessors)
             if not subject_tokens:
                 subject_tokens = [c for c in children(noun, ("compound", "nmod", "amod")) if index.at(c)]
             modality = modality_of(noun)

@@ -51,6 +51,9 @@ def modality_of(anchor: Token) -> str | None:
             # "without signing", "refrained from meeting".
             if head.lower_ == "without":
                 found.append(NEGATED)
+            controller = head.head.lemma_.lower()
+            if controller in table and head.head.pos_ == "VERB":
+                found.append(table[controller])  # "accused of attacking": alleged
             break
         if dep == "conj":
             # A coordinated verb shares its chain above, not the other verb's own negation.

@@ -96,12 +96,14 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     organisation's or place's location."""
     head = doc[index.heads[mention]]
     subject_type = index.type_of(mention)
-    for prep in children(head, ("prep",)):
+    # Also on a description in apposition: "X, a Republican from Chicago".
+    nouns = [head, *(t for t in descriptors(head)[1:] if not index.at(t))]
+    for prep in (p for noun in nouns for p in children(noun, ("prep",))):
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
             for obj in argument_mentions(pobj, index):
                 obj_type = index.type_of(obj)
-                if subject_type == "Person" and obj_type in ORG and word in ("of", "at"):
+                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head is head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
                 elif obj_type in LOC and word in ("of", "in", "from", "at", "near"):
                     relation = place_relation(subject_type, obj_type)
@@ -123,6 +125,13 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
             and doc[start - 1].text == ","
         )
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
+        # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
+        if previous is not None and index.type_of(current) in ORG and index.type_of(previous) in LOC:
+            gap = doc[index.mentions[previous]["token_end"] : start]
+            if len(gap) == 0 or gap.text == "(":
+                for place in chain or [previous]:
+                    if index.type_of(place) in LOC:
+                        yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
         current_head = doc[index.heads[current]]
         if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
             chain.append(current)

@@ -136,9 +136,17 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
             current = head
             continue
-        if current.dep_ == "pcomp" and head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
-            current = head.head
-            continue
+        if current.dep_ == "pcomp" and head.pos_ == "ADP":
+            # Object control under a preposition: "accused Canada of attacking", "X, convicted of murdering Y".
+            controller = head.head
+            if controller.pos_ in ("VERB", "AUX"):
+                objects = children(controller, ("dobj",))
+                if objects:
+                    return objects, False
+                current = controller
+                continue
+        if current.dep_ == "acl" and current is not verb:
+            return [current.head], False
         return [], False
 
 
