@@ -13,7 +13,7 @@ from itertools import combinations
 from spacy.tokens import Token
 
 from newskg.extractor.lexicon import Trigger, Triggers, relation_inventory, word_list
-from newskg.extractor.modality import modality_of
+from newskg.extractor.modality import cues, modality_of
 from newskg.extractor.syntax import (
     MentionIndex,
     agents_of_passive,
@@ -130,8 +130,8 @@ def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_
     if index.at(noun):
         return
     head = noun.head
-    if noun.dep_ == "dobj" and verb_trigger(head, verb_triggers):
-        return  # The verb states the event itself: "signed a deal with X".
+    if noun.dep_ in ("dobj", "nsubjpass") and verb_trigger(head, verb_triggers):
+        return  # The verb states the event itself: "signed a deal with X", "the pact was signed by X".
     anchor, how = nominal_anchor(noun)
     possessors = children(noun, ("poss",))
     for trigger in triggers:
@@ -150,6 +150,8 @@ def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_
             else:
                 subject_tokens, _ = logical_subjects(anchor)
             modality = modality_of(noun) or modality_of(anchor)
+            if how == "blame" and modality is None:
+                modality = cues().get(anchor.lemma_.lower())  # "arrested for the murder of Y": alleged
             rule, confidence = "light-verb", 0.75
         else:
             # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").

@@ -27,8 +27,9 @@ def own_cues(token: Token, table: dict[str, str]) -> list[str]:
             found.append(table[word])
         elif child.dep_ == "advmod" and word in ("never", "reportedly", "allegedly"):
             found.append(table[word])
-        elif child.dep_ in ("amod", "compound") and token.pos_ == "NOUN" and word in table and child.i < token.i:
-            found.append(table[word])
+        elif child.dep_ in ("amod", "compound") and token.pos_ == "NOUN" and child.i < token.i:
+            if word in table or child.lemma_.lower() in table:
+                found.append(table.get(word) or table[child.lemma_.lower()])
     return found
 
 

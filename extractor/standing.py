@@ -50,7 +50,21 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     m = index.mentions[mention]
     head = doc[index.heads[mention]]
     inside = range(m["token_start"], m["token_end"])
-    for descriptor in descriptors(head):
+    nouns = descriptors(head)
+    before = doc[m["token_start"] - 1] if m["token_start"] > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before not in nouns:
+        # The description right before the name, however the parser attached it ("Chinese firms X and Y").
+        nouns.append(before)
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    if first is not head and index.at(first):
+        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi").
+        nouns += [t for t in descriptors(first)[1:] if t not in nouns]
+        start = index.mentions[index.at(first)[0]]["token_start"]
+        if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1] not in nouns:
+            nouns.append(doc[start - 1])
+    for descriptor in nouns:
         if descriptor is not head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
         for modifier in left_modifiers(descriptor):
@@ -73,8 +87,11 @@ def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
 
 
 def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
-    """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X'."""
+    """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X';
+    for countries and organisations only membership ('Norway is a member of NATO')."""
     roles = word_table("role_nouns.tsv")
+    if index.type_of(mention) != "Person":
+        roles = {noun: relation for noun, relation in roles.items() if relation == "member_of"}
     head = doc[index.heads[mention]]
     m = index.mentions[mention]
     inside = range(m["token_start"], m["token_end"])
@@ -105,7 +122,9 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                 obj_type = index.type_of(obj)
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head is head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in ("of", "in", "from", "at", "near"):
+                elif obj_type in LOC and word in (("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")):
+                    if prep.head is not head and obj_type == "Country":
+                        continue  # "X, the President of the United States" is a role, not a home.
                     relation = place_relation(subject_type, obj_type)
                     if relation and not (subject_type == "Country"):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
@@ -162,8 +181,7 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         if index.mentions[mention].get("coreference"):
             continue
         yield from modifier_places(doc, mention, index)
-        if index.type_of(mention) == "Person":
-            yield from role_relations(doc, mention, index)
+        yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)
