@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
@@ -77,13 +77,16 @@ def resolve_date(expression: str | None, article_date: str | None) -> str | None
     has_day = any(w.rstrip(",").rstrip("stndrh").isdigit() and len(w.rstrip(",")) <= 4 and not YEAR.fullmatch(w) for w in words)
     if month is None:
         return year.group(1) if year else None
-    if year is None and anchor is None:
+    if year is not None:
+        base_year = int(year.group(1))
+    elif anchor is not None:
+        base_year = anchor.year
+    else:
         return None
-    base_year = int(year.group(1)) if year else anchor.year if anchor else 2000
     if not has_day:
         return f"{base_year:04d}-{month:02d}"
     try:
-        parsed = date_parser.parse(expression, default=date(base_year, month, 1), fuzzy=True)
+        parsed = date_parser.parse(expression, default=datetime(base_year, month, 1), fuzzy=True)
     except (ValueError, OverflowError):
         return f"{base_year:04d}-{month:02d}"
     return parsed.date().isoformat()

@@ -130,8 +130,10 @@ def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_
     if index.at(noun):
         return
     head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and verb_trigger(head, verb_triggers):
-        return  # The verb states the event itself: "signed a deal with X", "the pact was signed by X".
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        # The verb states the event itself: "signed a deal with X", "the pact was signed by X".
+        stated = {row.relation for row in verb_trigger(head, verb_triggers)}
+        triggers = [row for row in triggers if row.relation not in stated]
     anchor, how = nominal_anchor(noun)
     possessors = children(noun, ("poss",))
     for trigger in triggers:
