@@ -74,7 +74,9 @@ def resolve_date(expression: str | None, article_date: str | None) -> str | None
             return str(anchor.year + step)
     year = YEAR.search(text)
     month = next((MONTHS[w] for w in words if w in MONTHS), None)
-    has_day = any(w.rstrip(",").rstrip("stndrh").isdigit() and len(w.rstrip(",")) <= 4 and not YEAR.fullmatch(w) for w in words)
+    has_day = any(
+        w.rstrip(",").rstrip("stndrh").isdigit() and len(w.rstrip(",")) <= 4 and not YEAR.fullmatch(w) for w in words
+    )
     if month is None:
         return year.group(1) if year else None
     if year is not None:

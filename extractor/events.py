@@ -56,9 +56,7 @@ def noun_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
     return triggers.get((token.lemma_.lower(), "NOUN"), []) or triggers.get((token.lower_, "NOUN"), [])
 
 
-def pairs(
-    subjects: list[int], objects: list[int], symmetric: bool, index: MentionIndex
-) -> Iterator[tuple[int, int]]:
+def pairs(subjects: list[int], objects: list[int], symmetric: bool, index: MentionIndex) -> Iterator[tuple[int, int]]:
     """Subject x object pairs (coordination distributes); a symmetric event with no named partner
     relates its coordinated subjects to each other ('India and Japan finalized a deal')."""
     if objects:
@@ -101,8 +99,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
                 objects, rule, confidence = shared, "verb-shared-object", 0.6
         subjects = unique(m for token in agent_tokens for m in argument_mentions(token, index))
         symmetric = inventory[trigger.relation].symmetric
-        for subject, obj in pairs(subjects, objects, symmetric, index):
-            yield Candidate(subject, obj, trigger.relation, rule, confidence, verb, verb, modality)
+        for actor, target in pairs(subjects, objects, symmetric, index):
+            yield Candidate(actor, target, trigger.relation, rule, confidence, verb, verb, modality)
 
 
 def nominal_anchor(noun: Token) -> tuple[Token | None, str]:
@@ -116,14 +114,25 @@ def nominal_anchor(noun: Token) -> tuple[Token | None, str]:
         return head, "passive"
     if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in ("be", "remain", "engage"):
         return head.head, "light"
-    if noun.dep_ == "pobj" and head.lower_ in ("of", "for", "with") and head.head.lemma_.lower() in word_list(
-        "blame_verbs.txt"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("for", "on")
+        and head.head.lemma_.lower() in word_list("travel_verbs.txt")
+    ):
+        # The purpose of a journey: "arrived in Nairobi for a state visit to Kenya", "flew in for talks with X".
+        return head.head, "light"
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in ("of", "for", "with")
+        and head.head.lemma_.lower() in word_list("blame_verbs.txt")
     ):
         return head.head, "blame"
     return None, ""
 
 
-def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_triggers: Triggers) -> Iterator[Candidate]:
+def noun_events(
+    noun: Token, triggers: list[Trigger], index: MentionIndex, verb_triggers: Triggers
+) -> Iterator[Candidate]:
     """An event noun: with a light verb ('held talks with X'), or standing alone ('A's takeover of B',
     'the deal between A and B', 'the EU's arms embargo on China')."""
     inventory = relation_inventory()
@@ -164,11 +173,15 @@ def noun_events(noun: Token, triggers: list[Trigger], index: MentionIndex, verb_
             rule, confidence = "nominal", 0.6
         subjects = unique(m for token in subject_tokens for m in argument_mentions(token, index))
         objects = unique(m for token in partner_tokens for m in argument_mentions(token, index))
-        between = unique(m for token in prep_objects(noun, ("between",) if "between" in preps else ()) for m in argument_mentions(token, index))
+        between = unique(
+            m
+            for token in prep_objects(noun, ("between",) if "between" in preps else ())
+            for m in argument_mentions(token, index)
+        )
         if between and symmetric:
             yield from (
                 Candidate(a, b, trigger.relation, "nominal-between", 0.65, noun, anchor or noun, modality)
                 for a, b in combinations(between, 2)
             )
-        for subject, obj in pairs(subjects, objects, symmetric, index):
-            yield Candidate(subject, obj, trigger.relation, rule, confidence, noun, anchor or noun, modality)
+        for actor, target in pairs(subjects, objects, symmetric, index):
+            yield Candidate(actor, target, trigger.relation, rule, confidence, noun, anchor or noun, modality)

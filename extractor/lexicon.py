@@ -86,7 +86,9 @@ def parse_triggers(text: str, where: str) -> list[Trigger]:
         if pos not in ("VERB", "NOUN"):
             raise LexiconError(f"{where}:{number}: part of speech must be VERB or NOUN, not {pos!r}")
         default = "obj" if pos == "VERB" else "of"
-        arguments = frozenset(a.strip().lower() for a in (cells[3] if len(cells) > 3 and cells[3] else default).split(","))
+        arguments = frozenset(
+            a.strip().lower() for a in (cells[3] if len(cells) > 3 and cells[3] else default).split(",")
+        )
         particle = words[1] if len(words) == 2 else None
         found.append(Trigger(words[0], relation, pos, arguments - {""}, particle))
     return found

@@ -23,13 +23,14 @@ def own_cues(token: Token, table: dict[str, str]) -> list[str]:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             found.append(NEGATED)
-        elif child.dep_ == "aux" and child.tag_ == "MD" and word in table:
-            found.append(table[word])
-        elif child.dep_ == "advmod" and word in ("never", "reportedly", "allegedly"):
+        elif (child.dep_ == "aux" and child.tag_ == "MD" and word in table) or (
+            child.dep_ == "advmod" and word in ("never", "reportedly", "allegedly")
+        ):
             found.append(table[word])
         elif child.dep_ in ("amod", "compound") and token.pos_ == "NOUN" and child.i < token.i:
-            if word in table or child.lemma_.lower() in table:
-                found.append(table.get(word) or table[child.lemma_.lower()])
+            value = table.get(word) or table.get(child.lemma_.lower())
+            if value:
+                found.append(value)
     return found
 
 

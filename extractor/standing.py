@@ -122,11 +122,13 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                 obj_type = index.type_of(obj)
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head is head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in (("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")):
+                elif obj_type in LOC and word in (
+                    ("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")
+                ):
                     if prep.head is not head and obj_type == "Country":
                         continue  # "X, the President of the United States" is a role, not a home.
                     relation = place_relation(subject_type, obj_type)
-                    if relation and not (subject_type == "Country"):
+                    if relation and subject_type != "Country":
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
 
 
@@ -139,9 +141,7 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
         adjacent = (
-            previous is not None
-            and index.mentions[previous]["token_end"] + 1 == start
-            and doc[start - 1].text == ","
+            previous is not None and index.mentions[previous]["token_end"] + 1 == start and doc[start - 1].text == ","
         )
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
@@ -150,7 +150,9 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
             if len(gap) == 0 or gap.text == "(":
                 for place in chain or [previous]:
                     if index.type_of(place) in LOC:
-                        yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
+                        yield Candidate(
+                            current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None
+                        )
         current_head = doc[index.heads[current]]
         if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
             chain.append(current)

@@ -50,7 +50,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ),
     # --- prepositional partners
     ("Spain signed a trade agreement with Morocco.", {("Spain", "signed", "Morocco")}, set()),
-    ("Barack Obama met with Angela Merkel in Berlin.", {("Barack Obama", "met", "Angela Merkel")}, {("Angela Merkel", "lives_in", "Berlin")}),
+    (
+        "Barack Obama met with Angela Merkel in Berlin.",
+        {("Barack Obama", "met", "Angela Merkel")},
+        {("Angela Merkel", "lives_in", "Berlin")},
+    ),
     ("Norway agreed with Sweden on a fishing quota.", {("Norway", "agreed", "Sweden")}, set()),
     ("Japan cooperates with Australia on maritime security.", {("Japan", "cooperated", "Australia")}, set()),
     ("Samsung partnered with Google on the new phone.", {("Samsung", "cooperated", "Google")}, set()),
@@ -60,7 +64,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Verizon plans to acquire Yahoo.", {("Verizon", "acquired", "Yahoo")}, set()),
     ("Toyota is expected to seal a deal with Suzuki.", {("Toyota", "signed", "Suzuki")}, set()),
     # --- passives and by-agents
-    ("Investors cheered Monsanto being bought by Bayer.", {("Bayer", "acquired", "Monsanto")}, {("Monsanto", "acquired", "Bayer")}),
+    (
+        "Investors cheered Monsanto being bought by Bayer.",
+        {("Bayer", "acquired", "Monsanto")},
+        {("Monsanto", "acquired", "Bayer")},
+    ),
     ("The pact was signed by Chile and Peru.", {("Chile", "signed", "Peru")}, set()),
     ("The treaty was signed by Chile and Peru in Lima.", {("Chile", "signed", "Peru")}, set()),
     # --- light verbs and nominal events
@@ -78,7 +86,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ),
     ("The European Union imposed sanctions on Russia.", {("European Union", "sanctioned", "Russia")}, set()),
     ("The EU's arms embargo on China has lasted decades.", {("European Union", "sanctioned", "China")}, set()),
-    ("Google's takeover of YouTube was approved.", {("Google", "acquired", "YouTube")}, {("YouTube", "acquired", "Google")}),
+    (
+        "Google's takeover of YouTube was approved.",
+        {("Google", "acquired", "YouTube")},
+        {("YouTube", "acquired", "Google")},
+    ),
     ("The acquisition of Skype by Microsoft closed in 2011.", {("Microsoft", "acquired", "Skype")}, set()),
     ("Oracle filed a lawsuit against Google.", {("Oracle", "sued", "Google")}, set()),
     ("Officials praised the deal between Japan and Vietnam.", {("Japan", "signed", "Vietnam")}, set()),
@@ -103,9 +115,17 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("China accused Japan of provoking tensions.", {("China", "accused", "Japan")}, set()),
     ("North Korea threatened South Korea with retaliation.", {("North Korea", "threatened", "South Korea")}, set()),
     ("Russia invaded Ukraine in February 2022.", {("Russia", "attacked", "Ukraine")}, set()),
-    ("Israel attacked Hezbollah in Lebanon.", {("Israel", "attacked", "Hezbollah")}, {("Israel", "attacked", "Lebanon")}),
+    (
+        "Israel attacked Hezbollah in Lebanon.",
+        {("Israel", "attacked", "Hezbollah")},
+        {("Israel", "attacked", "Lebanon")},
+    ),
     ("Mark Chapman killed John Lennon.", {("Mark Chapman", "killed", "John Lennon")}, set()),
-    ("Lee Oswald, who assassinated John Kennedy, was a former marine.", {("Lee Oswald", "killed", "John Kennedy")}, set()),
+    (
+        "Lee Oswald, who assassinated John Kennedy, was a former marine.",
+        {("Lee Oswald", "killed", "John Kennedy")},
+        set(),
+    ),
     ("Police arrested Tom Hale for the murder of Sam Reed.", {("Tom Hale", "killed", "Sam Reed")}, set()),
     ("Microsoft acquired LinkedIn for $26 billion.", {("Microsoft", "acquired", "LinkedIn")}, set()),
     ("SoftBank invested $20 million in Alibaba.", {("SoftBank", "invested_in", "Alibaba")}, set()),
@@ -114,7 +134,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Apple sued Samsung over patents.", {("Apple", "sued", "Samsung")}, set()),
     # --- reported speech keeps the relation
     ("Officials said Ghana signed a deal with Nigeria.", {("Ghana", "signed", "Nigeria")}, set()),
-    ("The prime minister said Greece had accused Turkey of violating its airspace.", {("Greece", "accused", "Turkey")}, set()),
+    (
+        "The prime minister said Greece had accused Turkey of violating its airspace.",
+        {("Greece", "accused", "Turkey")},
+        set(),
+    ),
     # --- negated events make no edge
     ("India did not sign the trade deal with Japan.", set(), {("India", "signed", "Japan")}),
     ("Kenya refused to meet Somalia.", set(), {("Kenya", "met", "Somalia")}),
@@ -123,7 +147,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Kenya and Uganda will not sign the treaty.", set(), {("Kenya", "signed", "Uganda")}),
     # --- standing relations
     ("John Smith, a spokesman for Unilever, declined to comment.", {("John Smith", "works_for", "Unilever")}, set()),
-    ("Peter Brown, an analyst at Barclays, said the market was weak.", {("Peter Brown", "works_for", "Barclays")}, set()),
+    (
+        "Peter Brown, an analyst at Barclays, said the market was weak.",
+        {("Peter Brown", "works_for", "Barclays")},
+        set(),
+    ),
     ("Siemens chief executive Joe Kaeser said profits rose.", {("Joe Kaeser", "works_for", "Siemens")}, set()),
     ("Gavin Ross, a member of the Labour Party, spoke.", {("Gavin Ross", "member_of", "Labour Party")}, set()),
     ("Germany is a member of NATO.", {("Germany", "member_of", "NATO")}, set()),
@@ -283,7 +311,9 @@ def test_plural_description_relates_its_members(nlp: Language) -> None:
 
 
 def test_leads_and_citizen_of(extract_text) -> None:
-    found = edges(extract_text("Tim Cook, the chief executive of Apple, spoke. Maria Ruiz, a citizen of Mexico, voted."))
+    found = edges(
+        extract_text("Tim Cook, the chief executive of Apple, spoke. Maria Ruiz, a citizen of Mexico, voted.")
+    )
     assert ("Tim Cook", "leads", "Apple") in found or ("Tim Cook", "works_for", "Apple") in found
     assert ("Maria Ruiz", "citizen_of", "Mexico") in found
 
@@ -297,7 +327,7 @@ def test_user_lexicon_adds_triggers(tmp_path, nlp: Language) -> None:
 
 
 def test_lexicon_errors_name_the_line() -> None:
-    with pytest.raises(LexiconError, match="extra.tsv:2: unknown relation"):
+    with pytest.raises(LexiconError, match=r"extra\.tsv:2: unknown relation"):
         parse_triggers("meet\tmet\nhug\tembraced\n", "extra.tsv")
     with pytest.raises(LexiconError, match="part of speech"):
         parse_triggers("meet\tmet\tADJ\n", "extra.tsv")
