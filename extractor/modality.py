@@ -43,7 +43,7 @@ def modality_of(anchor: Token) -> str | None:
     table = cues()
     found = own_cues(anchor, table)
     current = anchor
-    while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp") and current.head is not current:
+    while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp") and current.head != current:
         dep, head = current.dep_, current.head
         if dep == "ccomp":
             if head.lemma_.lower() == "deny":

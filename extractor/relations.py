@@ -111,7 +111,7 @@ def event_anchors(candidate: Candidate) -> list[Any]:
     """Words a date may hang on: the anchor, then up its control chain ('decided ... to exclude')."""
     anchors = [candidate.anchor, candidate.trigger]
     current = candidate.anchor
-    while current.dep_ in ("xcomp", "conj") and current.head is not current:
+    while current.dep_ in ("xcomp", "conj") and current.head != current:
         current = current.head
         anchors.append(current)
     return anchors

@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Token
 
 from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import TYPE_GROUPS, word_table
-from newskg.extractor.syntax import MentionIndex, argument_mentions, children, left_modifiers, prep_objects
+from newskg.extractor.syntax import (
+    MentionIndex,
+    argument_mentions,
+    children,
+    coordinated,
+    left_modifiers,
+    prep_objects,
+)
 
 ORG = TYPE_GROUPS["ORG"]
 LOC = TYPE_GROUPS["LOC"]
@@ -58,14 +65,14 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     first = head
     while first.dep_ == "conj":
         first = first.head
-    if first is not head and index.at(first):
+    if first != head and index.at(first):
         # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi").
         nouns += [t for t in descriptors(first)[1:] if t not in nouns]
         start = index.mentions[index.at(first)[0]]["token_start"]
         if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1] not in nouns:
             nouns.append(doc[start - 1])
     for descriptor in nouns:
-        if descriptor is not head and index.at(descriptor) and descriptor.i not in inside:
+        if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
         for modifier in left_modifiers(descriptor):
             if modifier.i in inside:
@@ -79,11 +86,16 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
 def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
     """Role nouns describing a person: apposition ('X, a spokesman for Y'), title before the name
     ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
-    found = [t for t in descriptors(head)[1:] if t.lemma_.lower() in roles]
-    found += [t for t in left_modifiers(head) if t.lemma_.lower() in roles and t.pos_ == "NOUN"]
+    candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
+    candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        found += [t for t in children(head.head, ("attr",)) if t.lemma_.lower() in roles]
-    return found
+        candidates += [t for attr in children(head.head, ("attr",)) for t in coordinated(attr)]
+    return [t for t in candidates if role_word(t) in roles]
+
+
+def role_word(token: Token) -> str:
+    """The role a noun names: 'vice-president' is a kind of 'president'."""
+    return token.lemma_.lower().rsplit("-", 1)[-1]
 
 
 def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -96,10 +108,10 @@ def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Cand
     m = index.mentions[mention]
     inside = range(m["token_start"], m["token_end"])
     for role in role_nouns_of(head, roles):
-        relation = roles[role.lemma_.lower()]
+        relation = roles[role_word(role)]
         targets = [t for t in left_modifiers(role) if t.i not in inside]
         targets += prep_objects(role, ("of", "for", "at", "with", "in"))
-        if role.i < head.i and role.head is head:
+        if role.i < head.i and role.head == head:
             # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
             targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
         for target in targets:
@@ -120,12 +132,12 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
         for pobj in children(prep, ("pobj",)):
             for obj in argument_mentions(pobj, index):
                 obj_type = index.type_of(obj)
-                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head is head:
+                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
                 elif obj_type in LOC and word in (
                     ("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")
                 ):
-                    if prep.head is not head and obj_type == "Country":
+                    if prep.head != head and obj_type == "Country":
                         continue  # "X, the President of the United States" is a role, not a home.
                     relation = place_relation(subject_type, obj_type)
                     if relation and subject_type != "Country":
@@ -140,14 +152,13 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for number, current in enumerate(ordered):
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
-        adjacent = (
-            previous is not None and index.mentions[previous]["token_end"] + 1 == start and doc[start - 1].text == ","
-        )
+        gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
+        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken".
+        adjacent = gap in (",", ", in", ", near")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
         if previous is not None and index.type_of(current) in ORG and index.type_of(previous) in LOC:
-            gap = doc[index.mentions[previous]["token_end"] : start]
-            if len(gap) == 0 or gap.text == "(":
+            if gap in ("", "("):
                 for place in chain or [previous]:
                     if index.type_of(place) in LOC:
                         yield Candidate(

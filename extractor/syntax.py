@@ -115,21 +115,21 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
     """
     current = verb
     while True:
-        found = children(current, ("nsubj", "nsubjpass") if current is verb else ("nsubj",))
+        found = children(current, ("nsubj", "nsubjpass") if current == verb else ("nsubj",))
         if found:
-            return found, current is verb and is_passive(verb)
-        if current is not verb:
+            return found, current == verb and is_passive(verb)
+        if current != verb:
             # Raising: "Toyota is expected to seal ...", "AT&T is said to have bought ...".
             raised = children(current, ("nsubjpass",))
             if raised:
                 return raised, False
-        if current is verb and current.dep_ == "acl":
+        if current == verb and current.dep_ == "acl":
             # Participle on a noun: "the pact signed by X" (passive), "firms seeking to buy Y" (active).
             return [current.head], is_passive(current)
-        if current.dep_ == "relcl" and current is not verb:
+        if current.dep_ == "relcl" and current != verb:
             return [current.head], False
         head = current.head
-        if head is current:
+        if head == current:
             return [], False
         # Control ("decided to exclude"), shared subject ("visited Hanoi and met X"), adverbial
         # clauses ("after meeting X, Y said") and gerunds under prepositions ("convicted of murdering").
@@ -145,7 +145,7 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
                     return objects, False
                 current = controller
                 continue
-        if current.dep_ == "acl" and current is not verb:
+        if current.dep_ == "acl" and current != verb:
             return [current.head], False
         return [], False
 
