@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from newskg.extractor.lexicon import Trigger, Triggers, relation_inventory, word_list
 from newskg.extractor.modality import cues, modality_of
 from newskg.extractor.syntax import (
+    RELATIVE_PRONOUNS,
     MentionIndex,
     agents_of_passive,
     argument_mentions,
@@ -68,6 +69,21 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool, index: Menti
         yield from combinations(subjects, 2)
 
 
+# Violent events whose grammatical subject may be the weapon: "X fired the shots that killed Y".
+INSTRUMENT_RELATIONS = frozenset({"killed", "attacked"})
+
+
+def instrument_users(token: Token, index: MentionIndex) -> list[int]:
+    """Who used the thing a relative clause is about: 'X fired the shots that killed Y' -> X."""
+    if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
+        return []
+    instrument = token.head.head
+    if instrument.dep_ != "dobj" or index.at(instrument):
+        return []
+    users, passive = logical_subjects(instrument.head)
+    return [] if passive else unique(m for user in users for m in argument_mentions(user, index))
+
+
 def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> Iterator[Candidate]:
     """A trigger verb with its subject, objects and prepositional partners, in active or passive voice."""
     inventory = relation_inventory()
@@ -98,6 +114,9 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             if shared:
                 objects, rule, confidence = shared, "verb-shared-object", 0.6
         subjects = unique(m for token in agent_tokens for m in argument_mentions(token, index))
+        if not subjects and trigger.relation in INSTRUMENT_RELATIONS:
+            subjects = unique(m for token in agent_tokens for m in instrument_users(token, index))
+            rule = "verb-instrument"
         symmetric = inventory[trigger.relation].symmetric
         for actor, target in pairs(subjects, objects, symmetric, index):
             yield Candidate(actor, target, trigger.relation, rule, confidence, verb, verb, modality)

@@ -31,6 +31,8 @@ LOC = TYPE_GROUPS["LOC"]
 
 def place_relation(subject_type: str, place_type: str) -> str | None:
     """The standing relation between a named thing and a place that characterises it."""
+    if subject_type == "Country" and place_type == "Region":
+        return "located_in"
     if subject_type in ORG:
         return "based_in"
     if subject_type == "Person":
@@ -140,7 +142,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                     if prep.head != head and obj_type == "Country":
                         continue  # "X, the President of the United States" is a role, not a home.
                     relation = place_relation(subject_type, obj_type)
-                    if relation and subject_type != "Country":
+                    # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
+                    if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
 
 
@@ -157,13 +160,11 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         adjacent = gap in (",", ", in", ", near")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
-        if previous is not None and index.type_of(current) in ORG and index.type_of(previous) in LOC:
-            if gap in ("", "("):
-                for place in chain or [previous]:
-                    if index.type_of(place) in LOC:
-                        yield Candidate(
-                            current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None
-                        )
+        dateline = previous is not None and index.type_of(previous) in LOC and gap in ("", "(")
+        if dateline and index.type_of(current) in ORG:
+            for place in chain or [previous]:
+                if index.type_of(place) in LOC:
+                    yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
         current_head = doc[index.heads[current]]
         if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
             chain.append(current)

@@ -127,6 +127,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
     ),
     ("Police arrested Tom Hale for the murder of Sam Reed.", {("Tom Hale", "killed", "Sam Reed")}, set()),
+    (
+        "The commission concluded that Tom Hale fired the shots that killed Sam Reed.",
+        {("Tom Hale", "killed", "Sam Reed")},
+        set(),
+    ),
     ("Microsoft acquired LinkedIn for $26 billion.", {("Microsoft", "acquired", "LinkedIn")}, set()),
     ("SoftBank invested $20 million in Alibaba.", {("SoftBank", "invested_in", "Alibaba")}, set()),
     ("Microsoft made a big investment in Netflix.", {("Microsoft", "invested_in", "Netflix")}, set()),
@@ -167,6 +172,7 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("The Seattle-based Starbucks opened stores.", {("Starbucks", "based_in", "Seattle")}, set()),
     ("Houston, Texas, is hot in summer.", {("Houston", "located_in", "Texas")}, set()),
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
+    ("The Savannah Works, in Augusta, Georgia, closed.", {("Augusta", "located_in", "Georgia")}, set()),
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
 ]
 
