@@ -79,7 +79,8 @@ class RelationExtractor:
                 continue
             if candidate.predicate == "citizen_of" and (candidate.subject, candidate.object) in stated:
                 continue  # A role already says more ("Indian Foreign Minister X").
-            key = (candidate.subject, candidate.predicate, candidate.object, candidate.trigger.i)
+            # One statement per pair and sentence, however many rules or words found it.
+            key = (candidate.subject, candidate.predicate, candidate.object, candidate.trigger.sent.start)
             if key in seen:
                 continue
             seen.add(key)

@@ -21,6 +21,7 @@ from newskg.extractor.syntax import (
     argument_mentions,
     children,
     coordinated,
+    head_mentions,
     left_modifiers,
     prep_objects,
 )
@@ -46,6 +47,9 @@ def descriptors(head: Token) -> list[Token]:
     """The name's head and the common nouns that describe it: appositions either way and the
     description a coordinated list hangs on ('companies Huawei and ZTE')."""
     found = [head, *children(head, ("appos",))]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory".
+        found.append(head.head)
     first = head
     while first.dep_ == "conj":
         first = first.head
@@ -132,7 +136,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     for prep in (p for noun in nouns for p in children(noun, ("prep",))):
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
-            for obj in argument_mentions(pobj, index):
+            # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
+            for obj in head_mentions(pobj, index):
                 obj_type = index.type_of(obj)
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)

@@ -13,6 +13,10 @@ from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list
 
+# What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
+METONYM_TYPES = frozenset(
+    {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -70,13 +74,17 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = argument_mentions(child, index)
             if named:
                 return named
-    # A country's government by metonymy: "the Indian government", "Japanese officials".
+    # Metonymy: "the Indian government", "Japanese officials", "SEC officials", "a delegation from the CBI".
     if token.lemma_.lower() in word_list("metonym_heads.txt") or token.lower_ in word_list("metonym_heads.txt"):
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
-                countries = [m for m in index.at(child) if index.type_of(m) == "Country"]
-                if countries:
-                    return countries
+                named = [m for m in index.at(child) if index.type_of(m) in METONYM_TYPES]
+                if named:
+                    return named
+        for pobj in prep_objects(token, ("of", "from")):
+            named = [m for m in index.at(pobj) if index.type_of(m) in METONYM_TYPES]
+            if named:
+                return named
     return []
 
 

@@ -169,6 +169,9 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
     ),
     ("Nokia, a Finnish telecoms group, cut jobs.", {("Nokia", "based_in", "Finland")}, set()),
+    ("The San Francisco-based Balco laboratory faces charges.", {("Balco", "based_in", "San Francisco")}, set()),
+    ("Japanese officials met Chinese diplomats in Beijing.", {("Japan", "met", "China")}, set()),
+    ("The latest delegation from the CBI met SEC officials.", {("CBI", "met", "SEC")}, set()),
     ("The Seattle-based Starbucks opened stores.", {("Starbucks", "based_in", "Seattle")}, set()),
     ("Houston, Texas, is hot in summer.", {("Houston", "located_in", "Texas")}, set()),
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
@@ -238,6 +241,11 @@ def test_evidence_keeps_sentence_offsets_and_rule(extract_text) -> None:
     assert relation.evidence.sentence == "Spain signed a trade agreement with Morocco."
     assert text[relation.evidence.start : relation.evidence.end] == "signed"
     assert relation.evidence.rule == "verb" and 0 < relation.evidence.confidence <= 1
+
+
+def test_one_statement_per_pair_and_sentence(extract_text) -> None:
+    records = extract_text("The San Francisco-based Balco laboratory faces charges.")
+    assert len(records.relations) == 1
 
 
 def test_symmetric_relation_is_one_edge_in_a_stable_direction(extract_text) -> None:
