@@ -117,9 +117,12 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if not subjects and trigger.relation in INSTRUMENT_RELATIONS:
             subjects = unique(m for token in agent_tokens for m in instrument_users(token, index))
             rule = "verb-instrument"
-        symmetric = inventory[trigger.relation].symmetric
+        relation = trigger.relation
+        if relation == "attacked" and any(t.lemma_.lower() == "death" for t in prep_objects(verb, ("to",))):
+            relation = "killed"  # Resultative: "shot to death", "stabbed to death".
+        symmetric = inventory[relation].symmetric
         for actor, target in pairs(subjects, objects, symmetric, index):
-            yield Candidate(actor, target, trigger.relation, rule, confidence, verb, verb, modality)
+            yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality)
 
 
 def nominal_anchor(noun: Token) -> tuple[Token | None, str]:

@@ -121,6 +121,8 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Israel", "attacked", "Lebanon")},
     ),
     ("Mark Chapman killed John Lennon.", {("Mark Chapman", "killed", "John Lennon")}, set()),
+    ("Sam Reed was shot to death by Tom Hale.", {("Tom Hale", "killed", "Sam Reed")}, set()),
+    ("In 1752, flagmaker Betsy Ross was born in Philadelphia.", {("Betsy Ross", "lives_in", "Philadelphia")}, set()),
     (
         "Lee Oswald, who assassinated John Kennedy, was a former marine.",
         {("Lee Oswald", "killed", "John Kennedy")},
