@@ -338,8 +338,14 @@ def test_user_lexicon_adds_triggers(tmp_path, nlp: Language) -> None:
     lexicon = tmp_path / "extra.tsv"
     lexicon.write_text("snub\texcluded\tVERB\tobj\nrapprochement\tagreed\tNOUN\twith,between\n", encoding="utf-8")
     extractor = RelationExtractor(nlp, "newskg_relations", [str(lexicon)])
-    assert any(t.relation == "excluded" for t in extractor.triggers[("snub", "VERB")])
     assert extractor.triggers[("rapprochement", "NOUN")][0].arguments == frozenset({"with", "between"})
+    text = "Canada snubbed Mexico. The rapprochement between Japan and Vietnam surprised analysts."
+    doc = nlp.make_doc(text)
+    for name in nlp.pipe_names:
+        if name != "newskg_relations":
+            doc = nlp.get_pipe(name)(doc)
+    found = edges(doc_to_records(extractor(doc), Article(id="t", text=text)))
+    assert {("Canada", "excluded", "Mexico"), ("Japan", "agreed", "Vietnam")} <= found
 
 
 def test_lexicon_errors_name_the_line() -> None:
