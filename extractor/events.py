@@ -57,7 +57,7 @@ def noun_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
     return triggers.get((token.lemma_.lower(), "NOUN"), []) or triggers.get((token.lower_, "NOUN"), [])
 
 
-def pairs(subjects: list[int], objects: list[int], symmetric: bool, index: MentionIndex) -> Iterator[tuple[int, int]]:
+def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[tuple[int, int]]:
     """Subject x object pairs (coordination distributes); a symmetric event with no named partner
     relates its coordinated subjects to each other ('India and Japan finalized a deal')."""
     if objects:
@@ -121,7 +121,7 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if relation == "attacked" and any(t.lemma_.lower() == "death" for t in prep_objects(verb, ("to",))):
             relation = "killed"  # Resultative: "shot to death", "stabbed to death".
         symmetric = inventory[relation].symmetric
-        for actor, target in pairs(subjects, objects, symmetric, index):
+        for actor, target in pairs(subjects, objects, symmetric):
             yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality)
 
 
@@ -205,5 +205,5 @@ def noun_events(
                 Candidate(a, b, trigger.relation, "nominal-between", 0.65, noun, anchor or noun, modality)
                 for a, b in combinations(between, 2)
             )
-        for actor, target in pairs(subjects, objects, symmetric, index):
+        for actor, target in pairs(subjects, objects, symmetric):
             yield Candidate(actor, target, trigger.relation, rule, confidence, noun, anchor or noun, modality)
