@@ -165,8 +165,12 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         adjacent = gap in (",", ", in", ", near")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
-        dateline = previous is not None and index.type_of(previous) in LOC and gap in ("", "(")
-        if dateline and index.type_of(current) in ORG:
+        if (
+            previous is not None
+            and index.type_of(previous) in LOC
+            and gap in ("", "(")
+            and index.type_of(current) in ORG
+        ):
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
