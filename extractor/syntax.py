@@ -82,7 +82,7 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
                 if named:
                     return named
         for pobj in prep_objects(token, ("of", "from")):
-            named = [m for m in index.at(pobj) if index.type_of(m) in METONYM_TYPES]
+            named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
             if named:
                 return named
     return []

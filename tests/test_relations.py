@@ -174,6 +174,7 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("The San Francisco-based Balco laboratory faces charges.", {("Balco", "based_in", "San Francisco")}, set()),
     ("Japanese officials met Chinese diplomats in Beijing.", {("Japan", "met", "China")}, set()),
     ("The latest delegation from the CBI met SEC officials.", {("CBI", "met", "SEC")}, set()),
+    ("The leaders of France and Germany met in Paris.", {("France", "met", "Germany")}, set()),
     ("The Seattle-based Starbucks opened stores.", {("Starbucks", "based_in", "Seattle")}, set()),
     ("Houston, Texas, is hot in summer.", {("Houston", "located_in", "Texas")}, set()),
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
