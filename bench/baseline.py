@@ -69,11 +69,20 @@ def with_conjuncts(tokens: Iterable[Token]) -> Iterator[Token]:
         yield from token.conjuncts
 
 
-def svo_triples(doc: Doc, triggers: dict[tuple[str, str], str]) -> Iterator[tuple[Span, str, Span, Span]]:
+def verb_relations() -> dict[str, str]:
+    """Verb lemma -> relation of the plain verb triggers that take a direct object (no particles, no frames)."""
+    return {
+        lemma: rows[0].relation
+        for (lemma, pos), rows in load_triggers().items()
+        if pos == "VERB" and rows[0].particle is None and rows[0].takes_object
+    }
+
+
+def svo_triples(doc: Doc, verbs: dict[str, str]) -> Iterator[tuple[Span, str, Span, Span]]:
     """(subject entity, relation, object entity, sentence) for each entity-to-entity SVO triple."""
     entities = {token.i: ent for ent in doc.ents if ent.label_ in LABEL_TYPES for token in ent}
     for verb in doc:
-        relation = triggers.get((verb.lemma_.lower(), "VERB"))
+        relation = verbs.get(verb.lemma_.lower())
         if verb.pos_ != "VERB" or relation is None:
             continue
         subjects = [entities.get(t.i) for t in with_conjuncts(c for c in verb.children if c.dep_ in SUBJECT_DEPS)]
@@ -87,7 +96,7 @@ def svo_triples(doc: Doc, triggers: dict[tuple[str, str], str]) -> Iterator[tupl
 def baseline_network(articles: Iterable[Article], nlp: Language | None = None) -> nx.MultiDiGraph:
     """The contract network view that spaCy alone gives for the articles."""
     nlp = nlp or spacy.load(DEFAULT_MODEL)
-    triggers = load_triggers()
+    verbs = verb_relations()
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str, str], Edge] = {}
     for doc, article in nlp.pipe(((a.text, a) for a in articles), as_tuples=True):
@@ -96,7 +105,7 @@ def baseline_network(articles: Iterable[Article], nlp: Language | None = None) -
                 node = nodes.setdefault(node_key(ent), Node(ent.text, LABEL_TYPES[ent.label_]))
                 node.articles.add(article.id)
                 node.mentions += 1
-        for subject, relation, obj, sentence in svo_triples(doc, triggers):
+        for subject, relation, obj, sentence in svo_triples(doc, verbs):
             edge = edges.setdefault((node_key(subject), relation, node_key(obj)), Edge())
             edge.articles.add(article.id)
             edge.evidence.append(sentence.text)

@@ -287,11 +287,13 @@ def classify(span: Span) -> dict[str, Any] | None:
         country = lookup_country(span.text)
         if country is not None:
             return mention(span, "Country", country.name, **country_attributes(country))
-        if span.text in us_state_names():
-            return mention(span, "Region", span.text, gazetteer_country="USA")
+        # A capital that acts ("Washington sanctioned Iran") is its country's government, even where a
+        # US state shares its name; as a place it stays a state or city.
         capital_of = lookup_capital(span.text)
         if capital_of is not None and is_actor(span.root):
             return metonym(span, capital_of)
+        if span.text in us_state_names():
+            return mention(span, "Region", span.text, gazetteer_country="USA")
         # "companies Vodafone and Orange": the noun beside the name outweighs a town of that name.
         found = context_type(span)
         if found in ORGANIZATION_TYPES:

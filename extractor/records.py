@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from newskg.extractor.dates import resolve_date
 from newskg.extractor.lexicon import relation_inventory
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
@@ -41,7 +42,8 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
             rule=r["rule"],
             confidence=r["confidence"],
             modality=r.get("modality"),
-            date=r.get("date") or article.date,
+            # The event date: its own date expression resolved against the article date, else the article date.
+            date=r.get("date") or resolve_date(r.get("date_text"), article.date) or article.date,
             title=r.get("title"),
         )
         relations.append(Relation(subject, r["predicate"], obj, evidence, symmetric))

@@ -1,101 +1,135 @@
-"""The ``newskg_relations`` component: who did what to whom, from the dependency parse.
+"""The ``newskg_relations`` component: who did what to whom, when, and how sure.
 
 Writes ``doc._.newskg_relations``: plain dicts that point at mentions of
-``doc._.newskg_entities`` by index and carry character offsets of the trigger
-and the sentence.
+``doc._.newskg_entities`` by index and carry character offsets of the trigger and
+the sentence, the rule that found them, a confidence, a modality and the text of
+the date expression attached to the event (resolved later against the article date).
+Event frames live in :mod:`newskg.extractor.events`, noun-phrase standing relations in
+:mod:`newskg.extractor.standing`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from newskg.extractor.lexicon import load_triggers, relation_inventory
+from newskg.extractor.dates import attached_date, date_entities
+from newskg.extractor.events import Candidate, noun_events, noun_trigger, verb_events, verb_trigger
+from newskg.extractor.lexicon import load_triggers, relation_inventory, relation_types
+from newskg.extractor.modality import NEGATED
+from newskg.extractor.standing import standing_relations
+from newskg.extractor.syntax import MentionIndex
 
 if not Doc.has_extension("newskg_relations"):
     Doc.set_extension("newskg_relations", default=None)
 
-SUBJECT_DEPS = {"nsubj"}
-OBJECT_DEPS = {"dobj", "attr", "oprd"}
-NEGATIONS = {"not", "n't", "never", "no"}
-
-
-def conjuncts_of(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ('Australia and Japan')."""
-    return [token, *token.conjuncts]
-
-
-def is_negated(verb: Token) -> bool:
-    return any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in verb.children)
-
-
-def subjects_of(verb: Token) -> list[Token]:
-    """Subjects of the verb, climbing control chains ('decided to exclude': subject of 'decided')."""
-    current = verb
-    while True:
-        found = [child for child in current.children if child.dep_ in SUBJECT_DEPS]
-        if found:
-            return [conj for subject in found for conj in conjuncts_of(subject)]
-        if current.dep_ in ("xcomp", "conj") and current.head is not current:
-            current = current.head
-            continue
-        return []
-
-
-def objects_of(verb: Token) -> list[Token]:
-    """Direct objects and objects of prepositions ('met with X', 'arrived in Y')."""
-    found = []
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            found.extend(conjuncts_of(child))
-        elif child.dep_ == "prep":
-            found.extend(conj for pobj in child.children if pobj.dep_ == "pobj" for conj in conjuncts_of(pobj))
-    return found
+# A relation found only through a pronoun or description is less sure than one between names.
+COREFERENCE_PENALTY = 0.1
 
 
 class RelationExtractor:
-    """Finds trigger verbs and links their subject mentions to their object mentions."""
+    """Finds trigger verbs and nouns and standing-relation patterns, and links their mentions."""
 
     def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
         self.name = name
         self.triggers = load_triggers(lexicons)
         self.inventory = relation_inventory()
+        self.types = relation_types()
+
+    def candidates(self, doc: Doc, index: MentionIndex) -> Iterable[Candidate]:
+        for token in doc:
+            verb_rows = verb_trigger(token, self.triggers)
+            if verb_rows:
+                yield from verb_events(token, verb_rows, index)
+                continue
+            noun_rows = noun_trigger(token, self.triggers)
+            if noun_rows:
+                yield from noun_events(token, noun_rows, index, self.triggers)
+        yield from standing_relations(doc, index)
+
+    def allowed(self, candidate: Candidate, index: MentionIndex) -> bool:
+        subject_types, object_types = self.types.get(candidate.predicate, (None, None))
+        if subject_types is None or object_types is None:
+            return True
+        subject, obj = index.type_of(candidate.subject), index.type_of(candidate.object)
+        if subject in subject_types and obj in object_types:
+            return True
+        # A symmetric relation holds either way round.
+        return self.inventory[candidate.predicate].symmetric and obj in subject_types and subject in object_types
+
+    def statement_key(
+        self, mentions: list[dict[str, Any]], subject: int, predicate: str, obj: int, sentence_start: int
+    ) -> tuple[str, str, str, int]:
+        """Entity keys, not mention indexes: coreference gives one entity several mentions."""
+        first, second = mentions[subject]["key"], mentions[obj]["key"]
+        if self.inventory[predicate].symmetric and second < first:
+            first, second = second, first
+        return (first, predicate, second, sentence_start)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = doc._.newskg_entities or []
-        by_token: dict[int, int] = {}
-        for index, m in enumerate(mentions):
-            for i in range(m["token_start"], m["token_end"]):
-                by_token[i] = index
+        mentions: list[dict[str, Any]] = doc._.newskg_entities or []
         # Earlier components (roles in newskg_entities) may have put relations here already.
         relations: list[dict[str, Any]] = list(doc._.newskg_relations or [])
-        for token in doc:
-            predicate = self.triggers.get((token.lemma_.lower(), "VERB")) if token.pos_ == "VERB" else None
-            if predicate is None or is_negated(token):
+        if not mentions:
+            doc._.newskg_relations = relations
+            return doc
+        index = MentionIndex(doc, mentions)
+        dates = date_entities(doc)
+        stated = {(r["subject"], r["object"]) for r in relations}
+        seen = {
+            self.statement_key(mentions, r["subject"], r["predicate"], r["object"], r["sentence_start"])
+            for r in relations
+        }
+        for candidate in self.candidates(doc, index):
+            if candidate.modality == NEGATED or not self.allowed(candidate, index):
                 continue
-            subjects = {by_token[t.i] for t in subjects_of(token) if t.i in by_token}
-            objects = {by_token[t.i] for t in objects_of(token) if t.i in by_token}
-            sentence = token.sent
-            for subject in sorted(subjects):
-                for obj in sorted(objects - {subject}):
-                    relations.append(
-                        {
-                            "subject": subject,
-                            "object": obj,
-                            "predicate": predicate,
-                            "rule": "verb-svo",
-                            "confidence": 0.7,
-                            "modality": None,
-                            "start": token.idx,
-                            "end": token.idx + len(token),
-                            "sentence_start": sentence.start_char,
-                            "sentence_end": sentence.end_char,
-                        }
-                    )
+            subject, obj = mentions[candidate.subject], mentions[candidate.object]
+            if subject["key"] == obj["key"]:
+                continue
+            if candidate.predicate == "citizen_of" and (candidate.subject, candidate.object) in stated:
+                continue  # A role already says more ("Indian Foreign Minister X").
+            # One statement per pair of entities and sentence, however many rules, words or mentions found it.
+            key = self.statement_key(
+                mentions, candidate.subject, candidate.predicate, candidate.object, candidate.trigger.sent.start_char
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            confidence = candidate.confidence
+            if subject.get("coreference") or obj.get("coreference"):
+                confidence -= COREFERENCE_PENALTY
+            sentence = candidate.trigger.sent
+            kind = self.inventory[candidate.predicate].kind
+            relations.append(
+                {
+                    "subject": candidate.subject,
+                    "object": candidate.object,
+                    "predicate": candidate.predicate,
+                    "rule": candidate.rule,
+                    "confidence": round(confidence, 2),
+                    "modality": candidate.modality,
+                    "start": candidate.trigger.idx,
+                    "end": candidate.trigger.idx + len(candidate.trigger),
+                    "sentence_start": sentence.start_char,
+                    "sentence_end": sentence.end_char,
+                    "date_text": attached_date(event_anchors(candidate), dates) if kind == "event" else None,
+                }
+            )
         doc._.newskg_relations = relations
         return doc
+
+
+def event_anchors(candidate: Candidate) -> list[Any]:
+    """Words a date may hang on: the anchor, then up its control chain ('decided ... to exclude')."""
+    anchors = [candidate.anchor, candidate.trigger]
+    current = candidate.anchor
+    while current.dep_ in ("xcomp", "conj") and current.head != current:
+        current = current.head
+        anchors.append(current)
+    return anchors
 
 
 @Language.factory("newskg_relations", default_config={"lexicons": []})

@@ -1,0 +1,71 @@
+"""Truth and certainty of an event: negated, planned, expected, possible, reported.
+
+Cues come from ``data/modality.tsv``; where they may stand is decided here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newskg.extractor.lexicon import word_table
+
+NEGATED = "negated"
+
+
+def cues() -> dict[str, str]:
+    return word_table("modality.tsv")
+
+
+def own_cues(token: Token, table: dict[str, str]) -> list[str]:
+    """Cues on the word itself: 'not', modal auxiliaries, 'reportedly', 'no deal', 'the proposed takeover'."""
+    found = []
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            found.append(NEGATED)
+        elif (child.dep_ == "aux" and child.tag_ == "MD" and word in table) or (
+            child.dep_ == "advmod" and word in ("never", "reportedly", "allegedly")
+        ):
+            found.append(table[word])
+        elif child.dep_ in ("amod", "compound") and token.pos_ == "NOUN" and child.i < token.i:
+            value = table.get(word) or table.get(child.lemma_.lower())
+            if value:
+                found.append(value)
+    return found
+
+
+def modality_of(anchor: Token) -> str | None:
+    """The modality of an event anchored at a verb or noun; ``"negated"`` when it did not happen.
+
+    Climbs control and raising chains ("refused to meet", "plans to visit", "is expected to seal",
+    "is to buy"); a negating verb also governs a clause ("denied that it attacked").
+    """
+    table = cues()
+    found = own_cues(anchor, table)
+    current = anchor
+    while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp") and current.head != current:
+        dep, head = current.dep_, current.head
+        if dep == "ccomp":
+            if head.lemma_.lower() == "deny":
+                found.append(NEGATED)
+            break
+        if dep == "pcomp":
+            # "without signing", "refrained from meeting".
+            if head.lower_ == "without":
+                found.append(NEGATED)
+            controller = head.head.lemma_.lower()
+            if controller in table and head.head.pos_ == "VERB":
+                found.append(table[controller])  # "accused of attacking": alleged
+            break
+        if dep == "conj":
+            # A coordinated verb shares its chain above, not the other verb's own negation.
+            current = head
+            continue
+        current = head
+        lemma = current.lemma_.lower()
+        if lemma in table and current.pos_ in ("VERB", "AUX", "ADJ"):
+            found.append(table[lemma])
+        found.extend(own_cues(current, table))
+    if NEGATED in found:
+        return NEGATED
+    return found[0] if found else None

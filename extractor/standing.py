@@ -1,0 +1,210 @@
+"""Standing relations stated by noun-phrase structure rather than by a verb.
+
+- based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Huawei and ZTE",
+  "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
+- works_for / leads / killed / lives_in / member_of from a role noun beside a person:
+  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y".
+- affiliation by preposition: "X of Y", "X at Y", "X from Y".
+- located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from newskg.extractor.events import Candidate
+from newskg.extractor.lexicon import TYPE_GROUPS, word_table
+from newskg.extractor.syntax import (
+    MentionIndex,
+    argument_mentions,
+    children,
+    coordinated,
+    head_mentions,
+    left_modifiers,
+    prep_objects,
+)
+
+ORG = TYPE_GROUPS["ORG"]
+LOC = TYPE_GROUPS["LOC"]
+
+
+def place_relation(subject_type: str, place_type: str) -> str | None:
+    """The standing relation between a named thing and a place that characterises it."""
+    if subject_type == "Country" and place_type == "Region":
+        return "located_in"
+    if subject_type in ORG:
+        return "based_in"
+    if subject_type == "Person":
+        return "citizen_of" if place_type == "Country" else "lives_in"
+    if subject_type in LOC and subject_type != "Country":
+        return "located_in"
+    return None
+
+
+def descriptors(head: Token) -> list[Token]:
+    """The name's head and the common nouns that describe it: appositions either way and the
+    description a coordinated list hangs on ('companies Huawei and ZTE')."""
+    found = [head, *children(head, ("appos",))]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory".
+        found.append(head.head)
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "appos":
+        found.append(first.head)
+    return found
+
+
+def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A place in the noun phrase of a name: 'Chinese companies Huawei', 'Aberdeen-based Kestrel'."""
+    m = index.mentions[mention]
+    head = doc[index.heads[mention]]
+    inside = range(m["token_start"], m["token_end"])
+    nouns = descriptors(head)
+    before = doc[m["token_start"] - 1] if m["token_start"] > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before not in nouns:
+        # The description right before the name, however the parser attached it ("Chinese firms X and Y").
+        nouns.append(before)
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    if first != head and index.at(first):
+        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi").
+        nouns += [t for t in descriptors(first)[1:] if t not in nouns]
+        start = index.mentions[index.at(first)[0]]["token_start"]
+        if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1] not in nouns:
+            nouns.append(doc[start - 1])
+    for descriptor in nouns:
+        if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
+            continue  # An apposition that is another name is not a description.
+        for modifier in left_modifiers(descriptor):
+            if modifier.i in inside:
+                continue
+            for place in index.at(modifier):
+                relation = place_relation(index.type_of(mention), index.type_of(place))
+                if relation and index.type_of(place) in LOC:
+                    yield Candidate(mention, place, relation, "place-modifier", 0.7, modifier, head, None)
+
+
+def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
+    """Role nouns describing a person: apposition ('X, a spokesman for Y'), title before the name
+    ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
+    candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
+    candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        candidates += [t for attr in children(head.head, ("attr",)) for t in coordinated(attr)]
+    return [t for t in candidates if role_word(t) in roles]
+
+
+def role_word(token: Token) -> str:
+    """The role a noun names: 'vice-president' is a kind of 'president'."""
+    return token.lemma_.lower().rsplit("-", 1)[-1]
+
+
+def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X';
+    for countries and organisations only membership ('Norway is a member of NATO')."""
+    roles = word_table("role_nouns.tsv")
+    if index.type_of(mention) != "Person":
+        roles = {noun: relation for noun, relation in roles.items() if relation == "member_of"}
+    head = doc[index.heads[mention]]
+    m = index.mentions[mention]
+    inside = range(m["token_start"], m["token_end"])
+    for role in role_nouns_of(head, roles):
+        relation = roles[role_word(role)]
+        targets = [t for t in left_modifiers(role) if t.i not in inside]
+        targets += prep_objects(role, ("of", "for", "at", "with", "in"))
+        if role.i < head.i and role.head == head:
+            # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
+            targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
+        for target in targets:
+            for obj in argument_mentions(target, index) or index.at(target):
+                if obj != mention:
+                    yield Candidate(mention, obj, relation, "role-noun", 0.7, role, head, None)
+
+
+def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """'X of Y', 'X at Y', 'X in Y', 'X from Y' on a name: a person's employer or home, an
+    organisation's or place's location."""
+    head = doc[index.heads[mention]]
+    subject_type = index.type_of(mention)
+    # Also on a description in apposition: "X, a Republican from Chicago".
+    nouns = [head, *(t for t in descriptors(head)[1:] if not index.at(t))]
+    for prep in (p for noun in nouns for p in children(noun, ("prep",))):
+        word = prep.lower_
+        for pobj in children(prep, ("pobj",)):
+            # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
+            for obj in head_mentions(pobj, index):
+                obj_type = index.type_of(obj)
+                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
+                    yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
+                elif obj_type in LOC and word in (
+                    ("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")
+                ):
+                    if prep.head != head and obj_type == "Country":
+                        continue  # "X, the President of the United States" is a role, not a home.
+                    relation = place_relation(subject_type, obj_type)
+                    # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
+                    if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
+                        yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
+    """'Bethany, Conn.', 'Pepperell, West Point, Ga.': a name followed by a comma and a place
+    (not a list: the place is not coordinated)."""
+    ordered = sorted(range(len(index.mentions)), key=lambda i: index.mentions[i]["token_start"])
+    chain: list[int] = []
+    for number, current in enumerate(ordered):
+        previous = ordered[number - 1] if number else None
+        start = index.mentions[current]["token_start"]
+        gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
+        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken".
+        adjacent = gap in (",", ", in", ", near")
+        linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
+        # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
+        if (
+            previous is not None
+            and index.type_of(previous) in LOC
+            and gap in ("", "(")
+            and index.type_of(current) in ORG
+        ):
+            for place in chain or [previous]:
+                if index.type_of(place) in LOC:
+                    yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
+        current_head = doc[index.heads[current]]
+        if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
+            chain.append(current)
+            for earlier in chain[:-1]:
+                relation = place_relation(index.type_of(earlier), index.type_of(current))
+                if relation and index.type_of(earlier) not in ("Country", "Person"):
+                    yield Candidate(earlier, current, relation, "comma-place", 0.6, doc[start - 1], current_head, None)
+        else:
+            chain = [current]
+
+
+def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
+    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'."""
+    for token in doc:
+        if token.lemma_ != "be":
+            continue
+        for subject in children(token, ("nsubj",)):
+            for s in argument_mentions(subject, index):
+                for pobj in prep_objects(token, ("in",)):
+                    for o in argument_mentions(pobj, index):
+                        relation = place_relation(index.type_of(s), index.type_of(o))
+                        if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
+                            yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
+
+
+def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
+    for mention in range(len(index.mentions)):
+        if index.mentions[mention].get("coreference"):
+            continue
+        yield from modifier_places(doc, mention, index)
+        yield from role_relations(doc, mention, index)
+        yield from preposition_affiliations(doc, mention, index)
+    yield from comma_places(doc, index)
+    yield from copula_places(doc, index)

@@ -1,0 +1,184 @@
+"""Small pure functions over the dependency parse: who is the subject, object or partner of a word.
+
+Every function takes spaCy tokens and a :class:`MentionIndex` (token -> mentions) and returns
+tokens or mention indexes; none keeps spaCy objects beyond the call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newskg.extractor.lexicon import word_list
+
+# What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
+METONYM_TYPES = frozenset(
+    {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+
+
+class MentionIndex:
+    """Token index -> indexes of the mentions that cover it (a plural description covers several)."""
+
+    def __init__(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+        self.mentions = mentions
+        self.by_token: dict[int, list[int]] = {}
+        for index, mention in enumerate(mentions):
+            for i in range(mention["token_start"], mention["token_end"]):
+                self.by_token.setdefault(i, []).append(index)
+        self.heads = {index: head_token(doc, m).i for index, m in enumerate(mentions)}
+
+    def at(self, token: Token) -> list[int]:
+        return self.by_token.get(token.i, [])
+
+    def type_of(self, index: int) -> str:
+        return str(self.mentions[index]["type"])
+
+
+def head_token(doc: Doc, mention: dict[str, Any]) -> Token:
+    """The syntactic head of a mention: its token whose head lies outside the mention."""
+    span = doc[mention["token_start"] : mention["token_end"]]
+    return span.root
+
+
+def unique(items: Iterable[int]) -> list[int]:
+    return list(dict.fromkeys(items))
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and every token coordinated with it ('Australia and Japan', 'Huawei and ZTE')."""
+    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+
+def argument_mentions(token: Token, index: MentionIndex) -> list[int]:
+    """Mentions that an argument head stands for, across coordination."""
+    return unique(m for conjunct in coordinated(token) for m in head_mentions(conjunct, index))
+
+
+def head_mentions(token: Token, index: MentionIndex) -> list[int]:
+    """Mentions one noun-phrase head stands for."""
+    # Relative pronoun: "Booth, who assassinated Lincoln" -> the noun the clause modifies.
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return head_mentions(token.head.head, index)
+    found = index.at(token)
+    if found:
+        return found
+    # A description followed by the names: "Chinese companies Huawei and ZTE".
+    for child in token.children:
+        if child.dep_ == "appos":
+            named = argument_mentions(child, index)
+            if named:
+                return named
+    # Metonymy: "the Indian government", "Japanese officials", "SEC officials", "a delegation from the CBI".
+    if token.lemma_.lower() in word_list("metonym_heads.txt") or token.lower_ in word_list("metonym_heads.txt"):
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+                named = [m for m in index.at(child) if index.type_of(m) in METONYM_TYPES]
+                if named:
+                    return named
+        for pobj in prep_objects(token, ("of", "from")):
+            named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
+            if named:
+                return named
+    return []
+
+
+def children(token: Token, deps: Iterable[str]) -> list[Token]:
+    wanted = set(deps)
+    return [child for child in token.children if child.dep_ in wanted]
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the token's prepositions that are listed ('met with X', 'arrived in Y')."""
+    wanted = set(preps)
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in wanted
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def agents_of_passive(verb: Token) -> list[Token]:
+    """The by-agent of a passive verb ('was signed by X')."""
+    return [pobj for agent in children(verb, ("agent",)) for pobj in children(agent, ("pobj",))]
+
+
+def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
+    """Subjects of the verb, climbing control, raising and coordination; and whether it is passive.
+
+    A passive trigger's surface subject is returned as is; callers decide what it means.
+    """
+    current = verb
+    while True:
+        found = children(current, ("nsubj", "nsubjpass") if current == verb else ("nsubj",))
+        if found:
+            return found, current == verb and is_passive(verb)
+        if current != verb:
+            # Raising: "Toyota is expected to seal ...", "AT&T is said to have bought ...".
+            raised = children(current, ("nsubjpass",))
+            if raised:
+                return raised, False
+        if current == verb and current.dep_ == "acl":
+            # Participle on a noun: "the pact signed by X" (passive), "firms seeking to buy Y" (active).
+            return [current.head], is_passive(current)
+        if current.dep_ == "relcl" and current != verb:
+            return [current.head], False
+        head = current.head
+        if head == current:
+            return [], False
+        # Control ("decided to exclude"), shared subject ("visited Hanoi and met X"), adverbial
+        # clauses ("after meeting X, Y said") and gerunds under prepositions ("convicted of murdering").
+        if current.dep_ in ("xcomp", "conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+            current = head
+            continue
+        if current.dep_ == "pcomp" and head.pos_ == "ADP":
+            # Object control under a preposition: "accused Canada of attacking", "X, convicted of murdering Y".
+            controller = head.head
+            if controller.pos_ in ("VERB", "AUX"):
+                objects = children(controller, ("dobj",))
+                if objects:
+                    return objects, False
+                current = controller
+                continue
+        if current.dep_ == "acl" and current != verb:
+            return [current.head], False
+        return [], False
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """Direct objects a coordinated verb shares: "accused Canada ... and warned of consequences",
+    "condemned and sanctioned Belarus"."""
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        found = children(verb.head, ("dobj",))
+        if found:
+            return found
+    for conjunct in children(verb, ("conj",)):
+        if conjunct.pos_ == "VERB" and not children(conjunct, ("nsubj",)):
+            found = children(conjunct, ("dobj",))
+            if found:
+                return found
+    return []
+
+
+def left_modifiers(token: Token) -> list[Token]:
+    """Every modifier to the left inside the noun phrase, recursively ('Chinese telecoms company X')."""
+    found = []
+    stack = [child for child in token.lefts if child.dep_ in NOUN_MODIFIERS]
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        stack.extend(grand for grand in child.children if grand.dep_ in NOUN_MODIFIERS or grand.dep_ == "conj")
+    return found
