@@ -12,7 +12,9 @@ from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.formats import UnknownFormat, registry
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.run import ExtractOptions, extract
+from newskg.progress import RunProgress, wants_progress
+from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
+from newskg.store import StoreError
 
 app = typer.Typer(
     name="newskg",
@@ -49,29 +51,52 @@ def extract_command(
         list[str], typer.Argument(help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin.")
     ],
     output: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable."),
-    ],
+    ] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = DEFAULT_BATCH_SIZE,
+    n_process: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help=f"Worker processes [default: every core above {PARALLEL_MIN_ARTICLES} articles, else 1]",
+            show_default=False,
+        ),
+    ] = None,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across articles.")] = True,
     base_iri: Annotated[str, typer.Option(help="Base IRI for entities, articles and statements.")] = DEFAULT_BASE_IRI,
     lexicon: Annotated[
         list[str] | None, typer.Option(help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable.")
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
+    if not output and not store:
+        error("nothing to write: give -o/--output, --store, or both")
+        raise typer.Exit(2)
     options = ExtractOptions(
-        model=model, batch_size=batch_size, n_process=n_process, merge=merge, base_iri=base_iri, lexicons=lexicon or []
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        merge=merge,
+        base_iri=base_iri,
+        lexicons=lexicon or [],
+        store=store,
     )
+    show = wants_progress(quiet)
+    progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
     try:
-        _, summary = extract(paths, output, options, stdin=sys.stdin, report=error)
-    except (UnknownFormat, ModelNotInstalled, LexiconError) as err:
+        _, summary = extract(paths, output or [], options, stdin=sys.stdin, report=error, progress=progress)
+    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     typer.echo(summary.line(), err=True)
-    if summary.failed or not summary.extracted:
+    if summary.failed or not (summary.extracted or summary.unchanged):
         raise typer.Exit(1)
 
 
@@ -84,3 +109,7 @@ def formats_command() -> None:
 
 def main() -> None:
     app()
+
+
+# The store's export and query commands register themselves on ``app``.
+from newskg import cli_store  # noqa: E402, F401
