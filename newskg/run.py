@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -114,7 +114,8 @@ def extract_records(
             continue
         summary.extracted += 1
         summary.words += records.words
-        yield records
+        # The text is parsed and done with: the graph keeps only the article's metadata.
+        yield replace(records, article=replace(article, text=""))
 
 
 def count_articles(paths: Iterable[str]) -> int:

@@ -1,0 +1,165 @@
+"""Streaming, worker count, progress, and the incremental Oxigraph store (``--store``)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset
+from spacy.language import Language
+from typer.testing import CliRunner
+
+import newskg.run
+from newskg.cli import app
+from newskg.model import Article
+from newskg.progress import RunProgress, wants_progress
+from newskg.run import ExtractOptions, RunSummary, extract, extract_records, worker_count
+from newskg.store import query_store, records_from_json, records_to_json, store_dataset, store_records
+
+runner = CliRunner()
+
+ARTICLES = {
+    "alpha": "Spying row\n\nFrance accused Germany of spying in Paris on Monday.\n",
+    "bravo": "Sanctions\n\nThe United States sanctioned Iran over its missile programme.\n",
+    "delta": "Visit\n\nPresident Lula visited Argentina and met officials in Buenos Aires.\n",
+}
+
+
+@pytest.fixture
+def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Runs reuse the session's pipeline; the list counts how often a run loaded one."""
+    loads: list[int] = []
+
+    def load(*args: object, **kwargs: object) -> Language:
+        loads.append(1)
+        return nlp
+
+    monkeypatch.setattr(newskg.run, "load_pipeline", load)
+    return loads
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def test_articles_are_consumed_lazily(shared_nlp: list[int]) -> None:
+    """Records come out while the input is still being read: nothing collects the input first."""
+    events: list[str] = []
+
+    def generated() -> Iterator[Article]:
+        for round_ in range(3):  # the same 100 small articles, repeated
+            for number in range(100):
+                events.append("read")
+                yield Article(id=f"{round_}-{number}", text=f"Kenya welcomed Uganda on day {number}.")
+
+    summary = RunSummary()
+    for records in extract_records(generated(), ExtractOptions(batch_size=16), summary, report=print):
+        events.append("record")
+        assert records.article.text == ""  # the text is dropped once parsed
+    assert summary.extracted == 300 and events.count("read") == 300
+    first_record = events.index("record")
+    assert first_record < 40, "the first record waited for more than about two batches of input"
+    assert events[-1] == "record" and "record" in events[: events.index("read", 250)]
+
+
+def test_nothing_to_parse_loads_no_model(shared_nlp: list[int]) -> None:
+    assert list(extract_records(iter([]), ExtractOptions(), RunSummary(), report=print)) == []
+    assert shared_nlp == []
+
+
+def test_worker_count_uses_every_core_only_for_large_inputs() -> None:
+    assert worker_count(3, 10) == 3
+    assert worker_count(None, 10) == 1
+    assert worker_count(None, 5000) >= 1
+    assert worker_count(None, 5000) == worker_count(None, 201)
+
+
+def test_progress_bar_only_on_a_terminal_and_not_quiet() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert wants_progress(False, Terminal())
+    assert not wants_progress(True, Terminal())
+    assert not wants_progress(False, io.StringIO())
+    summary = RunSummary(extracted=2, words=40)
+    with RunProgress(enabled=True, total=2, stream=Terminal()) as bar:
+        bar.update(summary)
+        assert bar.progress is not None and bar.progress.tasks[0].completed == 2
+
+
+def test_summary_line_has_counts_words_and_speed() -> None:
+    line = RunSummary(read=3, extracted=2, failed=1, words=1000, seconds=2.0).line()
+    assert line == "articles read: 3, extracted: 2, failed: 1; 1000 words in 2.0 s (500 words/s)"
+
+
+def test_records_survive_json(extract_text) -> None:
+    records = extract_text(ARTICLES["alpha"], article_id="alpha", date="2024-05-01")
+    assert records.entities and records.relations
+    assert records_from_json(records_to_json(records)) == records
+
+
+def run(folder: Path, out: Path, store: Path | None) -> RunSummary:
+    outputs = [str(out / "g.trig"), str(out / "g.gexf"), str(out / "g.nq")]
+    options = ExtractOptions(n_process=1, store=str(store) if store else None)
+    _, summary = extract([str(folder)], outputs, options, report=print)
+    return summary
+
+
+def test_second_store_run_parses_only_changes_and_equals_a_fresh_run(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    first = run(folder, tmp_path / "first", store)
+    assert (first.extracted, first.unchanged) == (3, 0)
+
+    # One article changes, one is new and sorts between the others.
+    write_articles(folder, {"bravo": ARTICLES["bravo"].replace("Iran", "Syria"), "charlie": ARTICLES["alpha"]})
+    second = run(folder, tmp_path / "second", store)
+    assert (second.read, second.extracted, second.unchanged, second.failed) == (4, 2, 2, 0)
+    fresh = run(folder, tmp_path / "fresh", None)
+    assert fresh.extracted == 4
+    for name in ("g.trig", "g.gexf", "g.nq"):
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+    assert b"syria" in (tmp_path / "second" / "g.nq").read_bytes()
+    assert b"/iran>" not in (tmp_path / "second" / "g.nq").read_bytes()
+
+    # The RDF in Oxigraph is the fresh run's RDF, quad for quad.
+    fresh_rdf = Dataset()
+    fresh_rdf.parse(tmp_path / "fresh" / "g.nq", format="nquads")
+    assert set(store_dataset(store).quads()) == set(fresh_rdf.quads())
+    assert [records.article.id for records in store_records(store)] == ["alpha", "bravo", "charlie", "delta"]
+
+    # Nothing changed: no model is loaded, nothing is parsed, the outputs stay the same.
+    loads = len(shared_nlp)
+    third = run(folder, tmp_path / "third", store)
+    assert (third.extracted, third.unchanged) == (0, 4) and len(shared_nlp) == loads
+    assert (tmp_path / "third" / "g.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+
+
+def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "fresh", store)
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "export.trig")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "export.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+
+    sparql = (
+        "PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"
+    )
+    result = runner.invoke(app, ["query", "--store", str(store), "--format", "json", sparql])
+    assert result.exit_code == 0, result.output
+    names = [row["name"]["value"] for row in json.loads(result.output)["results"]["bindings"]]
+    assert names == ["Iran"]
+    per_article = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    graphs = {str(row["g"].value) for row in query_store(store, per_article)}
+    assert graphs and all("/graph/" in graph for graph in graphs)  # the store's metadata graph stays hidden
+
+    result = runner.invoke(app, ["query", "--store", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "no such store" in result.output
