@@ -26,11 +26,22 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
 
 from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.rdf import to_rdf
-from newskg.graphs.vocab import article_graph_iri
+from newskg.graphs.rdf import date_literal, evidence_digest
+from newskg.graphs.vocab import (
+    GEONAMES,
+    NKG,
+    SCHEMA_CLASS,
+    article_graph_iri,
+    article_iri,
+    entity_class,
+    entity_iri,
+    relation_property,
+    statement_iri,
+)
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
@@ -132,15 +143,126 @@ def ox_term(term: Node) -> Any:
     raise TypeError(f"cannot store RDF term {term!r}")
 
 
-def dataset_quads(dataset: Dataset, only_graph: URIRef | None = None, default: bool = False) -> Iterator[ox.Quad]:
-    """Oxigraph quads of one named graph of ``dataset`` (or of its default graph)."""
-    for context in dataset.contexts():
-        is_default = str(context.identifier).startswith("urn:x-rdflib:")
-        if (default and not is_default) or (not default and context.identifier != only_graph):
-            continue
-        graph_name = ox.DefaultGraph() if default else ox.NamedNode(str(only_graph))
-        for s, p, o in context:
-            yield ox.Quad(ox_term(s), ox_term(p), ox_term(o), graph_name)
+# --- the RDF view as N-Quads text, for Oxigraph -------------------------------------------
+
+
+def nq_literal(value: str, datatype: str | None = None) -> str:
+    """An N-Quads literal: quotes, backslashes and line breaks escaped."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"^^<{datatype}>' if datatype else f'"{escaped}"'
+
+
+class NQuadsTerms:
+    """Memoised N-Quads terms: a graph of millions of statements reuses few IRIs and values."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base_iri = base_iri
+        self.articles: dict[str, tuple[str, str]] = {}
+        self.typed: dict[tuple[str, str], str] = {}
+
+    def article(self, article_id: str) -> tuple[str, str]:
+        """The article's IRI and its named graph's IRI."""
+        found = self.articles.get(article_id)
+        if found is None:
+            found = self.articles[article_id] = (
+                f"<{article_iri(self.base_iri, article_id)}>",
+                f"<{article_graph_iri(self.base_iri, article_id)}>",
+            )
+        return found
+
+    def rdflib_literal(self, kind: str, value: str) -> str:
+        """A literal written as rdflib writes it (lexical form and datatype), for dates and decimals."""
+        key = (kind, value)
+        found = self.typed.get(key)
+        if found is None:
+            literal = date_literal(value) if kind == "date" else Literal(value, datatype=XSD.decimal)
+            datatype = str(literal.datatype) if literal.datatype else None
+            found = self.typed[key] = nq_literal(str(literal), datatype)
+        return found
+
+
+def graph_nquads(graph: KnowledgeGraph, base_iri: str) -> Iterator[str]:
+    """The lines of :func:`newskg.graphs.rdf.to_rdf` as N-Quads, without building an rdflib graph.
+
+    For large graphs: rdflib needs about 10 s per million triples just to hold them.
+    tests/test_perf.py checks that both give the same RDF.
+    """
+    t = NQuadsTerms(base_iri)
+    a, integer = f"<{RDF.type}>", str(XSD.integer)
+    label, pref_label, alt_label = f"<{RDFS.label}>", f"<{SKOS.prefLabel}>", f"<{SKOS.altLabel}>"
+    for article in (graph.articles[key] for key in sorted(graph.articles)):
+        node = t.article(article.id)[0]
+        yield f"{node} {a} <{SDO.NewsArticle}> .\n"
+        yield f"{node} <{SDO.identifier}> {nq_literal(article.id)} .\n"
+        if article.title:
+            yield f"{node} <{SDO.headline}> {nq_literal(article.title)} .\n"
+        if article.date:
+            yield f"{node} <{SDO.datePublished}> {t.rdflib_literal('date', article.date)} .\n"
+        if article.url:
+            yield f"{node} <{SDO.url}> {nq_literal(article.url, str(XSD.anyURI))} .\n"
+    for entity in graph.sorted_entities():
+        node = f"<{entity_iri(base_iri, entity.id)}>"
+        name = nq_literal(entity.label)
+        yield f"{node} {a} <{entity_class(entity.type)}> .\n"
+        yield f"{node} {a} <{SCHEMA_CLASS[entity.type]}> .\n"
+        yield f"{node} {label} {name} .\n"
+        yield f"{node} {pref_label} {name} .\n"
+        for alias in sorted(entity.aliases - {entity.label}):
+            yield f"{node} {alt_label} {nq_literal(alias)} .\n"
+        yield f"{node} <{NKG.mentions}> {nq_literal(str(entity.mentions), integer)} .\n"
+        for article_id in sorted(entity.articles):
+            yield f"{node} <{NKG.mentionedIn}> {t.article(article_id)[0]} .\n"
+        if "iso3" in entity.attributes:
+            yield f"{node} <{NKG.iso3}> {nq_literal(entity.attributes['iso3'])} .\n"
+        if "geonames" in entity.attributes:
+            yield f"{node} <{OWL.sameAs}> <{GEONAMES}{entity.attributes['geonames']}/> .\n"
+    statement_type, derived = f"<{NKG.Statement}>", f"<{PROV.wasDerivedFrom}>"
+    rdf_subject, rdf_predicate, rdf_object = f"<{RDF.subject}>", f"<{RDF.predicate}>", f"<{RDF.object}>"
+    sentence, start, end, rule = f"<{NKG.sentence}>", f"<{NKG.startOffset}>", f"<{NKG.endOffset}>", f"<{NKG.rule}>"
+    confidence, modality, date, title = f"<{NKG.confidence}>", f"<{NKG.modality}>", f"<{NKG.date}>", f"<{NKG.title}>"
+    entity_node = {entity_id: f"<{entity_iri(base_iri, entity_id)}>" for entity_id in graph.entities}
+    predicates: dict[str, str] = {}
+    for relation in graph.sorted_relations():
+        subject = entity_node.get(relation.subject) or f"<{entity_iri(base_iri, relation.subject)}>"
+        obj = entity_node.get(relation.object) or f"<{entity_iri(base_iri, relation.object)}>"
+        predicate = predicates.get(relation.predicate) or predicates.setdefault(
+            relation.predicate, f"<{relation_property(relation.predicate)}>"
+        )
+        for evidence in relation.evidence:
+            article, named = t.article(evidence.article_id)
+            digest = evidence_digest(relation.subject, relation.predicate, relation.object, evidence)
+            statement = f"<{statement_iri(base_iri, digest)}>"
+            yield (
+                f"{subject} {predicate} {obj} {named} .\n"
+                f"{statement} {a} {statement_type} {named} .\n"
+                f"{statement} {rdf_subject} {subject} {named} .\n"
+                f"{statement} {rdf_predicate} {predicate} {named} .\n"
+                f"{statement} {rdf_object} {obj} {named} .\n"
+                f"{statement} {derived} {article} {named} .\n"
+                f"{statement} {sentence} {nq_literal(evidence.sentence)} {named} .\n"
+                f"{statement} {start} {nq_literal(str(evidence.start), integer)} {named} .\n"
+                f"{statement} {end} {nq_literal(str(evidence.end), integer)} {named} .\n"
+                f"{statement} {rule} {nq_literal(evidence.rule)} {named} .\n"
+                f"{statement} {confidence} {t.rdflib_literal('decimal', str(evidence.confidence))} {named} .\n"
+            )
+            if evidence.modality:
+                yield f"{statement} {modality} {nq_literal(evidence.modality)} {named} .\n"
+            if evidence.date:
+                yield f"{statement} {date} {t.rdflib_literal('date', evidence.date)} {named} .\n"
+            if evidence.title:
+                yield f"{statement} {title} {nq_literal(evidence.title)} {named} .\n"
+
+
+def graph_quads(graph: KnowledgeGraph, base_iri: str, chunk_lines: int = 50_000) -> Iterator[ox.Quad]:
+    """The quads of :func:`graph_nquads`, parsed by Oxigraph a chunk at a time (memory stays bounded)."""
+    chunk: list[str] = []
+    for lines in graph_nquads(graph, base_iri):
+        chunk.append(lines)
+        if len(chunk) >= chunk_lines:
+            yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            chunk = []
+    if chunk:
+        yield from ox.parse("".join(chunk).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
 
 
 # --- updating ------------------------------------------------------------------------
@@ -161,13 +283,13 @@ def put_article(store: ox.Store, records: ArticleRecords, content_hash: str, bas
     remove_article(store, article_id, base_iri)
     single = KnowledgeGraph()
     single.add(records, merge=merge)
-    graph_iri = article_graph_iri(base_iri, article_id)
+    graph_name = ox.NamedNode(str(article_graph_iri(base_iri, article_id)))
     node = article_node(article_id)
     quads = [
         ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
         ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
         ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
-        *dataset_quads(to_rdf(single, base_iri), only_graph=graph_iri),
+        *(quad for quad in graph_quads(single, base_iri) if quad.graph_name == graph_name),
     ]
     store.extend(quads)
 
@@ -182,7 +304,7 @@ def rebuild_default_graph(store: ox.Store, graph: KnowledgeGraph, base_iri: str)
     """Entity and article descriptions of the merged graph (they aggregate over articles)."""
     descriptions = KnowledgeGraph(articles=graph.articles, entities=graph.entities)
     store.clear_graph(ox.DefaultGraph())
-    store.extend(list(dataset_quads(to_rdf(descriptions, base_iri), default=True)))
+    store.extend(list(graph_quads(descriptions, base_iri)))
 
 
 def update_store(

@@ -5,19 +5,34 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Dataset
 from spacy.language import Language
 from typer.testing import CliRunner
 
 import newskg.run
 from newskg.cli import app
+from newskg.graphs.rdf import to_rdf
+from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import ExtractOptions, RunSummary, extract, extract_records, worker_count
-from newskg.store import query_store, records_from_json, records_to_json, store_dataset, store_records
+from newskg.store import (
+    graph_quads,
+    nq_literal,
+    query_store,
+    records_from_json,
+    records_to_json,
+    store_dataset,
+    store_records,
+)
+from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 
@@ -163,3 +178,24 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
 
     result = runner.invoke(app, ["query", "--store", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
     assert result.exit_code == 2 and "no such store" in result.output
+
+
+def test_oxigraph_quads_are_the_rdflib_view(shared_nlp: list[int]) -> None:
+    """The store's direct Oxigraph writer and graphs.rdf.to_rdf give the same RDF."""
+    graph, _ = extract([str(EXAMPLES)], [], ExtractOptions(n_process=1), report=print)
+    first = graph.sorted_entities()[0]
+    first.attributes.update({"iso3": "XYZ", "geonames": "12345"})
+    article_id = sorted(graph.articles)[0]
+    graph.articles[article_id] = replace(graph.articles[article_id], url="https://example.org/a", date="2024-05-01")
+    expected, written = Dataset(), Dataset()
+    expected.parse(data=to_rdf(graph, DEFAULT_BASE_IRI).serialize(format="nquads"), format="nquads")
+    written.parse(data=ox.serialize(graph_quads(graph, DEFAULT_BASE_IRI), format=ox.RdfFormat.N_QUADS), format="nquads")
+    assert len(written) > 100
+    assert set(written.quads()) == set(expected.quads())
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_nquads_literals_survive_any_text(text: str) -> None:
+    line = f"<urn:s> <urn:p> {nq_literal(text)} <urn:g> .\n"
+    (quad,) = ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    assert quad.object.value == text
