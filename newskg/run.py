@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 import spacy.util
 
 from newskg import __version__
@@ -30,6 +31,17 @@ from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords
 from newskg.progress import RunProgress
 from newskg.reader import SUFFIXES, ReadError, read_articles
+from newskg.store import (
+    article_hash,
+    merged_graph,
+    open_store,
+    output_is_current,
+    put_article,
+    read_state,
+    record_output,
+    state_digest,
+    update_store,
+)
 
 # Articles per nlp.pipe batch: measured with bench/pipeline_costs.py (docs/performance.md).
 DEFAULT_BATCH_SIZE = 64
@@ -196,20 +208,29 @@ def extract(
     articles = good_articles(read_articles(paths, stdin=stdin), summary, report)
     with progress:
         if options.store:
-            graph = extract_into_store(articles, options, summary, report, progress, count_articles(paths))
+            graph, store = extract_into_store(articles, options, summary, report, progress, count_articles(paths))
         else:
-            options = ExtractOptions(
-                **{**vars(options), "n_process": worker_count(options.n_process, count_articles(paths))}
-            )
-            graph = KnowledgeGraph()
+            options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
+            graph, store = KnowledgeGraph(), None
             for records in extract_records(articles, options, summary, report):
                 graph.add(records, merge=options.merge)
                 progress.update(summary)
-    output_options = OutputOptions(base_iri=options.base_iri)
-    for output in outputs:
-        write_graph(graph, output, output_options)
+    write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri), store)
     summary.seconds = time.perf_counter() - started
     return graph, summary
+
+
+def write_outputs(
+    graph: KnowledgeGraph, outputs: list[str], options: OutputOptions, store: ox.Store | None = None
+) -> None:
+    """Write every output; with a store, an output already holding the store's current graph is left alone."""
+    digest = state_digest(store) if store is not None else ""
+    for output in outputs:
+        if store is not None and output_is_current(store, output, digest):
+            continue
+        write_graph(graph, output, options)
+        if store is not None:
+            record_output(store, output, digest)
 
 
 def extract_into_store(
@@ -219,15 +240,13 @@ def extract_into_store(
     report: Callable[[str], None],
     progress: RunProgress,
     expected_articles: int,
-) -> KnowledgeGraph:
+) -> tuple[KnowledgeGraph, ox.Store]:
     """Parse only the articles the store lacks or holds in another version; keep the rest.
 
     The merge order is this run's articles in reading order, then the stored
     articles this run did not read, so a run over the whole folder merges exactly
     as a fresh run does.
     """
-    from newskg.store import article_hash, merged_graph, open_store, put_article, read_state, update_store
-
     assert options.store is not None
     store = open_store(options.store)
     state = read_state(store)
@@ -251,9 +270,7 @@ def extract_into_store(
                 continue
             yield article
 
-    parse_options = ExtractOptions(
-        **{**vars(options), "n_process": worker_count(options.n_process, expected_articles - len(state.hashes))}
-    )
+    parse_options = replace(options, n_process=worker_count(options.n_process, expected_articles - len(state.hashes)))
     for records in extract_records(changed_articles(), parse_options, summary, report):
         put_article(store, records, hashes[records.article.id], options.base_iri, options.merge)
         kept.add(records.article.id)
@@ -264,5 +281,5 @@ def extract_into_store(
     order = [article_id for article_id in run_order if article_id in kept]
     order += [article_id for article_id in state.order if article_id not in in_run]
     if len(kept) > summary.unchanged or failed or order != state.order or settings != state.settings:
-        return update_store(store, [], failed, order, settings, options.base_iri, options.merge)
-    return merged_graph(store, options.merge)
+        return update_store(store, [], failed, order, settings, options.base_iri, options.merge), store
+    return merged_graph(store, options.merge), store

@@ -53,6 +53,9 @@ RECORDS = ox.NamedNode(f"{META}records")
 ARTICLE_ID = ox.NamedNode(f"{META}articleId")
 SETTINGS = ox.NamedNode(f"{META}settings")
 ORDER = ox.NamedNode(f"{META}order")
+OUTPUT_PREFIX = "urn:newskg:store:output:"
+OUTPUT_DIGEST = ox.NamedNode(f"{META}outputDigest")
+STATE_DIGEST = ox.NamedNode(f"{META}stateDigest")
 
 
 class StoreError(RuntimeError):
@@ -331,6 +334,37 @@ def update_store(
     rebuild_default_graph(store, graph, base_iri)
     store.flush()
     return graph
+
+
+# --- outputs written from the store ------------------------------------------------------
+
+
+def state_digest(store: ox.Store) -> str:
+    """A digest of what the merged graph is made of: settings, articles, their versions and order."""
+    state = read_state(store)
+    versions = [(article_id, state.hashes.get(article_id)) for article_id in state.order]
+    return hashlib.sha256(json.dumps([state.settings, versions]).encode("utf-8")).hexdigest()
+
+
+def output_node(path: str) -> ox.NamedNode:
+    return ox.NamedNode(OUTPUT_PREFIX + quote(str(Path(path).resolve()), safe=""))
+
+
+def output_is_current(store: ox.Store, path: str, digest: str) -> bool:
+    """The file was written from this very store state and nobody has changed it since."""
+    recorded = {q.predicate: q.object.value for q in store.quads_for_pattern(output_node(path), None, None, META_GRAPH)}
+    if recorded.get(STATE_DIGEST) != digest or not Path(path).is_file():
+        return False
+    return recorded.get(OUTPUT_DIGEST) == hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def record_output(store: ox.Store, path: str, digest: str) -> None:
+    """Remember that ``path`` now holds the graph of the store state ``digest``."""
+    node = output_node(path)
+    for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
+        store.remove(quad)
+    store.add(ox.Quad(node, STATE_DIGEST, ox.Literal(digest), META_GRAPH))
+    store.add(ox.Quad(node, OUTPUT_DIGEST, ox.Literal(hashlib.sha256(Path(path).read_bytes()).hexdigest()), META_GRAPH))
 
 
 # --- reading ---------------------------------------------------------------------------

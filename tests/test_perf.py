@@ -155,6 +155,14 @@ def test_second_store_run_parses_only_changes_and_equals_a_fresh_run(tmp_path: P
     assert (third.extracted, third.unchanged) == (0, 4) and len(shared_nlp) == loads
     assert (tmp_path / "third" / "g.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
 
+    # Outputs already holding the store's graph are not written again; an edited one is.
+    trig, gexf = tmp_path / "third" / "g.trig", tmp_path / "third" / "g.gexf"
+    written = trig.stat().st_mtime_ns
+    gexf.write_text("edited by hand", encoding="utf-8")
+    run(folder, tmp_path / "third", store)
+    assert trig.stat().st_mtime_ns == written
+    assert gexf.read_bytes() == (tmp_path / "fresh" / "g.gexf").read_bytes()
+
 
 def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) -> None:
     folder, store = tmp_path / "in", tmp_path / "store"
