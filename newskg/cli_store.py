@@ -81,7 +81,7 @@ def query_command(
     if isinstance(results, ox.QueryBoolean):
         typer.echo("true" if bool(results) else "false")
     elif isinstance(results, ox.QueryTriples):
-        sys.stdout.write(results.serialize(format=ox.RdfFormat.N_TRIPLES).decode("utf-8"))
+        sys.stdout.write((results.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8"))
     elif result_format is ResultFormat.table:
         variables = [variable.value for variable in results.variables]
         table = Table(*variables)
@@ -89,4 +89,4 @@ def query_command(
             table.add_row(*(term_text(solution[name]) for name in variables))
         Console().print(table)
     else:
-        sys.stdout.write(results.serialize(format=RESULT_FORMATS[result_format]).decode("utf-8"))
+        sys.stdout.write((results.serialize(format=RESULT_FORMATS[result_format]) or b"").decode("utf-8"))

@@ -95,15 +95,22 @@ def article_node(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(ARTICLE_PREFIX + quote(article_id, safe=""))
 
 
+def text_of(quad: ox.Quad) -> str:
+    """The string value of a metadata quad's object (always a literal)."""
+    if not isinstance(quad.object, ox.Literal):
+        raise StoreError(f"unexpected metadata in the store: {quad}")
+    return quad.object.value
+
+
 def read_state(store: ox.Store) -> StoreState:
     state = StoreState()
     for quad in store.quads_for_pattern(STORE_NODE, SETTINGS, None, META_GRAPH):
-        state.settings = quad.object.value
+        state.settings = text_of(quad)
     for quad in store.quads_for_pattern(STORE_NODE, ORDER, None, META_GRAPH):
-        state.order = json.loads(quad.object.value)
-    ids = {quad.subject: quad.object.value for quad in store.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
+        state.order = json.loads(text_of(quad))
+    ids = {quad.subject: text_of(quad) for quad in store.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
     for quad in store.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
-        state.hashes[ids[quad.subject]] = quad.object.value
+        state.hashes[ids[quad.subject]] = text_of(quad)
     return state
 
 
@@ -232,7 +239,7 @@ def graph_nquads(graph: KnowledgeGraph, base_iri: str) -> Iterator[str]:
             relation.predicate, f"<{relation_property(relation.predicate)}>"
         )
         for evidence in relation.evidence:
-            article, named = t.article(evidence.article_id)
+            source, named = t.article(evidence.article_id)
             digest = evidence_digest(relation.subject, relation.predicate, relation.object, evidence)
             statement = f"<{statement_iri(base_iri, digest)}>"
             yield (
@@ -241,7 +248,7 @@ def graph_nquads(graph: KnowledgeGraph, base_iri: str) -> Iterator[str]:
                 f"{statement} {rdf_subject} {subject} {named} .\n"
                 f"{statement} {rdf_predicate} {predicate} {named} .\n"
                 f"{statement} {rdf_object} {obj} {named} .\n"
-                f"{statement} {derived} {article} {named} .\n"
+                f"{statement} {derived} {source} {named} .\n"
                 f"{statement} {sentence} {nq_literal(evidence.sentence)} {named} .\n"
                 f"{statement} {start} {nq_literal(str(evidence.start), integer)} {named} .\n"
                 f"{statement} {end} {nq_literal(str(evidence.end), integer)} {named} .\n"
@@ -352,7 +359,7 @@ def output_node(path: str) -> ox.NamedNode:
 
 def output_is_current(store: ox.Store, path: str, digest: str) -> bool:
     """The file was written from this very store state and nobody has changed it since."""
-    recorded = {q.predicate: q.object.value for q in store.quads_for_pattern(output_node(path), None, None, META_GRAPH)}
+    recorded = {q.predicate: text_of(q) for q in store.quads_for_pattern(output_node(path), None, None, META_GRAPH)}
     if recorded.get(STATE_DIGEST) != digest or not Path(path).is_file():
         return False
     return recorded.get(OUTPUT_DIGEST) == hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -375,7 +382,7 @@ def stored_records(store: ox.Store) -> Iterator[ArticleRecords]:
     state = read_state(store)
     for article_id in state.order:
         for quad in store.quads_for_pattern(article_node(article_id), RECORDS, None, META_GRAPH):
-            yield records_from_json(quad.object.value)
+            yield records_from_json(text_of(quad))
 
 
 def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
@@ -400,17 +407,17 @@ def store_graph(directory: str | Path) -> KnowledgeGraph:
     return merged_graph(open_store(directory, read_only=True), store_settings(directory).get("merge", True))
 
 
-def data_graphs(store: ox.Store) -> list[ox.NamedNode]:
-    return sorted((graph for graph in store.named_graphs() if graph != META_GRAPH), key=lambda graph: graph.value)
+def data_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
+    return sorted((graph for graph in store.named_graphs() if graph != META_GRAPH), key=str)
 
 
 def dump_nquads(store: ox.Store) -> bytes:
     """The RDF view (default graph and article graphs, no metadata) as N-Quads, sorted."""
-    lines = ox.serialize(
+    data = ox.serialize(
         (quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != META_GRAPH),
         format=ox.RdfFormat.N_QUADS,
-    ).splitlines(keepends=True)
-    return b"".join(sorted(lines))
+    )
+    return b"".join(sorted((data or b"").splitlines(keepends=True)))
 
 
 def store_dataset(directory: str | Path) -> Dataset:
