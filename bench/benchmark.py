@@ -73,6 +73,14 @@ def child_newskg(args: argparse.Namespace) -> dict[str, Any]:
     return peak_memory_mb()
 
 
+def child_stream(args: argparse.Namespace) -> dict[str, Any]:
+    """Extraction alone (reading, parsing, records, merged graph; no output file), in one process."""
+    from newskg.run import ExtractOptions, extract
+
+    graph, _ = extract([args.input], [], ExtractOptions(n_process=1, batch_size=args.batch_size), report=print)
+    return {**peak_memory_mb(), "entities": len(graph.entities), "relations": len(graph.relations)}
+
+
 def synthetic_graph(entities: int, relations: int) -> Any:
     """A deterministic KnowledgeGraph of the requested size (one evidence per relation)."""
     import random
@@ -139,7 +147,7 @@ def child_large(args: argparse.Namespace) -> dict[str, Any]:
     return {"build_seconds": built - started, "seconds": done - built, "bytes": out.stat().st_size, **peak_memory_mb()}
 
 
-CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "large": child_large}
+CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "stream": child_stream, "large": child_large}
 
 
 # --- parent --------------------------------------------------------------------------------------
@@ -200,15 +208,18 @@ def machine() -> str:
     return f"{model}, {cores} cores, Python {platform.python_version()}, load average at start {load}"
 
 
-def row(name: str, result: dict[str, Any], words: int, baseline: float | None, seconds_key: str = "wall") -> str:
+def row(name: str, result: dict[str, Any], words: int, baseline: dict[str, Any], seconds_key: str = "wall") -> str:
+    """One table row: wall time and CPU time, each as words/s and as a ratio to plain spaCy."""
     if "error" in result:
-        return f"| {name} | {result['error']} | | | |"
-    rate = words / result[seconds_key]
-    ratio = f"{rate / baseline:.2f}" if baseline else "1.00"
-    memory = f"{result['peak_mb']:.0f}" + (
-        f" (+ workers {result['worker_peak_mb']:.0f})" if result["worker_peak_mb"] else ""
+        return f"| {name} | {result['error']} | | | | | | |"
+    rate, cpu_rate = words / result[seconds_key], words / result["cpu"]
+    ratio = rate / (words / baseline["seconds"]) if "seconds" in baseline else 1.0
+    cpu_ratio = cpu_rate / (words / baseline["cpu"]) if "cpu" in baseline else 1.0
+    workers = f" (+ workers {result['worker_peak_mb']:.0f})" if result["worker_peak_mb"] else ""
+    return (
+        f"| {name} | {result[seconds_key]:.1f} | {rate:,.0f} | {ratio:.2f} "
+        f"| {result['cpu']:.1f} | {cpu_rate:,.0f} | {cpu_ratio:.2f} | {result['peak_mb']:.0f}{workers} |"
     )
-    return f"| {name} | {result[seconds_key]:.1f} | {rate:,.0f} | {ratio} | {memory} |"
 
 
 def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
@@ -259,20 +270,21 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
 
 def memory_benchmark(args: argparse.Namespace, work: Path) -> None:
     print(f"\n## Memory: {args.memory_articles or 'all'} articles, then the same repeated {args.memory_repeat} times\n")
-    print("| input | articles | words | seconds | peak memory MB, main process | largest worker MB |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| input | articles | words | extraction only: seconds | peak MB | with GEXF output (CLI): seconds | peak MB |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for repeat in (1, args.memory_repeat):
         source, articles, words = prepare_input(args.corpus, args.memory_articles, work, repeat)
-        out = work / f"memory-{repeat}.gexf"
-        result = run_child(["--child", "newskg", "--", "extract", str(source), "-o", str(out), "-q"])
-        if "error" in result:
-            print(f"| x{repeat} | {articles} | {words:,} | {result['error']} | | |")
-            continue
-        print(
-            f"| x{repeat} | {articles} | {words:,} | {result['wall']:.1f} | {result['peak_mb']:.0f} "
-            f"| {result['worker_peak_mb']:.0f} |",
-            flush=True,
-        )
+        stream = run_child(["--child", "stream", "--input", str(source), "--batch-size", str(args.batch_size)])
+        # One process for both, so that the two peaks compare (the worker count would differ otherwise).
+        newskg = ["extract", str(source), "-o", str(work / f"memory-{repeat}.gexf"), "-q", "--n-process", "1"]
+        cli = run_child(["--child", "newskg", "--", *newskg])
+        cells = [
+            f"{result['wall']:.1f} | {result['peak_mb']:.0f}" if "error" not in result else f"{result['error']} |"
+            for result in (stream, cli)
+        ]
+        print(f"| x{repeat} | {articles} | {words:,} | {cells[0]} | {cells[1]} |", flush=True)
 
 
 def large_benchmark(args: argparse.Namespace, work: Path) -> None:

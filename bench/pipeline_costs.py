@@ -39,6 +39,21 @@ def words_per_second(nlp: Language, texts: list[str], batch_size: int, words: in
     return words / (time.process_time() - started)
 
 
+def component_costs(nlp: Language, texts: list[str], batch_size: int) -> dict[str, float]:
+    """CPU seconds of each enabled component, run one after the other over the same documents."""
+    docs = [nlp.make_doc(text) for text in texts]
+    costs = {}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        docs = (
+            list(component.pipe(docs, batch_size=batch_size))
+            if hasattr(component, "pipe")
+            else list(map(component, docs))
+        )
+        costs[name] = time.process_time() - started
+    return costs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
@@ -63,6 +78,15 @@ def main() -> None:
         words_per_second(nlp, texts[:20], 64, 1)  # warm up
         rate = max(words_per_second(nlp, texts, 64, words) for _ in range(args.rounds))
         print(f"{name:<45} batch 64: {rate:>8.0f} words/CPU-s  {nlp.pipe_names}", flush=True)
+    for name, loader in (("spaCy full pipeline", variants["spaCy full pipeline"]), ("newskg pipeline", load_pipeline)):
+        nlp = loader()
+        component_costs(nlp, texts[:50], 64)  # fills caches (lemmatizer, attribute index), as in a long run
+        costs = component_costs(nlp, texts, 64)
+        total = sum(costs.values())
+        shares = ", ".join(
+            f"{component} {seconds:.1f} s ({seconds / total:.0%})" for component, seconds in costs.items()
+        )
+        print(f"{name} per component (CPU): {shares}; total {total:.1f} s", flush=True)
     nlp = load_pipeline()
     for batch_size in (int(size) for size in args.batch_sizes.split(",")):
         rate = max(words_per_second(nlp, texts, batch_size, words) for _ in range(args.rounds))

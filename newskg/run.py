@@ -10,17 +10,22 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from importlib import resources
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyoxigraph as ox
 import spacy.util
+from spacy.language import Language
+from spacy.util import minibatch
 
 from newskg import __version__
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
@@ -112,22 +117,72 @@ def extract_records(
     first = next(remaining, None)
     if first is None:
         return
-    nlp = load_pipeline(options.model, {"newskg_relations": {"lexicons": list(options.lexicons)}})
-    stream = ((article.text, article) for article in itertools.chain([first], remaining))
+    stream = itertools.chain([first], remaining)
     n_process = options.n_process or 1
-    for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=options.batch_size, n_process=n_process):
-        try:
-            records = doc_to_records(doc, article)
-        except Exception as err:  # one bad article must not end the run
+    if n_process > 1:
+        results = parse_in_processes(stream, options, n_process)
+    else:
+        results = parse(load_pipeline(options.model, pipeline_config(options)), stream, options.batch_size)
+    for result in results:
+        if isinstance(result, str):  # one bad article must not end the run
             summary.failed += 1
-            message = f"{article.id}: extraction failed ({type(err).__name__}: {err})"
-            summary.errors.append(message)
-            report(message)
+            summary.errors.append(result)
+            report(result)
             continue
         summary.extracted += 1
-        summary.words += records.words
-        # The text is parsed and done with: the graph keeps only the article's metadata.
+        summary.words += result.words
+        yield result
+
+
+def pipeline_config(options: ExtractOptions) -> dict[str, dict[str, Any]]:
+    return {"newskg_relations": {"lexicons": list(options.lexicons)}}
+
+
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[ArticleRecords | str]:
+    """Records per article (or why it failed), in input order; the text is dropped once parsed."""
+    for doc, article in nlp.pipe(
+        ((article.text, article) for article in articles), as_tuples=True, batch_size=batch_size
+    ):
+        try:
+            records = doc_to_records(doc, article)
+        except Exception as err:
+            yield f"{article.id}: extraction failed ({type(err).__name__}: {err})"
+            continue
+        # The graph keeps only the article's metadata.
         yield replace(records, article=replace(article, text=""))
+
+
+# The pipeline of a worker process, loaded once when the worker starts.
+WORKER_PIPELINE: list[Language] = []
+
+
+def start_worker(model: str, config: dict[str, dict[str, Any]]) -> None:
+    WORKER_PIPELINE.append(load_pipeline(model, config))
+
+
+def parse_in_worker(batch: list[Article]) -> list[ArticleRecords | str]:
+    return list(parse(WORKER_PIPELINE[0], batch, len(batch)))
+
+
+def parse_in_processes(
+    articles: Iterable[Article], options: ExtractOptions, n_process: int
+) -> Iterator[ArticleRecords | str]:
+    """Parse batches in worker processes that send back records, not Docs.
+
+    Records are a fraction of a serialised Doc, so the main process stays nearly
+    idle and the workers get the cores. At most two batches per worker are in
+    flight (the input is not read ahead further), and results come back in input
+    order, so the output is the same as with one process.
+    """
+    context = multiprocessing.get_context()
+    with context.Pool(n_process, initializer=start_worker, initargs=(options.model, pipeline_config(options))) as pool:
+        pending: deque[AsyncResult[list[ArticleRecords | str]]] = deque()
+        for batch in minibatch(articles, options.batch_size):
+            pending.append(pool.apply_async(parse_in_worker, (list(batch),)))
+            if len(pending) > 2 * n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def count_articles(paths: Iterable[str]) -> int:
