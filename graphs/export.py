@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
+from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_atomic
 from newskg.graphs.rdf_read import from_rdf, infer_base_iri
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
@@ -23,11 +24,17 @@ def export_rdf(
     source: Dataset | Graph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
 ) -> list[Format]:
     """Write every output from the source's graph; IRIs keep the source's base unless ``base_iri`` is given."""
+    return export_graph(from_rdf(source), outputs, format_name, base_iri or infer_base_iri(source))
+
+
+def export_graph(
+    graph: KnowledgeGraph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+) -> list[Format]:
+    """Write every output of a graph, checking every format before writing any file."""
     if format_name is not None and len(outputs) != 1:
         raise UnknownFormat("--format names the format of one output; give one -o with it")
     formats = [output_format(path, format_name) for path in outputs]
-    graph = from_rdf(source)
-    options = OutputOptions(base_iri=base_iri or infer_base_iri(source) or DEFAULT_BASE_IRI)
+    options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI)
     for path, fmt in zip(outputs, formats, strict=True):
         write_atomic(path, fmt.serialize(graph, options))
     return formats

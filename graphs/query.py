@@ -74,17 +74,21 @@ def format_result(result: QueryResult, output_format: str) -> str:
         if output_format == "json":
             return json.dumps({"boolean": result.boolean}) + "\n"
         return ("true" if result.boolean else "false") + "\n"
-    rows = [[term_text(value) for value in row] for row in result.rows]
+    return format_rows(result.variables, [[term_text(value) for value in row] for row in result.rows], output_format)
+
+
+def format_rows(variables: list[str], rows: list[list[str]], output_format: str) -> str:
+    """Result rows as a text table, CSV, or JSON (a list of objects, one per row)."""
     if output_format == "json":
-        records = [dict(zip(result.variables, row, strict=True)) for row in rows]
+        records = [dict(zip(variables, row, strict=True)) for row in rows]
         return json.dumps(records, indent=1, ensure_ascii=False) + "\n"
     if output_format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(result.variables)
+        writer.writerow(variables)
         writer.writerows(rows)
         return buffer.getvalue()
-    return text_table(result.variables, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    return text_table(variables, rows) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
 def text_table(header: list[str], rows: list[list[str]]) -> str:

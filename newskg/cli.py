@@ -20,7 +20,9 @@ from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.run import ExtractOptions, extract
+from newskg.progress import RunProgress, wants_progress
+from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
+from newskg.store import StoreError, export_store, format_store_result, query_store
 
 app = typer.Typer(
     name="newskg",
@@ -57,12 +59,19 @@ def extract_command(
         list[str], typer.Argument(help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin.")
     ],
     output: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable."),
-    ],
+    ] = None,
     model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 64,
-    n_process: Annotated[int, typer.Option(min=1, help="Worker processes for parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = DEFAULT_BATCH_SIZE,
+    n_process: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help=f"Worker processes [default: every core above {PARALLEL_MIN_ARTICLES} articles, else 1]",
+            show_default=False,
+        ),
+    ] = None,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across articles.")] = True,
     base_iri: Annotated[str, typer.Option(help="Base IRI for entities, articles and statements.")] = DEFAULT_BASE_IRI,
     lexicon: Annotated[
@@ -71,19 +80,35 @@ def extract_command(
     merge_report: Annotated[
         str | None, typer.Option(help="Write every cross-article entity merge and its reason to this JSON file.")
     ] = None,
+    store: Annotated[
+        str | None,
+        typer.Option(help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
+    if not output and not store:
+        error("nothing to write: give -o/--output, --store, or both")
+        raise typer.Exit(2)
     options = ExtractOptions(
-        model=model, batch_size=batch_size, n_process=n_process, merge=merge, base_iri=base_iri, lexicons=lexicon or []
+        model=model,
+        batch_size=batch_size,
+        n_process=n_process,
+        merge=merge,
+        base_iri=base_iri,
+        lexicons=lexicon or [],
+        store=store,
+        merge_report=merge_report,
     )
-    options.merge_report = merge_report
+    show = wants_progress(quiet)
+    progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
     try:
-        _, summary = extract(paths, output, options, stdin=sys.stdin, report=error)
-    except (UnknownFormat, ModelNotInstalled, LexiconError) as err:
+        _, summary = extract(paths, output or [], options, stdin=sys.stdin, report=error, progress=progress)
+    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     typer.echo(summary.line(), err=True)
-    if summary.failed or not summary.extracted:
+    if summary.failed or not (summary.extracted or summary.unchanged):
         raise typer.Exit(1)
 
 
@@ -104,11 +129,17 @@ def load_rdf(path: str) -> Dataset:
 
 
 GraphArgument = Annotated[str, typer.Argument(help="An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld).")]
+StoreOption = Annotated[
+    str | None, typer.Option("--store", help="Read the graph store written by `newskg extract --store DIR` instead.")
+]
 
 
 @app.command("export")
 def export_command(
-    graph: GraphArgument,
+    graph: Annotated[
+        str | None, typer.Argument(help="An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld).")
+    ] = None,
+    *,
     output: Annotated[
         list[str], typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable.")
     ],
@@ -118,12 +149,18 @@ def export_command(
     base_iri: Annotated[
         str | None, typer.Option(help="Base IRI of the output; default: the one the source was written with.")
     ] = None,
+    store: StoreOption = None,
 ) -> None:
-    """Convert an RDF graph to any output format (RDF is the complete record; the network view derives from it)."""
-    dataset = load_rdf(graph)
+    """Convert an RDF graph, or a store, to any output format (RDF is the complete record)."""
+    if (graph is None) == (store is None):
+        error("give either an RDF file or --store DIR")
+        raise typer.Exit(2)
     try:
-        formats = export_rdf(dataset, output, format_name, base_iri)
-    except UnknownFormat as err:
+        if store is not None:
+            formats = export_store(store, output, format_name, base_iri)
+        else:
+            formats = export_rdf(load_rdf(graph or ""), output, format_name, base_iri)
+    except (UnknownFormat, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     for path, fmt in zip(output, formats, strict=True):
@@ -132,18 +169,28 @@ def export_command(
 
 @app.command("query")
 def query_command(
-    graph: GraphArgument,
+    graph: Annotated[
+        str | None,
+        typer.Argument(help="An RDF file written by newskg; with --store, this argument is the query."),
+    ] = None,
     sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file).")] = None,
     file: Annotated[str | None, typer.Option("--file", help="Read the SPARQL query from this file.")] = None,
     output_format: Annotated[
-        str, typer.Option("--output-format", help="table, csv or json (CONSTRUCT prints Turtle).")
+        str, typer.Option("--output-format", "--format", "-f", help="table, csv or json (CONSTRUCT prints Turtle).")
     ] = "table",
+    store: StoreOption = None,
     with_ontology: Annotated[
         bool,
         typer.Option("--with-ontology", help="Add the newskg ontology (PLOVER categories, labels, class tree)."),
     ] = False,
 ) -> None:
-    """Run a SPARQL query over an RDF graph; the usual prefixes (nkg:, schema:, rdfs:, prov: ...) are declared."""
+    """Run a SPARQL query over an RDF graph or a store, with the usual prefixes (nkg:, schema:, rdfs:) declared."""
+    if store is not None:
+        # With --store there is no graph file: the first argument is the query.
+        graph, sparql = None, sparql if sparql is not None else graph
+    elif graph is None:
+        error("give an RDF file or --store DIR")
+        raise typer.Exit(2)
     if (sparql is None) == (file is None):
         error("give the SPARQL query either as an argument or with --file, not both")
         raise typer.Exit(2)
@@ -156,7 +203,17 @@ def query_command(
         except OSError as err:
             error(f"{file}: cannot read query ({err.strerror or err})")
             raise typer.Exit(2) from None
-    dataset = load_rdf(graph)
+    if store is not None:
+        try:
+            typer.echo(format_store_result(query_store(store, sparql or ""), output_format), nl=False)
+        except StoreError as err:
+            error(str(err))
+            raise typer.Exit(2) from None
+        except SyntaxError as err:
+            error(f"{file or 'query'}: invalid SPARQL: {err}")
+            raise typer.Exit(2) from None
+        return
+    dataset = load_rdf(graph or "")
     if with_ontology:
         add_ontology(dataset)
     try:

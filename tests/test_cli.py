@@ -74,7 +74,7 @@ def test_missing_model_names_the_package(tmp_path: Path) -> None:
 
 
 def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
-    """A real subprocess: stdin JSONL, --n-process 2, output identical to one process."""
+    """A real subprocess: stdin JSONL, --n-process 2, every output identical to one process."""
     articles = [
         {"id": f"a{i}", "text": f"France accused Germany of spying on day {i}. Kenya welcomed Uganda."}
         for i in range(8)
@@ -82,8 +82,8 @@ def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
     stdin = "\n".join(json.dumps(a) for a in articles)
     outputs = []
     for processes in ("1", "2"):
-        out = tmp_path / f"g{processes}.trig"
-        subprocess.run(
+        out = tmp_path / f"g{processes}"
+        done = subprocess.run(
             [
                 sys.executable,
                 "-m",
@@ -91,7 +91,9 @@ def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
                 "extract",
                 "-",
                 "-o",
-                str(out),
+                f"{out}.trig",
+                "-o",
+                f"{out}.gexf",
                 "--n-process",
                 processes,
                 "--batch-size",
@@ -102,6 +104,8 @@ def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
             check=True,
             capture_output=True,
         )
-        outputs.append(out.read_bytes())
+        assert "articles read: 8, extracted: 8, failed: 0;" in done.stderr
+        assert "\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
+        outputs.append((Path(f"{out}.trig").read_bytes(), Path(f"{out}.gexf").read_bytes()))
     assert outputs[0] == outputs[1]
-    assert b"accused" in outputs[0]
+    assert b"accused" in outputs[0][0] and b"accused" in outputs[0][1]

@@ -1,0 +1,353 @@
+"""newskg against plain spaCy on the same articles, plus incremental, memory and large-graph measurements.
+
+One command: ``python bench/benchmark.py [CORPUS] [--limit N]`` (default corpus: the BBC
+articles in ../shared/corpus/bbc relative to the repository). Every variant runs in its
+own subprocess, so its peak memory (ru_maxrss) is its own. Results go in
+docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+# ../shared relative to the repository (one level further up from a worktree in wt/).
+DEFAULT_CORPUS = next(
+    (path for path in (REPO.parent / "shared/corpus/bbc", REPO.parent.parent / "shared/corpus/bbc") if path.is_dir()),
+    REPO.parent / "shared/corpus/bbc",
+)
+MEMORY_CAP = 12 * 1024**3  # large-graph children stop at this address-space size instead of exhausting the machine
+
+
+def peak_memory_mb() -> dict[str, float]:
+    """Peak resident memory of this process and of its largest child (Linux reports KiB), and CPU seconds used."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return {
+        "peak_mb": round(own.ru_maxrss / 1024, 1),
+        "worker_peak_mb": round(children.ru_maxrss / 1024, 1),
+        "cpu": cpu,
+    }
+
+
+# --- children: each measures one variant and prints one JSON line ------------------------------
+
+
+def child_spacy(args: argparse.Namespace) -> dict[str, Any]:
+    """Plain spaCy, full default pipeline, same model and batch size."""
+    import spacy
+
+    from newskg.extractor.pipeline import DEFAULT_MODEL
+
+    texts = [json.loads(line)["text"] for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
+    started = time.perf_counter()
+    nlp = spacy.load(DEFAULT_MODEL)
+    loaded, cpu_loaded = time.perf_counter(), time.process_time()
+    for _ in nlp.pipe(texts, batch_size=args.batch_size):
+        pass
+    done = time.perf_counter()
+    pipe_cpu = time.process_time() - cpu_loaded
+    return {"seconds": done - loaded, "seconds_with_load": done - started, **peak_memory_mb(), "cpu": pipe_cpu}
+
+
+def child_newskg(args: argparse.Namespace) -> dict[str, Any]:
+    """``newskg extract`` exactly as a user runs it (its wall time is taken by the parent)."""
+    from newskg.cli import app
+
+    try:
+        app(args.newskg_args, standalone_mode=False)
+    except SystemExit as stop:
+        if stop.code:
+            raise
+    return peak_memory_mb()
+
+
+def child_stream(args: argparse.Namespace) -> dict[str, Any]:
+    """Extraction alone (reading, parsing, records, merged graph; no output file), in one process."""
+    from newskg.run import ExtractOptions, extract
+
+    graph, _ = extract([args.input], [], ExtractOptions(n_process=1, batch_size=args.batch_size), report=print)
+    return {**peak_memory_mb(), "entities": len(graph.entities), "relations": len(graph.relations)}
+
+
+def synthetic_graph(entities: int, relations: int) -> Any:
+    """A deterministic KnowledgeGraph of the requested size (one evidence per relation)."""
+    import random
+
+    from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
+    from newskg.model import ENTITY_TYPES, Article, Evidence
+
+    rng = random.Random(6)
+    graph = KnowledgeGraph()
+    articles = max(1, relations // 100)
+    for number in range(articles):
+        article = Article(id=f"article-{number:06d}", text="", title=f"Headline {number}", date="2024-05-01")
+        graph.articles[article.id] = article
+    ids = []
+    for number in range(entities):
+        entity_type = ENTITY_TYPES[number % len(ENTITY_TYPES)]
+        node = GraphEntity(f"{entity_type.lower()}/entity-{number}", f"Entity {number}", entity_type)
+        node.aliases = {node.label, f"E{number}"}
+        node.articles = {f"article-{rng.randrange(articles):06d}"}
+        node.mentions = 2
+        graph.entities[node.id] = node
+        ids.append(node.id)
+    predicates = ("met", "visited", "signed", "accused", "supported", "based_in", "leads", "member_of")
+    while len(graph.relations) < relations:
+        subject, obj = rng.choice(ids), rng.choice(ids)
+        predicate = predicates[len(graph.relations) % len(predicates)]
+        if subject == obj or (subject, predicate, obj) in graph.relations:
+            continue
+        article_id = f"article-{len(graph.relations) // 100:06d}"
+        evidence = Evidence(
+            article_id, f"Sentence {len(graph.relations)} of the synthetic corpus.", 0, 40, "bench", 0.8
+        )
+        graph.relations[(subject, predicate, obj)] = GraphRelation(subject, predicate, obj, False, [evidence])
+    return graph
+
+
+def child_large(args: argparse.Namespace) -> dict[str, Any]:
+    """Export one synthetic large graph in one format, through Oxigraph or through the format registry."""
+    import pyoxigraph as ox
+
+    from newskg.graphs.formats import OutputOptions, write_graph
+    from newskg.graphs.vocab import DEFAULT_BASE_IRI
+    from newskg.store import graph_quads
+
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    started = time.perf_counter()
+    graph = synthetic_graph(args.entities, args.relations)
+    built = time.perf_counter()
+    out = Path(args.output)
+    if args.via == "oxigraph":
+        formats = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
+        if out.suffix in formats:
+            ox.serialize(graph_quads(graph, DEFAULT_BASE_IRI), output=str(out), format=formats[out.suffix])
+        else:  # Turtle: the merged graph, duplicates across articles removed by the store
+            store = ox.Store()
+            store.bulk_extend(
+                ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                for q in graph_quads(graph, DEFAULT_BASE_IRI)
+            )
+            store.dump(str(out), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
+    else:
+        write_graph(graph, str(out), OutputOptions(base_iri=DEFAULT_BASE_IRI))
+    done = time.perf_counter()
+    return {"build_seconds": built - started, "seconds": done - built, "bytes": out.stat().st_size, **peak_memory_mb()}
+
+
+CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "stream": child_stream, "large": child_large}
+
+
+# --- parent --------------------------------------------------------------------------------------
+
+
+def run_child(arguments: list[str], timeout: float | None = None) -> dict[str, Any]:
+    """Run one variant in a fresh interpreter; its wall time and its JSON line."""
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [sys.executable, __file__, *arguments], capture_output=True, text=True, timeout=timeout, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"did not finish within {timeout:.0f} s", "wall": time.perf_counter() - started}
+    wall = time.perf_counter() - started
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode or not lines:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {"error": f"exit {done.returncode}: {tail[:200]}", "wall": wall}
+    result: dict[str, Any] = json.loads(lines[-1])
+    result["wall"] = wall
+    result["summary"] = next((line for line in done.stderr.splitlines() if line.startswith("articles read")), "")
+    return result
+
+
+def prepare_input(corpus: str, limit: int, folder: Path, repeat: int = 1) -> tuple[Path, int, int]:
+    """The corpus as one JSONL file (repeated under new ids if asked); its article and word counts."""
+    import spacy
+
+    from newskg.model import Article
+    from newskg.reader import read_articles
+
+    articles = [item for item in read_articles([corpus]) if isinstance(item, Article)]
+    articles = articles[:limit] if limit else articles
+    tokenizer = spacy.blank("en").tokenizer
+    words = sum(sum(1 for t in tokenizer(a.text) if not t.is_space and not t.is_punct) for a in articles)
+    path = folder / f"articles-{len(articles)}x{repeat}.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for round_ in range(repeat):
+            for article in articles:
+                suffix = f"#{round_}" if round_ else ""
+                handle.write(json.dumps({"id": article.id + suffix, "text": article.text, "title": article.title}))
+                handle.write("\n")
+    return path, len(articles) * repeat, words * repeat
+
+
+def machine() -> str:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout.splitlines()
+            if line.startswith("Model name")
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{model}, {cores} cores, Python {platform.python_version()}, load average at start {load}"
+
+
+def row(name: str, result: dict[str, Any], words: int, baseline: dict[str, Any], seconds_key: str = "wall") -> str:
+    """One table row: wall time and CPU time, each as words/s and as a ratio to plain spaCy."""
+    if "error" in result:
+        return f"| {name} | {result['error']} | | | | | | |"
+    rate, cpu_rate = words / result[seconds_key], words / result["cpu"]
+    ratio = rate / (words / baseline["seconds"]) if "seconds" in baseline else 1.0
+    cpu_ratio = cpu_rate / (words / baseline["cpu"]) if "cpu" in baseline else 1.0
+    workers = f" (+ workers {result['worker_peak_mb']:.0f})" if result["worker_peak_mb"] else ""
+    return (
+        f"| {name} | {result[seconds_key]:.1f} | {rate:,.0f} | {ratio:.2f} "
+        f"| {result['cpu']:.1f} | {cpu_rate:,.0f} | {cpu_ratio:.2f} | {result['peak_mb']:.0f}{workers} |"
+    )
+
+
+def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
+    source, articles, words = prepare_input(args.corpus, args.limit, work)
+    print(f"\n## Corpus: {args.corpus} ({articles} articles, {words:,} words, batch size {args.batch_size})\n")
+    print("| variant | wall s | words/s | x spaCy | CPU s | words/CPU-s | x spaCy (CPU) | peak memory MB |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    results: dict[str, dict[str, Any]] = {}
+    spacy_one = run_child(["--child", "spacy", "--input", str(source), "--batch-size", str(args.batch_size)])
+    baseline = spacy_one if "error" not in spacy_one else {}
+    print(row("plain spaCy nlp.pipe, 1 process (model loaded)", spacy_one, words, {}, "seconds"), flush=True)
+    for processes in args.processes:
+        out = work / f"out-{processes}"
+        newskg = ["extract", str(source), "-o", f"{out}.gexf", "-o", f"{out}.trig", "-q", "--n-process", str(processes)]
+        newskg += ["--batch-size", str(args.batch_size)]
+        results[processes] = run_child(["--child", "newskg", "--", *newskg])
+        name = f"newskg extract end to end, {processes} process{'es' if processes > 1 else ''}"
+        print(row(name, results[processes], words, baseline), flush=True)
+    if args.store:
+        store = work / "store"
+        base = ["extract", str(source), "-o", f"{work}/store.gexf", "-o", f"{work}/store.trig", "-q"]
+        base += ["--store", str(store), "--n-process", str(max(args.processes))]
+        first = run_child(["--child", "newskg", "--", *base])
+        second = run_child(["--child", "newskg", "--", *base])
+        print(row(f"newskg --store, first run, {max(args.processes)} processes", first, words, baseline), flush=True)
+        print(row("newskg --store, second run (nothing changed)", second, words, baseline), flush=True)
+        same = all(
+            (work / f"store{ext}").read_bytes() == (work / f"out-{max(args.processes)}{ext}").read_bytes()
+            for ext in (".gexf", ".trig")
+        )
+        if "error" not in first and "error" not in second:
+            print(f"\nsecond --store run: {second['wall'] / first['wall']:.1%} of the first run's time; ", end="")
+            print(f"outputs identical to the run without store: {same}")
+    one, two = results.get(1, {}), results.get(2, {})
+    if baseline and one and "error" not in one:
+        print(f"\none process: {baseline['seconds'] / one['wall']:.2f} x plain spaCy by wall time, ", end="")
+        print(f"{baseline['cpu'] / one['cpu']:.2f} x by CPU time (target >= 0.85)")
+    if "error" not in one and "error" not in two and one and two:
+        print(f"two processes: {one['wall'] / two['wall']:.2f} x one process (target >= 1.7); ", end="")
+        print(f"{two['wall']:.0f} s end to end (BBC target < 90 s)")
+    if one and two and "error" not in one and "error" not in two:
+        same = all((work / f"out-1{e}").read_bytes() == (work / f"out-2{e}").read_bytes() for e in (".gexf", ".trig"))
+        print(f"one and two processes give identical outputs: {same}")
+    for result in (spacy_one, *results.values()):
+        if result.get("summary"):
+            print(f"  {result['summary']}")
+
+
+def memory_benchmark(args: argparse.Namespace, work: Path) -> None:
+    print(f"\n## Memory: {args.memory_articles or 'all'} articles, then the same repeated {args.memory_repeat} times\n")
+    print(
+        "| input | articles | words | extraction only: seconds | peak MB | with GEXF output (CLI): seconds | peak MB |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for repeat in (1, args.memory_repeat):
+        source, articles, words = prepare_input(args.corpus, args.memory_articles, work, repeat)
+        stream = run_child(["--child", "stream", "--input", str(source), "--batch-size", str(args.batch_size)])
+        # One process for both, so that the two peaks compare (the worker count would differ otherwise).
+        newskg = ["extract", str(source), "-o", str(work / f"memory-{repeat}.gexf"), "-q", "--n-process", "1"]
+        cli = run_child(["--child", "newskg", "--", *newskg])
+        cells = [
+            f"{result['wall']:.1f} | {result['peak_mb']:.0f}" if "error" not in result else f"{result['error']} |"
+            for result in (stream, cli)
+        ]
+        print(f"| x{repeat} | {articles} | {words:,} | {cells[0]} | {cells[1]} |", flush=True)
+
+
+def large_benchmark(args: argparse.Namespace, work: Path) -> None:
+    print(f"\n## Large graph: {args.entities:,} entities, {args.relations:,} relations (one evidence each)\n")
+    print("| export | via | build seconds | export seconds | file MB | peak memory MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
+    variants = [("oxigraph", ".nq"), ("oxigraph", ".trig"), ("oxigraph", ".ttl")]
+    variants += [("registry", ext) for ext in args.registry_formats]
+    for via, ext in variants:
+        out = work / f"large-{via}{ext}"
+        arguments = ["--child", "large", "--via", via, "--output", str(out)]
+        arguments += ["--entities", str(args.entities), "--relations", str(args.relations)]
+        result = run_child(arguments, timeout=args.large_timeout)
+        if "error" in result:
+            print(f"| {ext} | {via} | | {result['error']} | | |", flush=True)
+        else:
+            print(
+                f"| {ext} | {via} | {result['build_seconds']:.1f} | {result['seconds']:.1f} "
+                f"| {result['bytes'] / 1e6:.0f} | {result['peak_mb']:.0f} |",
+                flush=True,
+            )
+        out.unlink(missing_ok=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS), help="Folder or file of articles.")
+    parser.add_argument("--limit", type=int, default=0, help="Use only the first N articles (0: all).")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--processes", default="1,2", help="Process counts for newskg, comma-separated.")
+    parser.add_argument("--no-store", dest="store", action="store_false", help="Skip the --store runs.")
+    parser.add_argument("--memory-articles", type=int, default=300, help="Articles for the memory runs (0: all).")
+    parser.add_argument("--memory-repeat", type=int, default=10, help="Repetitions for the memory runs (0: skip).")
+    parser.add_argument("--entities", type=int, default=100_000)
+    parser.add_argument("--relations", type=int, default=1_000_000, help="Large-graph relations (0: skip).")
+    parser.add_argument("--registry-formats", default=".gexf,.graphml,.trig", help="Registry writers to try.")
+    parser.add_argument("--large-timeout", type=float, default=900, help="Seconds before a large export is given up.")
+    parser.add_argument("--skip-corpus", action="store_true", help="Only the memory and large-graph parts.")
+    # Internal: one measured variant per child process.
+    parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
+    parser.add_argument("--input", help=argparse.SUPPRESS)
+    parser.add_argument("--via", help=argparse.SUPPRESS)
+    parser.add_argument("--output", help=argparse.SUPPRESS)
+    argv = sys.argv[1:]
+    split = argv.index("--") if "--" in argv else len(argv)
+    args = parser.parse_args(argv[:split])
+    args.newskg_args = argv[split + 1 :]
+    if args.child:
+        args.processes = 1
+        print(json.dumps(CHILDREN[args.child](args)))
+        return
+    args.processes = [int(value) for value in args.processes.split(",")]
+    args.registry_formats = [value for value in args.registry_formats.split(",") if value]
+    print(f"# newskg benchmark\n\nMachine: {machine()}")
+    with tempfile.TemporaryDirectory(prefix="newskg-bench-") as folder:
+        work = Path(folder)
+        if not args.skip_corpus:
+            corpus_benchmark(args, work)
+        if args.memory_repeat:
+            memory_benchmark(args, work)
+        if args.relations:
+            large_benchmark(args, work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,349 @@
+"""The persistent graph store behind ``--store DIR``: an embedded Oxigraph database.
+
+What the store holds, all in one Oxigraph database (RocksDB files in DIR):
+
+- each article's named graph, exactly as :func:`newskg.graphs.rdf.to_rdf` writes it;
+- the default graph: entity and article descriptions of the merged graph, rebuilt
+  whenever the set of articles changes;
+- a metadata graph (:data:`META_GRAPH`) with, per article, the content hash of its
+  input and its records as JSON, plus the settings the store was built with and
+  the merge order of its articles.
+
+Re-running over a folder parses only articles whose content hash is new, and the
+merged graph is rebuilt from the stored records in the same order as a fresh run,
+so the result is identical to extracting everything again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.term import Node
+
+from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.export import export_graph, output_format
+from newskg.graphs.formats import Format
+from newskg.graphs.query import format_rows
+from newskg.graphs.rdf import to_rdf
+from newskg.graphs.vocab import article_graph_iri
+from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+
+META_GRAPH = ox.NamedNode("urn:newskg:store")
+STORE_NODE = ox.NamedNode("urn:newskg:store")
+ARTICLE_PREFIX = "urn:newskg:store:article:"
+META = "urn:newskg:store#"
+CONTENT_HASH = ox.NamedNode(f"{META}contentHash")
+RECORDS = ox.NamedNode(f"{META}records")
+ARTICLE_ID = ox.NamedNode(f"{META}articleId")
+SETTINGS = ox.NamedNode(f"{META}settings")
+ORDER = ox.NamedNode(f"{META}order")
+OUTPUT_PREFIX = "urn:newskg:store:output:"
+OUTPUT_DIGEST = ox.NamedNode(f"{META}outputDigest")
+STATE_DIGEST = ox.NamedNode(f"{META}stateDigest")
+
+
+class StoreError(RuntimeError):
+    """The store folder cannot be opened or read (one line for the user)."""
+
+
+@dataclass
+class StoreState:
+    """What the store knows before a run: settings, article hashes and merge order."""
+
+    settings: str = ""
+    hashes: dict[str, str] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
+
+
+def open_store(directory: str | Path, read_only: bool = False) -> ox.Store:
+    """Open (or create) the Oxigraph database in ``directory``."""
+    path = Path(directory)
+    try:
+        if read_only:
+            if not path.is_dir():
+                raise StoreError(f"{directory}: no such store")
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as err:
+        raise StoreError(f"{directory}: cannot open the store ({err})") from err
+
+
+def article_hash(article: Article) -> str:
+    """Content hash of everything read for an article: a change anywhere means re-extraction."""
+    payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def article_node(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(ARTICLE_PREFIX + quote(article_id, safe=""))
+
+
+def text_of(quad: ox.Quad) -> str:
+    """The string value of a metadata quad's object (always a literal)."""
+    if not isinstance(quad.object, ox.Literal):
+        raise StoreError(f"unexpected metadata in the store: {quad}")
+    return quad.object.value
+
+
+def read_state(store: ox.Store) -> StoreState:
+    state = StoreState()
+    for quad in store.quads_for_pattern(STORE_NODE, SETTINGS, None, META_GRAPH):
+        state.settings = text_of(quad)
+    for quad in store.quads_for_pattern(STORE_NODE, ORDER, None, META_GRAPH):
+        state.order = json.loads(text_of(quad))
+    ids = {quad.subject: text_of(quad) for quad in store.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
+    for quad in store.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
+        state.hashes[ids[quad.subject]] = text_of(quad)
+    return state
+
+
+# --- records as JSON ---------------------------------------------------------------
+
+
+def records_to_json(records: ArticleRecords) -> str:
+    return json.dumps(asdict(records), ensure_ascii=False, sort_keys=True)
+
+
+def records_from_json(text: str) -> ArticleRecords:
+    data: dict[str, Any] = json.loads(text)
+    entities = [
+        Entity(**{**entity, "mentions": [Mention(**mention) for mention in entity["mentions"]]})
+        for entity in data["entities"]
+    ]
+    relations = [
+        Relation(**{**relation, "evidence": Evidence(**relation["evidence"])}) for relation in data["relations"]
+    ]
+    return ArticleRecords(
+        article=Article(**data["article"]), entities=entities, relations=relations, words=data["words"]
+    )
+
+
+# --- rdflib terms to Oxigraph terms --------------------------------------------------
+
+
+def ox_term(term: Node) -> Any:
+    """The Oxigraph term for an rdflib term (IRIs, blank nodes and literals)."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store RDF term {term!r}")
+
+
+# --- the RDF view as Oxigraph quads ---------------------------------------------------
+
+
+def graph_quads(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
+    """The quads of :func:`newskg.graphs.rdf.to_rdf` as Oxigraph quads: one definition of the RDF view."""
+    for subject, predicate, obj, context in to_rdf(graph, base_iri).quads((None, None, None, None)):
+        name = context.identifier if isinstance(context, Graph) else context
+        graph_name = ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else ox_term(name)
+        yield ox.Quad(ox_term(subject), ox_term(predicate), ox_term(obj), graph_name)
+
+
+# --- updating ------------------------------------------------------------------------
+
+
+def remove_article(store: ox.Store, article_id: str, base_iri: str) -> None:
+    node = article_node(article_id)
+    for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
+        store.remove(quad)
+    graph = ox.NamedNode(str(article_graph_iri(base_iri, article_id)))
+    if store.contains_named_graph(graph):
+        store.remove_graph(graph)
+
+
+def put_article(store: ox.Store, records: ArticleRecords, content_hash: str, base_iri: str) -> None:
+    """Replace one article's metadata and records (its RDF comes with :func:`rebuild_rdf`)."""
+    article_id = records.article.id
+    remove_article(store, article_id, base_iri)
+    node = article_node(article_id)
+    store.extend(
+        [
+            ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
+            ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
+            ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
+        ]
+    )
+
+
+def set_value(store: ox.Store, predicate: ox.NamedNode, value: str) -> None:
+    for quad in list(store.quads_for_pattern(STORE_NODE, predicate, None, META_GRAPH)):
+        store.remove(quad)
+    store.add(ox.Quad(STORE_NODE, predicate, ox.Literal(value), META_GRAPH))
+
+
+def rebuild_rdf(store: ox.Store, graph: KnowledgeGraph, base_iri: str) -> None:
+    """The RDF view of the merged graph, rebuilt whole: a merge can change the IRIs in any article's graph."""
+    for name in data_graphs(store):
+        store.remove_graph(name)
+    store.clear_graph(ox.DefaultGraph())
+    store.extend(list(graph_quads(graph, base_iri)))
+
+
+def update_store(
+    store: ox.Store,
+    upserts: Iterable[tuple[ArticleRecords, str]],
+    removals: Iterable[str],
+    order: list[str],
+    settings: str,
+    base_iri: str,
+    merge: bool = True,
+) -> KnowledgeGraph:
+    """Put new or changed articles (records, content hash), drop others, and rebuild the merged graph.
+
+    ``order`` is the merge order of the articles the store keeps; the merged graph
+    is built in that order (as a fresh run over the same inputs would) and returned.
+    """
+    for records, content_hash in upserts:
+        put_article(store, records, content_hash, base_iri)
+    for article_id in removals:
+        remove_article(store, article_id, base_iri)
+    set_value(store, SETTINGS, settings)
+    set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
+    graph = merged_graph(store, merge)
+    rebuild_rdf(store, graph, base_iri)
+    store.flush()
+    return graph
+
+
+# --- outputs written from the store ------------------------------------------------------
+
+
+def state_digest(store: ox.Store) -> str:
+    """A digest of what the merged graph is made of: settings, articles, their versions and order."""
+    state = read_state(store)
+    versions = [(article_id, state.hashes.get(article_id)) for article_id in state.order]
+    return hashlib.sha256(json.dumps([state.settings, versions]).encode("utf-8")).hexdigest()
+
+
+def output_node(path: str) -> ox.NamedNode:
+    return ox.NamedNode(OUTPUT_PREFIX + quote(str(Path(path).resolve()), safe=""))
+
+
+def output_is_current(store: ox.Store, path: str, digest: str) -> bool:
+    """The file was written from this very store state and nobody has changed it since."""
+    recorded = {q.predicate: text_of(q) for q in store.quads_for_pattern(output_node(path), None, None, META_GRAPH)}
+    if recorded.get(STATE_DIGEST) != digest or not Path(path).is_file():
+        return False
+    return recorded.get(OUTPUT_DIGEST) == hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def record_output(store: ox.Store, path: str, digest: str) -> None:
+    """Remember that ``path`` now holds the graph of the store state ``digest``."""
+    node = output_node(path)
+    for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
+        store.remove(quad)
+    store.add(ox.Quad(node, STATE_DIGEST, ox.Literal(digest), META_GRAPH))
+    store.add(ox.Quad(node, OUTPUT_DIGEST, ox.Literal(hashlib.sha256(Path(path).read_bytes()).hexdigest()), META_GRAPH))
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def stored_records(store: ox.Store) -> Iterator[ArticleRecords]:
+    """Every stored article's records, in the store's merge order."""
+    state = read_state(store)
+    for article_id in state.order:
+        for quad in store.quads_for_pattern(article_node(article_id), RECORDS, None, META_GRAPH):
+            yield records_from_json(text_of(quad))
+
+
+def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
+    yield from stored_records(open_store(directory, read_only=True))
+
+
+def merged_graph(store: ox.Store, merge: bool = True) -> KnowledgeGraph:
+    """The stored articles merged in stored order, as a fresh run merges them."""
+    graph = KnowledgeGraph()
+    for records in stored_records(store):
+        graph.add(records, merge=merge)
+    if merge:
+        graph.merge_surnames()
+    return graph
+
+
+def store_settings(directory: str | Path) -> dict[str, Any]:
+    """The settings a store was built with (base IRI, merge, model...)."""
+    settings = read_state(open_store(directory, read_only=True)).settings
+    return json.loads(settings) if settings else {}
+
+
+def store_graph(directory: str | Path) -> KnowledgeGraph:
+    """The merged graph of a store, identical to a fresh run over the same articles."""
+    return merged_graph(open_store(directory, read_only=True), store_settings(directory).get("merge", True))
+
+
+def data_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
+    return sorted((graph for graph in store.named_graphs() if graph != META_GRAPH), key=str)
+
+
+def dump_nquads(store: ox.Store) -> bytes:
+    """The RDF view (default graph and article graphs, no metadata) as N-Quads, sorted."""
+    data = ox.serialize(
+        (quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != META_GRAPH),
+        format=ox.RdfFormat.N_QUADS,
+    )
+    return b"".join(sorted((data or b"").splitlines(keepends=True)))
+
+
+def store_dataset(directory: str | Path) -> Dataset:
+    """The store's RDF view as an rdflib Dataset (what :func:`to_rdf` gives for a fresh run)."""
+    dataset = Dataset()
+    dataset.parse(data=dump_nquads(open_store(directory, read_only=True)), format="nquads")
+    return dataset
+
+
+def query_store(directory: str | Path, sparql: str) -> Any:
+    """Run a SPARQL query on the store's graph with Oxigraph.
+
+    The default graph is the merged graph (descriptions and every article's
+    statements); ``GRAPH ?g`` ranges over the article graphs.
+    """
+    store = open_store(directory, read_only=True)
+    graphs = data_graphs(store)
+    return store.query(sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
+
+
+def export_store(
+    directory: str | Path, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+) -> list[Format]:
+    """Write the store's merged graph to files: the same bytes as a fresh ``newskg extract -o``."""
+    for path in outputs:
+        output_format(path, format_name)  # fail on an unknown format before reading the store
+    graph = store_graph(directory)
+    return export_graph(graph, outputs, format_name, base_iri or store_settings(directory).get("base_iri"))
+
+
+def term_text(term: object) -> str:
+    """A result cell: IRIs and literals by their value, unbound as empty."""
+    return "" if term is None else str(getattr(term, "value", term))
+
+
+def format_store_result(results: Any, output_format: str) -> str:
+    """Oxigraph query results printed as ``newskg query`` prints rdflib's (table, CSV or JSON)."""
+    if isinstance(results, ox.QueryBoolean):
+        if output_format == "json":
+            return json.dumps({"boolean": bool(results)}) + "\n"
+        return ("true" if bool(results) else "false") + "\n"
+    if isinstance(results, ox.QueryTriples):
+        return (results.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    variables = [variable.value for variable in results.variables]
+    rows = [[term_text(solution[name]) for name in variables] for solution in results]
+    return format_rows(variables, rows, output_format)

@@ -1,0 +1,232 @@
+"""Streaming, worker count, progress, and the incremental Oxigraph store (``--store``)."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import spacy
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Dataset, Literal
+from spacy.language import Language
+from typer.testing import CliRunner
+
+import newskg.run
+from newskg.cli import app
+from newskg.extractor.pipeline import DEFAULT_MODEL
+from newskg.graphs.rdf import to_rdf
+from newskg.graphs.vocab import DEFAULT_BASE_IRI
+from newskg.model import Article
+from newskg.progress import RunProgress, wants_progress
+from newskg.run import ExtractOptions, RunSummary, extract, extract_records, worker_count
+from newskg.store import (
+    graph_quads,
+    ox_term,
+    query_store,
+    records_from_json,
+    records_to_json,
+    store_dataset,
+    store_records,
+)
+from tests.conftest import EXAMPLES
+
+runner = CliRunner()
+
+ARTICLES = {
+    "alpha": "Spying row\n\nFrance accused Germany of spying in Paris on Monday.\n",
+    "bravo": "Sanctions\n\nThe United States sanctioned Iran over its missile programme.\n",
+    "delta": "Visit\n\nPresident Lula visited Argentina and met officials in Buenos Aires.\n",
+}
+
+
+@pytest.fixture
+def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Runs reuse the session's pipeline; the list counts how often a run loaded one."""
+    loads: list[int] = []
+
+    def load(*args: object, **kwargs: object) -> Language:
+        loads.append(1)
+        return nlp
+
+    monkeypatch.setattr(newskg.run, "load_pipeline", load)
+    return loads
+
+
+def write_articles(folder: Path, articles: dict[str, str]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
+def test_articles_are_consumed_lazily(shared_nlp: list[int]) -> None:
+    """Records come out while the input is still being read: nothing collects the input first."""
+    events: list[str] = []
+
+    def generated() -> Iterator[Article]:
+        for round_ in range(3):  # the same 100 small articles, repeated
+            for number in range(100):
+                events.append("read")
+                yield Article(id=f"{round_}-{number}", text=f"Kenya welcomed Uganda on day {number}.")
+
+    summary = RunSummary()
+    for records in extract_records(generated(), ExtractOptions(batch_size=16), summary, report=print):
+        events.append("record")
+        assert records.article.text == ""  # the text is dropped once parsed
+    assert summary.extracted == 300 and events.count("read") == 300
+    first_record = events.index("record")
+    assert first_record < 40, "the first record waited for more than about two batches of input"
+    assert events[-1] == "record" and "record" in events[: events.index("read", 250)]
+
+
+def test_nothing_to_parse_loads_no_model(shared_nlp: list[int]) -> None:
+    assert list(extract_records(iter([]), ExtractOptions(), RunSummary(), report=print)) == []
+    assert shared_nlp == []
+
+
+def test_worker_count_uses_every_core_only_for_large_inputs() -> None:
+    assert worker_count(3, 10) == 3
+    assert worker_count(None, 10) == 1
+    assert worker_count(None, 5000) >= 1
+    assert worker_count(None, 5000) == worker_count(None, 201)
+
+
+def test_progress_bar_only_on_a_terminal_and_not_quiet() -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    assert wants_progress(False, Terminal())
+    assert not wants_progress(True, Terminal())
+    assert not wants_progress(False, io.StringIO())
+    summary = RunSummary(extracted=2, words=40)
+    with RunProgress(enabled=True, total=2, stream=Terminal()) as bar:
+        bar.update(summary)
+        assert bar.progress is not None and bar.progress.tasks[0].completed == 2
+
+
+def test_summary_line_has_counts_words_and_speed() -> None:
+    line = RunSummary(read=3, extracted=2, failed=1, words=1000, seconds=2.0).line()
+    assert line == "articles read: 3, extracted: 2, failed: 1; 1000 words in 2.0 s (500 words/s)"
+
+
+def test_records_survive_json(extract_text) -> None:
+    records = extract_text(ARTICLES["alpha"], article_id="alpha", date="2024-05-01")
+    assert records.entities and records.relations
+    assert records_from_json(records_to_json(records)) == records
+
+
+def run(folder: Path, out: Path, store: Path | None) -> RunSummary:
+    outputs = [str(out / "g.trig"), str(out / "g.gexf"), str(out / "g.nq")]
+    options = ExtractOptions(n_process=1, store=str(store) if store else None)
+    _, summary = extract([str(folder)], outputs, options, report=print)
+    return summary
+
+
+def test_second_store_run_parses_only_changes_and_equals_a_fresh_run(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    first = run(folder, tmp_path / "first", store)
+    assert (first.extracted, first.unchanged) == (3, 0)
+
+    # One article changes, one is new and sorts between the others.
+    write_articles(folder, {"bravo": ARTICLES["bravo"].replace("Iran", "Syria"), "charlie": ARTICLES["alpha"]})
+    second = run(folder, tmp_path / "second", store)
+    assert (second.read, second.extracted, second.unchanged, second.failed) == (4, 2, 2, 0)
+    fresh = run(folder, tmp_path / "fresh", None)
+    assert fresh.extracted == 4
+    for name in ("g.trig", "g.gexf", "g.nq"):
+        assert (tmp_path / "second" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+    assert b"syria" in (tmp_path / "second" / "g.nq").read_bytes()
+    assert b"/iran>" not in (tmp_path / "second" / "g.nq").read_bytes()
+
+    # The RDF in Oxigraph is the fresh run's RDF, quad for quad.
+    fresh_rdf = Dataset()
+    fresh_rdf.parse(tmp_path / "fresh" / "g.nq", format="nquads")
+    assert set(store_dataset(store).quads()) == set(fresh_rdf.quads())
+    assert [records.article.id for records in store_records(store)] == ["alpha", "bravo", "charlie", "delta"]
+
+    # Nothing changed: no model is loaded, nothing is parsed, the outputs stay the same.
+    loads = len(shared_nlp)
+    third = run(folder, tmp_path / "third", store)
+    assert (third.extracted, third.unchanged) == (0, 4) and len(shared_nlp) == loads
+    assert (tmp_path / "third" / "g.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+
+    # Outputs already holding the store's graph are not written again; an edited one is.
+    trig, gexf = tmp_path / "third" / "g.trig", tmp_path / "third" / "g.gexf"
+    written = trig.stat().st_mtime_ns
+    gexf.write_text("edited by hand", encoding="utf-8")
+    run(folder, tmp_path / "third", store)
+    assert trig.stat().st_mtime_ns == written
+    assert gexf.read_bytes() == (tmp_path / "fresh" / "g.gexf").read_bytes()
+
+
+def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "fresh", store)
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "export.trig")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "export.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+
+    sparql = (
+        "PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"
+    )
+    result = runner.invoke(app, ["query", "--store", str(store), "--format", "json", sparql])
+    assert result.exit_code == 0, result.output
+    names = [row["name"] for row in json.loads(result.output)]
+    assert names == ["Iran"]
+    per_article = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+    graphs = {str(row["g"].value) for row in query_store(store, per_article)}
+    assert graphs and all("/graph/" in graph for graph in graphs)  # the store's metadata graph stays hidden
+
+    result = runner.invoke(app, ["query", "--store", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "no such store" in result.output
+
+
+def test_oxigraph_quads_are_the_rdflib_view(shared_nlp: list[int]) -> None:
+    """The store's direct Oxigraph writer and graphs.rdf.to_rdf give the same RDF."""
+    graph, _ = extract([str(EXAMPLES)], [], ExtractOptions(n_process=1), report=print)
+    first = graph.sorted_entities()[0]
+    first.attributes.update({"iso3": "XYZ", "geonames": "12345"})
+    article_id = sorted(graph.articles)[0]
+    graph.articles[article_id] = replace(graph.articles[article_id], url="https://example.org/a", date="2024-05-01")
+    expected, written = Dataset(), Dataset()
+    expected.parse(data=to_rdf(graph, DEFAULT_BASE_IRI).serialize(format="nquads"), format="nquads")
+    written.parse(data=ox.serialize(graph_quads(graph, DEFAULT_BASE_IRI), format=ox.RdfFormat.N_QUADS), format="nquads")
+    assert len(written) > 100
+    assert set(written.quads()) == set(expected.quads())
+
+
+@given(st.text(st.characters(exclude_categories=("Cs",))))
+def test_literals_survive_the_store_and_nquads(text: str) -> None:
+    """Any text goes into Oxigraph, out as N-Quads and back unchanged."""
+    quad = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox_term(Literal(text)), ox.NamedNode("urn:g"))
+    (parsed,) = ox.parse(ox.serialize([quad], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    assert parsed.object.value == text
+
+
+# Sentences that exercise the ruler's special rules: contractions, expletive "there", "that", "but".
+RULER_TEXTS = [
+    "Let's be clear: y'all ain't gonna get that deal, but there is something we can do.",
+    "C'mon, there were talks that gotta end; something happened because nobody came.",
+    "The ministers, who met in Geneva on 3 May 2024, said that the treaty wasn't final.",
+]
+
+
+def test_attribute_index_sets_what_the_attribute_ruler_sets(nlp: Language) -> None:
+    """The faster stand-in gives every token the POS, morphology and lemma spaCy's ruler gives it."""
+    assert "newskg_attribute_index" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    stock = spacy.load(DEFAULT_MODEL)
+    texts = RULER_TEXTS + [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
+    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
+    special = [t for doc in nlp.pipe(RULER_TEXTS) for t in doc]
+    assert {("ai", "be"), ("na", "to"), ("'s", "us")} <= {(t.lower_, t.lemma_) for t in special}
+    assert any(t.lower_ == "were" and t.pos_ == "VERB" for t in special)  # "there were": a verb, not AUX
