@@ -238,8 +238,21 @@ def country_attributes(country: Country) -> dict[str, str]:
     return attributes
 
 
+def titled_name(name: Span) -> str | None:
+    """'President Kennedy', 'Mr. Tavaya': the name with the titles right before it, as the text wrote it
+    (an alias of the person, never the label)."""
+    doc = name.doc
+    start = name.start
+    while start > 0 and doc[start - 1].text in person_titles():
+        start -= 1
+    return doc[start : name.end].text if start < name.start else None
+
+
 def person_mention(name: Span) -> dict[str, Any]:
     record = mention(name, "Person", name.text)
+    surface = titled_name(name)
+    if surface:
+        record["surface"] = surface
     gender = honorific_gender(name.doc, name.start)
     if gender:
         record["gender"] = gender
