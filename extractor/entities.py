@@ -44,6 +44,7 @@ from newskg.extractor.gazetteer import (
     lookup_demonym,
     read_table,
     read_words,
+    us_state_abbreviations,
     us_state_names,
 )
 from newskg.extractor.lexicon import data_rows, data_text
@@ -307,11 +308,16 @@ def classify(span: Span) -> dict[str, Any] | None:
             return metonym(span, capital_of)
         if span.text in us_state_names():
             return mention(span, "Region", span.text, gazetteer_country="USA")
+        # "Tuscumbia, Ala.": an AP-style state abbreviation names the state.
+        state = us_state_abbreviations().get(span.text)
+        if state is not None:
+            return mention(span, "Region", state, gazetteer_country="USA")
         # "companies Vodafone and Orange": the noun beside the name outweighs a town of that name.
         found = context_type(span)
         if found in ORGANIZATION_TYPES:
             return mention(span, found, span.text)
-        city = lookup_city(span.text)
+        # Datelines write the city in capitals ("SPRINGFIELD, Ill.").
+        city = lookup_city(span.text) or (lookup_city(span.text.title()) if span.text.isupper() else None)
         if city is not None and label == "GPE":
             attributes = {"geonames": str(city.geonameid)}
             country = countries_by_iso2().get(city.country_iso2)
@@ -444,6 +450,48 @@ def retype_states(doc: Doc, mentions: list[dict[str, Any]]) -> None:
                 state["attributes"] = {"gazetteer_country": "USA"}
 
 
+def container_after(doc: Doc, m: dict[str, Any], starting_at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The state or country named after a comma: 'Denison, Texas', 'ROYAL OAK, Mich.', 'Vienna, Austria'."""
+    end = m["token_end"]
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    container = starting_at.get(end + 1)
+    if container is None or container["type"] not in ("Country", "Region"):
+        return None
+    return container
+
+
+def is_dateline(doc: Doc, m: dict[str, Any]) -> bool:
+    """An all-capitals name opening a sentence: the place of a news dateline ('ROYAL OAK, Mich. (AP) _')."""
+    text = m["text"]
+    return doc[m["token_start"]].is_sent_start and text.isupper() and any(c.isalpha() for c in text)
+
+
+def place_names_with_container(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """'Denison, Texas': a place followed by its state or country is written as one name too.
+
+    The place keeps its own label; the longer form becomes its surface alias. A dateline place that
+    NER took for an organisation ('ROYAL OAK, Mich.') becomes a place.
+    """
+    starting_at = {m["token_start"]: m for m in mentions if not m.get("coreference")}
+    for m in mentions:
+        if m.get("coreference"):
+            continue
+        container = container_after(doc, m, starting_at)
+        if container is None:
+            continue
+        if m["type"] in ORGANIZATION_TYPES and is_dateline(doc, m):
+            city = lookup_city(m["text"].title())
+            if city is not None:
+                m.update(type="City", label=city.name, key=entity_key("City", city.name))
+                m["attributes"] = {"geonames": str(city.geonameid)}
+            else:
+                label = m["text"].title()
+                m.update(type="Place", label=label, key=entity_key("Place", label))
+        if m["type"] in ("City", "Place"):
+            m["surface"] = doc[m["token_start"] : container["token_end"]].text
+
+
 class EntityRecognizer:
     """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
@@ -454,6 +502,7 @@ class EntityRecognizer:
         mentions = [m for m in (classify(span) for span in doc.ents) if m is not None]
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)
+        place_names_with_container(doc, mentions)
         mentions = resolve_name_fragments(doc, mentions)
         resolve_partial_names(mentions)
         unify_types(mentions)

@@ -164,13 +164,9 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken".
         adjacent = gap in (",", ", in", ", near")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
-        # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
-        if (
-            previous is not None
-            and index.type_of(previous) in LOC
-            and gap in ("", "(")
-            and index.type_of(current) in ORG
-        ):
+        # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
+        # that place is where the story was filed, not where the agency is based.
+        if previous is not None and index.type_of(previous) in LOC and gap == "" and index.type_of(current) in ORG:
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)

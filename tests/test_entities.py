@@ -85,3 +85,30 @@ def test_us_state_after_a_us_city_is_a_region_not_the_country(extract_text) -> N
     country = extract_text("Georgia signed a trade deal with Armenia.")
     assert {e.type for e in state.entities if e.label == "Georgia"} == {"Region"}
     assert {e.type for e in country.entities if e.label == "Georgia"} == {"Country"}
+
+
+def test_titled_form_of_a_name_is_an_alias_not_the_label(extract_text) -> None:
+    entities = by_label(extract_text("Senator Maria Lopez spoke first. Then Mrs. Okafor thanked the crowd."))
+    assert "Senator Maria Lopez" in entities["Maria Lopez"][1]
+    assert "Mrs. Okafor" in entities["Okafor"][1]
+    assert "Senator Maria Lopez" not in entities and "Mrs. Okafor" not in entities
+
+
+def test_ap_state_abbreviation_is_the_state(extract_text) -> None:
+    entities = by_label(extract_text("The mill in Harlow Falls, Ala., closed after the flood."))
+    assert entities["Alabama"][0] == "Region"
+    assert "Ala." in entities["Alabama"][1]
+
+
+def test_place_with_its_state_or_country_is_also_written_as_one_name(extract_text) -> None:
+    entities = by_label(extract_text("The farmer moved to Lubbock, Texas, in 1990. Later he toured Porto, Portugal."))
+    assert "Lubbock, Texas" in entities["Lubbock"][1]
+    assert "Porto, Portugal" in entities["Porto"][1]
+    # The state and the country stay names of their own.
+    assert entities["Texas"][0] == "Region" and entities["Portugal"][0] == "Country"
+
+
+def test_all_capitals_dateline_is_a_place_not_an_organisation(extract_text) -> None:
+    entities = by_label(extract_text("SPRINGFIELD, Ill. (AP) _ The council approved the budget on Monday."))
+    assert entities["Springfield"][0] == "City"
+    assert "SPRINGFIELD, Ill." in entities["Springfield"][1]

@@ -181,6 +181,12 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
     ("The Savannah Works, in Augusta, Georgia, closed.", {("Augusta", "located_in", "Georgia")}, set()),
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
+    # --- a wire credit after a dateline is where the story was filed, not where the agency is based
+    (
+        "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
+        {("Springfield", "located_in", "Illinois")},
+        {("AP", "based_in", "Springfield"), ("AP", "based_in", "Illinois")},
+    ),
 ]
 
 
