@@ -47,7 +47,7 @@ from newskg.extractor.gazetteer import (
     us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.lexicon import data_rows, data_text, word_table
 from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
@@ -492,6 +492,49 @@ def place_names_with_container(doc: Doc, mentions: list[dict[str, Any]]) -> None
             m["surface"] = doc[m["token_start"] : container["token_end"]].text
 
 
+# Role nouns that only people hold: an organisation may be an "owner" or a "member", not a "spokesman".
+PERSON_ONLY_ROLE_RELATIONS = frozenset({"works_for", "killed", "lives_in", "citizen_of"})
+
+
+@cache
+def person_role_nouns() -> frozenset[str]:
+    roles = word_table("role_nouns.tsv")
+    return frozenset(noun for noun, relation in roles.items() if relation in PERSON_ONLY_ROLE_RELATIONS)
+
+
+def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
+    """A name NER took for an organisation or place that the text treats as a person's.
+
+    "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
+    "Tidwell, a retired CIA officer, said" (a person's role noun in apposition).
+    """
+    end = m["token_end"]
+    if end + 2 < len(doc) and doc[end].text == ",":
+        after = doc[end + 1]
+        if after.lower_ == "who":
+            return True
+        if after.like_num and after.text.isdigit() and doc[end + 2].text == "," and 0 < int(after.text) < 120:
+            return True
+    span = doc[m["token_start"] : end]
+    return any(
+        child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()
+        for child in span.root.children
+    )
+
+
+def retype_people(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """Names typed organisation or place that read as people, or are the surname of a person named in full in
+    the article ('Chapman said ...' after 'Mark Chapman'), become people."""
+    surnames = {m["label"].split()[-1] for m in mentions if m["type"] == "Person" and " " in m["label"]}
+    for m in mentions:
+        if m.get("coreference") or m["type"] not in ("Organization", "Place", "City"):
+            continue
+        if m["text"] in known_organizations():
+            continue
+        if (" " not in m["text"] and m["text"] in surnames) or reads_as_person(doc, m):
+            m.update(type="Person", label=m["text"], key=entity_key("Person", m["text"]), attributes={})
+
+
 class EntityRecognizer:
     """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
@@ -503,6 +546,7 @@ class EntityRecognizer:
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)
         place_names_with_container(doc, mentions)
+        retype_people(doc, mentions)
         mentions = resolve_name_fragments(doc, mentions)
         resolve_partial_names(mentions)
         unify_types(mentions)

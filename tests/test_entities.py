@@ -112,3 +112,21 @@ def test_all_capitals_dateline_is_a_place_not_an_organisation(extract_text) -> N
     entities = by_label(extract_text("SPRINGFIELD, Ill. (AP) _ The council approved the budget on Monday."))
     assert entities["Springfield"][0] == "City"
     assert "SPRINGFIELD, Ill." in entities["Springfield"][1]
+
+
+def test_names_that_read_as_people_are_people(extract_text) -> None:
+    # An age in apposition, a relative "who", a person's role noun in apposition (the small spaCy model
+    # tags these names as places or organisations).
+    for text, name in (
+        ("Fenwick, 38, pleaded guilty.", "Fenwick"),
+        ("Corrigan, 61, was found guilty of theft.", "Corrigan"),
+        ("Whitcombe, who runs the farm, said it was dry.", "Whitcombe"),
+        ("The scheme failed, said Ashby, a retired bank officer.", "Ashby"),
+    ):
+        entities = by_label(extract_text(text))
+        assert entities.get(name, ("missing",))[0] == "Person", (text, entities)
+
+
+def test_org_named_like_a_listed_body_is_not_retyped(extract_text) -> None:
+    entities = by_label(extract_text("NATO, which has 30 members, met in Brussels."))
+    assert entities["NATO"][0] == "InternationalOrganization"
