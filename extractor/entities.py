@@ -535,6 +535,30 @@ def retype_people(doc: Doc, mentions: list[dict[str, Any]]) -> None:
             m.update(type="Person", label=m["text"], key=entity_key("Person", m["text"]), attributes={})
 
 
+def is_capitalised_name(tokens: Span) -> bool:
+    """A name that opens with a word in capitals, as source lines write outlets ('ITAR-TASS', 'BANGKOK POST',
+    'XINHUA Domestic Service')."""
+    first = tokens[0].text
+    letters = [c for c in first if c.isalpha()]
+    return len(letters) >= 3 and first.isupper()
+
+
+def split_source_line(span: Span) -> list[Span]:
+    """'Moscow ITAR-TASS', 'Bangkok BANGKOK POST': a source line names a city in ordinary case and then the
+    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG)."""
+    for cut in range(1, min(len(span), 4)):
+        city, outlet = span[:cut], span[cut:]
+        if (
+            not city.text.isupper()
+            and lookup_city(city.text) is not None
+            and is_capitalised_name(outlet)
+            and outlet.text not in us_state_abbreviations()
+        ):
+            doc = span.doc
+            return [Span(doc, city.start, city.end, label="GPE"), Span(doc, outlet.start, outlet.end, label="ORG")]
+    return [span]
+
+
 class EntityRecognizer:
     """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
@@ -542,7 +566,8 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in (classify(span) for span in doc.ents) if m is not None]
+        spans = [part for span in doc.ents for part in split_source_line(span)]
+        mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)
         place_names_with_container(doc, mentions)

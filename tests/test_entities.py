@@ -130,3 +130,13 @@ def test_names_that_read_as_people_are_people(extract_text) -> None:
 def test_org_named_like_a_listed_body_is_not_retyped(extract_text) -> None:
     entities = by_label(extract_text("NATO, which has 30 members, met in Brussels."))
     assert entities["NATO"][0] == "InternationalOrganization"
+
+
+def test_source_line_splits_city_and_outlet(extract_text) -> None:
+    records = extract_text("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94")
+    entities = by_label(records)
+    assert entities["Oslo"][0] == "City"
+    assert entities["NORDLYS Radio"][0] == "Organization"
+    assert "GMT" not in entities
+    # A city name followed by an ordinary name stays one name.
+    assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))

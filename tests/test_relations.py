@@ -181,6 +181,14 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
     ("The Savannah Works, in Augusta, Georgia, closed.", {("Augusta", "located_in", "Georgia")}, set()),
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
+    ("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94", {("NORDLYS Radio", "based_in", "Oslo")}, set()),
+    ("Prosecutors say Ray Dunn fired at Tom Hale twice.", {("Ray Dunn", "attacked", "Tom Hale")}, set()),
+    ("Olga Berg, a chemist at Novartis, led the study.", {("Olga Berg", "works_for", "Novartis")}, set()),
+    (
+        "Socialist Party candidate Ana Ruiz won the vote.",
+        {("Ana Ruiz", "member_of", "Socialist Party")},
+        set(),
+    ),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
