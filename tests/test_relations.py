@@ -182,6 +182,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("The Savannah Works, in Augusta, Georgia, closed.", {("Augusta", "located_in", "Georgia")}, set()),
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
     ("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94", {("NORDLYS Radio", "based_in", "Oslo")}, set()),
+    (
+        "In 1981, Mark Hale pleaded guilty to killing singer Tom Reed.",
+        {("Mark Hale", "killed", "Tom Reed")},
+        set(),
+    ),
     ("Prosecutors say Ray Dunn fired at Tom Hale twice.", {("Ray Dunn", "attacked", "Tom Hale")}, set()),
     ("Olga Berg, a chemist at Novartis, led the study.", {("Olga Berg", "works_for", "Novartis")}, set()),
     (
