@@ -522,11 +522,26 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     )
 
 
+def relative_which(doc: Doc, m: dict[str, Any]) -> bool:
+    """'X, which ...' where the relative clause modifies X itself (not a clause about a whole event)."""
+    end = m["token_end"]
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    clause = doc[end + 1].head
+    return clause.dep_ == "relcl" and clause.head == doc[m["token_start"] : end].root
+
+
 def retype_people(doc: Doc, mentions: list[dict[str, Any]]) -> None:
     """Names typed organisation or place that read as people, or are the surname of a person named in full in
-    the article ('Chapman said ...' after 'Mark Chapman'), become people."""
+    the article ('Chapman said ...' after 'Mark Chapman'), become people; a 'person' that a relative 'which'
+    refers to becomes an organisation."""
     surnames = {m["label"].split()[-1] for m in mentions if m["type"] == "Person" and " " in m["label"]}
     for m in mentions:
+        if m["type"] == "Person" and relative_which(doc, m):
+            # "Hollis Grain, which is based in ...": 'which' never stands for a person.
+            m.update(type="Organization", key=entity_key("Organization", m["label"]), attributes={})
+            m.pop("gender", None)
+            continue
         if m.get("coreference") or m["type"] not in ("Organization", "Place", "City"):
             continue
         if m["text"] in known_organizations():
@@ -559,6 +574,25 @@ def split_source_line(span: Span) -> list[Span]:
     return [span]
 
 
+# Nouns for people that a place name before them makes a place: "a Fargo native", "Tempe residents".
+HOME_NOUNS = frozenset({"native", "resident"})
+
+
+def retype_home_places(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """'a Fargo native': a name NER took for an organisation that says where a person is from is a place."""
+    for m in mentions:
+        if m.get("coreference") or m["type"] != "Organization" or m["text"] in known_organizations():
+            continue
+        root = doc[m["token_start"] : m["token_end"]].root
+        if root.dep_ == "compound" and root.head.lemma_.lower() in HOME_NOUNS:
+            city = lookup_city(m["text"])
+            if city is not None:
+                m.update(type="City", label=city.name, key=entity_key("City", city.name))
+                m["attributes"] = {"geonames": str(city.geonameid)}
+            else:
+                m.update(type="Place", key=entity_key("Place", m["label"]))
+
+
 class EntityRecognizer:
     """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
@@ -572,6 +606,7 @@ class EntityRecognizer:
         retype_states(doc, mentions)
         place_names_with_container(doc, mentions)
         retype_people(doc, mentions)
+        retype_home_places(doc, mentions)
         mentions = resolve_name_fragments(doc, mentions)
         resolve_partial_names(mentions)
         unify_types(mentions)

@@ -195,6 +195,19 @@ def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
                             yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
 
 
+def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """'his native South Carolina', "Ann's native Ohio": a place someone is native to is their home."""
+    if index.type_of(mention) not in LOC:
+        return
+    head = doc[index.heads[mention]]
+    if not any(child.dep_ == "amod" and child.lower_ == "native" for child in head.children):
+        return
+    for possessor in children(head, ("poss",)):
+        for person in index.at(possessor):
+            if index.type_of(person) == "Person":
+                yield Candidate(person, mention, "lives_in", "native-place", 0.7, head, head, None)
+
+
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
@@ -202,5 +215,6 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
+        yield from native_places(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)

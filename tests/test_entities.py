@@ -140,3 +140,13 @@ def test_source_line_splits_city_and_outlet(extract_text) -> None:
     assert "GMT" not in entities
     # A city name followed by an ordinary name stays one name.
     assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))
+
+
+def test_name_before_native_is_a_place(extract_text) -> None:
+    records = extract_text("Mr. Vee, a Fargo native, sent a sweater.")
+    assert by_label(records)["Fargo"][0] == "City"
+
+
+def test_name_a_relative_which_refers_to_is_no_person(extract_text) -> None:
+    records = extract_text("Hollis Grain, which is based in Leipzig, said it would appeal.")
+    assert by_label(records)["Hollis Grain"][0] == "Organization"

@@ -187,6 +187,12 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Mark Hale", "killed", "Tom Reed")},
         set(),
     ),
+    ("Mary Kent, who is based in Denver, writes about farming.", {("Mary Kent", "lives_in", "Denver")}, set()),
+    (
+        "Jim Croft said that winning in his native Ohio would help him.",
+        {("Jim Croft", "lives_in", "Ohio")},
+        set(),
+    ),
     ("Prosecutors say Ray Dunn fired at Tom Hale twice.", {("Ray Dunn", "attacked", "Tom Hale")}, set()),
     ("Olga Berg, a chemist at Novartis, led the study.", {("Olga Berg", "works_for", "Novartis")}, set()),
     (
