@@ -506,7 +506,8 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
     "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
-    "Tidwell, a retired CIA officer, said" (a person's role noun in apposition).
+    "Tidwell, a retired CIA officer, said" (a person's role noun in apposition), "forest spokeswoman
+    Lynette Dane" (a person's job right before the name).
     """
     end = m["token_end"]
     if end + 2 < len(doc) and doc[end].text == ",":
@@ -515,7 +516,10 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
             return True
         if after.like_num and after.text.isdigit() and doc[end + 2].text == "," and 0 < int(after.text) < 120:
             return True
-    span = doc[m["token_start"] : end]
+    start = m["token_start"]
+    if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in person_role_nouns():
+        return True  # A job right before the name: "forest spokeswoman Lynette Dane".
+    span = doc[start:end]
     return any(
         child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()
         for child in span.root.children

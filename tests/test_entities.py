@@ -122,6 +122,7 @@ def test_names_that_read_as_people_are_people(extract_text) -> None:
         ("Corrigan, 61, was found guilty of theft.", "Corrigan"),
         ("Whitcombe, who runs the farm, said it was dry.", "Whitcombe"),
         ("The scheme failed, said Ashby, a retired bank officer.", "Ashby"),
+        ("Park ranger spokeswoman Lynette Dane said the fire was out.", "Lynette Dane"),
     ):
         entities = by_label(extract_text(text))
         assert entities.get(name, ("missing",))[0] == "Person", (text, entities)
