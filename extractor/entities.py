@@ -582,13 +582,21 @@ def split_source_line(span: Span) -> list[Span]:
 HOME_NOUNS = frozenset({"native", "resident"})
 
 
+def after_age(doc: Doc, start: int) -> bool:
+    """'Daniel Hale, 30, of ...': the hometown slot after a person's age in apposition."""
+    if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return False
+    return doc[start - 3].text.isdigit() and doc[start - 4].text == ","
+
+
 def retype_home_places(doc: Doc, mentions: list[dict[str, Any]]) -> None:
-    """'a Fargo native': a name NER took for an organisation that says where a person is from is a place."""
+    """'a Fargo native', 'Daniel Hale, 30, of Boothbay': a name NER took for an organisation that says where
+    a person is from is a place."""
     for m in mentions:
         if m.get("coreference") or m["type"] != "Organization" or m["text"] in known_organizations():
             continue
         root = doc[m["token_start"] : m["token_end"]].root
-        if root.dep_ == "compound" and root.head.lemma_.lower() in HOME_NOUNS:
+        if (root.dep_ == "compound" and root.head.lemma_.lower() in HOME_NOUNS) or after_age(doc, m["token_start"]):
             city = lookup_city(m["text"])
             if city is not None:
                 m.update(type="City", label=city.name, key=entity_key("City", city.name))

@@ -187,6 +187,8 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Mark Hale", "killed", "Tom Reed")},
         set(),
     ),
+    # Hometown after an age in apposition, though NER takes the town for an organisation.
+    ("Lena Frost, 41, of Westbrook, was hurt.", {("Lena Frost", "lives_in", "Westbrook")}, set()),
     ("Mary Kent, who is based in Denver, writes about farming.", {("Mary Kent", "lives_in", "Denver")}, set()),
     (
         "Jim Croft said that winning in his native Ohio would help him.",
