@@ -47,7 +47,7 @@ from newskg.extractor.gazetteer import (
     us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.lexicon import data_rows, data_text, word_table
+from newskg.extractor.lexicon import data_rows, data_text, load_triggers, word_table
 from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
@@ -502,6 +502,20 @@ def person_role_nouns() -> frozenset[str]:
     return frozenset(noun for noun, relation in roles.items() if relation in PERSON_ONLY_ROLE_RELATIONS)
 
 
+@cache
+def killing_words() -> frozenset[tuple[str, str]]:
+    """(lemma, POS) of the words that state a killing ('assassinate', 'murder' as a noun)."""
+    return frozenset(key for key, rows in load_triggers().items() if any(row.relation == "killed" for row in rows))
+
+
+def is_victim(token: Token) -> bool:
+    """The object of a killing ('assassinated Lincoln', 'the murder of Lincoln'): only people are murdered."""
+    if token.dep_ == "dobj":
+        return (token.head.lemma_.lower(), "VERB") in killing_words()
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "NOUN") in killing_words()
+
+
 def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
@@ -520,6 +534,8 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in person_role_nouns():
         return True  # A job right before the name: "forest spokeswoman Lynette Dane".
     span = doc[start:end]
+    if is_victim(span.root):
+        return True
     return any(
         child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()
         for child in span.root.children
