@@ -124,7 +124,7 @@ def test_names_that_read_as_people_are_people(extract_text) -> None:
         ("The scheme failed, said Ashby, a retired bank officer.", "Ashby"),
         ("Park ranger spokeswoman Lynette Dane said the fire was out.", "Lynette Dane"),
         # Only people are assassinated or murdered.
-        ("Booth thought he could save the South by killing Lincoln, said the historian.", "Lincoln"),
+        ("The coup plotters assassinated Kensington at dawn.", "Kensington"),
     ):
         entities = by_label(extract_text(text))
         assert entities.get(name, ("missing",))[0] == "Person", (text, entities)
