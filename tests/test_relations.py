@@ -183,7 +183,7 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
     ("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94", {("NORDLYS Radio", "based_in", "Oslo")}, set()),
     (
-        "In 1981, Mark Hale pleaded guilty to killing singer Tom Reed.",
+        "Mark Hale later pleaded guilty to killing his neighbour Tom Reed.",
         {("Mark Hale", "killed", "Tom Reed")},
         set(),
     ),
@@ -191,8 +191,8 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Lena Frost, 41, of Westbrook, was hurt.", {("Lena Frost", "lives_in", "Westbrook")}, set()),
     ("Mary Kent, who is based in Denver, writes about farming.", {("Mary Kent", "lives_in", "Denver")}, set()),
     (
-        "Jim Croft said that winning in his native Ohio would help him.",
-        {("Jim Croft", "lives_in", "Ohio")},
+        "Ann Pryce returned to her native Ohio to campaign.",
+        {("Ann Pryce", "lives_in", "Ohio")},
         set(),
     ),
     ("Prosecutors say Ray Dunn fired at Tom Hale twice.", {("Ray Dunn", "attacked", "Tom Hale")}, set()),
