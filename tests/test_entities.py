@@ -122,7 +122,7 @@ def test_names_that_read_as_people_are_people(extract_text) -> None:
         ("Corrigan, 61, was found guilty of theft.", "Corrigan"),
         ("Whitcombe, who runs the farm, said it was dry.", "Whitcombe"),
         ("Ashby, a retired bank officer, declined to comment.", "Ashby"),
-        ("Park ranger spokeswoman Lynette Dane said the fire was out.", "Lynette Dane"),
+        ("Harbour authority spokesman Tyler Fairbanks said the port reopened.", "Tyler Fairbanks"),
         # Only people are assassinated or murdered.
         ("The coup plotters assassinated Kensington at dawn.", "Kensington"),
     ):
