@@ -499,7 +499,10 @@ PERSON_ONLY_ROLE_RELATIONS = frozenset({"works_for", "killed", "lives_in", "citi
 @cache
 def person_role_nouns() -> frozenset[str]:
     roles = word_table("role_nouns.tsv")
-    return frozenset(noun for noun, relation in roles.items() if relation in PERSON_ONLY_ROLE_RELATIONS)
+    firm_roles = read_words("firm_role_nouns.txt")
+    return frozenset(
+        noun for noun, relation in roles.items() if relation in PERSON_ONLY_ROLE_RELATIONS and noun not in firm_roles
+    )
 
 
 @cache
@@ -516,6 +519,15 @@ def is_victim(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "NOUN") in killing_words()
 
 
+def is_lone_name(doc: Doc, m: dict[str, Any]) -> bool:
+    """A one-word name that is neither in a list nor described by a kind of organisation: British English says
+    'Sony, IBM and Toshiba, who ...' and 'energy drink company Red Bull, who ...' of firms too."""
+    span = doc[m["token_start"] : m["token_end"]]
+    root = span.root
+    coordinated = root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+    return len(span) == 1 and not coordinated and context_type(span) is None
+
+
 def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
@@ -526,7 +538,7 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     end = m["token_end"]
     if end + 2 < len(doc) and doc[end].text == ",":
         after = doc[end + 1]
-        if after.lower_ == "who":
+        if after.lower_ == "who" and is_lone_name(doc, m):
             return True
         if after.like_num and after.text.isdigit() and doc[end + 2].text == "," and 0 < int(after.text) < 120:
             return True

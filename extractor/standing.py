@@ -161,8 +161,9 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
         gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
-        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken".
-        adjacent = gap in (",", ", in", ", near")
+        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken" or "the Court
+        # of Justice in The Hague" (whatever the parser attached the phrase to).
+        adjacent = gap in (",", ", in", ", near", "in")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
         # that place is where the story was filed, not where the agency is based.

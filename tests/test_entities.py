@@ -153,3 +153,11 @@ def test_name_before_native_is_a_place(extract_text) -> None:
 def test_name_a_relative_which_refers_to_is_no_person(extract_text) -> None:
     records = extract_text("Hollis Grain, which is based in Leipzig, said it would appeal.")
     assert by_label(records)["Hollis Grain"][0] == "Organization"
+
+
+def test_firms_referred_to_by_who_or_a_firm_role_stay_firms(extract_text) -> None:
+    # British English uses "who" of firms; a bank may be a company's "banker".
+    entities = by_label(extract_text("Sony, IBM and Toshiba, who designed the chip, will show it in May."))
+    assert entities["Toshiba"][0] != "Person"
+    entities = by_label(extract_text("The administrator sued Morgan Stanley, its former banker, on Tuesday."))
+    assert entities["Morgan Stanley"][0] != "Person"

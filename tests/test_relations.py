@@ -187,6 +187,12 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Mark Hale", "killed", "Tom Reed")},
         set(),
     ),
+    # An organisation right before "in" and a place, however the parser attached the phrase.
+    (
+        "The appeal was taken to the Court of Arbitration for Sport in Lausanne last year.",
+        {("Court of Arbitration for Sport", "based_in", "Lausanne")},
+        set(),
+    ),
     # Hometown after an age in apposition, though NER takes the town for an organisation.
     ("Lena Frost, 41, of Westbrook, was hurt.", {("Lena Frost", "lives_in", "Westbrook")}, set()),
     ("Mary Kent, who is based in Denver, writes about farming.", {("Mary Kent", "lives_in", "Denver")}, set()),
