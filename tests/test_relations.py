@@ -181,6 +181,39 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Tokyo is in Japan.", {("Tokyo", "located_in", "Japan")}, set()),
     ("The Savannah Works, in Augusta, Georgia, closed.", {("Augusta", "located_in", "Georgia")}, set()),
     ("Paris, London and Berlin are busy.", set(), {("Paris", "located_in", "London")}),
+    ("LD1234 Oslo NORDLYS Radio in Norwegian 1200 GMT 3 May 94", {("NORDLYS Radio", "based_in", "Oslo")}, set()),
+    (
+        "Mark Hale later pleaded guilty to killing his neighbour Tom Reed.",
+        {("Mark Hale", "killed", "Tom Reed")},
+        set(),
+    ),
+    # An organisation right before "in" and a place, however the parser attached the phrase.
+    (
+        "The appeal was taken to the Court of Arbitration for Sport in Lausanne last year.",
+        {("Court of Arbitration for Sport", "based_in", "Lausanne")},
+        set(),
+    ),
+    # Hometown after an age in apposition, though NER takes the town for an organisation.
+    ("Lena Frost, 41, of Westbrook, was hurt.", {("Lena Frost", "lives_in", "Westbrook")}, set()),
+    ("Mary Kent, who is based in Denver, writes about farming.", {("Mary Kent", "lives_in", "Denver")}, set()),
+    (
+        "Ann Pryce returned to her native Ohio to campaign.",
+        {("Ann Pryce", "lives_in", "Ohio")},
+        set(),
+    ),
+    ("Prosecutors say Ray Dunn fired at Tom Hale twice.", {("Ray Dunn", "attacked", "Tom Hale")}, set()),
+    ("Olga Berg, a chemist at Novartis, led the study.", {("Olga Berg", "works_for", "Novartis")}, set()),
+    (
+        "Socialist Party candidate Ana Ruiz won the vote.",
+        {("Ana Ruiz", "member_of", "Socialist Party")},
+        set(),
+    ),
+    # --- a wire credit after a dateline is where the story was filed, not where the agency is based
+    (
+        "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
+        {("Springfield", "located_in", "Illinois")},
+        {("AP", "based_in", "Springfield"), ("AP", "based_in", "Illinois")},
+    ),
 ]
 
 
