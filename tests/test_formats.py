@@ -96,3 +96,4 @@ def test_write_is_atomic_and_leaves_no_temp_files(tmp_path) -> None:
     write_graph(sample_graph(), str(target), OutputOptions(DEFAULT_BASE_IRI))
     assert target.read_bytes().startswith(b"@prefix")
     assert [p.name for p in target.parent.iterdir()] == ["g.ttl"]
+    assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like any file the user writes
