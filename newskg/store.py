@@ -34,7 +34,7 @@ from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
 from newskg.graphs.query import format_rows
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.vocab import article_graph_iri
+from newskg.graphs.vocab import BINDINGS, article_graph_iri
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
@@ -311,14 +311,15 @@ def store_dataset(directory: str | Path) -> Dataset:
 
 
 def query_store(directory: str | Path, sparql: str) -> Any:
-    """Run a SPARQL query on the store's graph with Oxigraph.
+    """Run a SPARQL query on the store's graph with Oxigraph, with newskg's prefixes (nkg:, schema:...) declared.
 
     The default graph is the merged graph (descriptions and every article's
     statements); ``GRAPH ?g`` ranges over the article graphs.
     """
     store = open_store(directory, read_only=True)
     graphs = data_graphs(store)
-    return store.query(sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
+    prefixes = {prefix: str(namespace) for prefix, namespace in BINDINGS.items()}
+    return store.query(sparql, prefixes=prefixes, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
 
 
 def export_store(

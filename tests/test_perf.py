@@ -174,10 +174,7 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     assert result.exit_code == 0, result.output
     assert (tmp_path / "export.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
 
-    sparql = (
-        "PREFIX nkg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
-        "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"
-    )
+    sparql = "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"  # prefixes come declared
     result = runner.invoke(app, ["query", "--store", str(store), "--format", "json", sparql])
     assert result.exit_code == 0, result.output
     names = [row["name"] for row in json.loads(result.output)]
