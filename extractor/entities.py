@@ -298,14 +298,11 @@ def classify(span: Span) -> dict[str, Any] | None:
         person = honorific_led(span)
         if person is not None:
             return person_mention(person)
-        country = lookup_country(span.text)
-        if country is not None:
-            return mention(span, "Country", country.name, **country_attributes(country))
         # A capital that acts ("Washington sanctioned Iran") is its country's government, even where a
         # US state shares its name; as a place it stays a state or city.
-        capital_of = lookup_capital(span.text)
-        if capital_of is not None and is_actor(span.root):
-            return metonym(span, capital_of)
+        as_country = country_mention(span)
+        if as_country is not None:
+            return as_country
         if span.text in us_state_names():
             return mention(span, "Region", span.text, gazetteer_country="USA")
         # "Tuscumbia, Ala.": an AP-style state abbreviation names the state.
@@ -348,13 +345,18 @@ def classify_organization(span: Span) -> dict[str, Any] | None:
         # "the Indo-Pacific region": a place described by a common noun, else not a name.
         found = context_nouns().get(span.root.lemma_.lower())
         return mention(span, found, span.text) if found == "Region" else None
+    return country_mention(span) or mention(span, organization_type(span), span.text)
+
+
+def country_mention(span: Span) -> dict[str, Any] | None:
+    """A country named outright, or a capital acting for its country ("Beijing closed factories")."""
     country = lookup_country(span.text)
     if country is not None:
         return mention(span, "Country", country.name, **country_attributes(country))
     capital_of = lookup_capital(span.text)
     if capital_of is not None and is_actor(span.root):
         return metonym(span, capital_of)
-    return mention(span, organization_type(span), span.text)
+    return None
 
 
 def organization_type(span: Span) -> str:

@@ -25,8 +25,9 @@ from rich.console import Console
 from rich.table import Table
 from spacy.language import Language
 
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import build_graph
 from newskg.graphs.network import to_networkx
+from newskg.model import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
 from newskg.model import Article
 from newskg.reader import ReadError, article_from_json
 from newskg.run import ExtractOptions, RunSummary, extract_records
@@ -44,19 +45,7 @@ TYPE_OK: dict[str, set[str]] = {
     "PoliticalParty": {"PoliticalParty", "Organization"},
 }
 # Node types that are scored as entities; other nodes (events, agreements, ...) are ignored.
-ENTITY_TYPES = {
-    "Country",
-    "City",
-    "Place",
-    "Location",
-    "Region",
-    "Person",
-    "Company",
-    "Organization",
-    "GovernmentBody",
-    "PoliticalParty",
-    "InternationalOrganization",
-}
+ENTITY_TYPES = {*CONTRACT_ENTITY_TYPES, "Location"}
 # A person's affiliations (role, employment, leadership, membership) score as one class.
 AFFILIATION = {"holds_role", "works_for", "leads", "member_of"}
 # System predicates accepted for a gold predicate (a missing key accepts only the predicate itself).
@@ -462,9 +451,7 @@ def gold_articles(
     for doc in gold_docs:
         article = article_from_json(doc, f"{where}: article {doc['id']}")
         if isinstance(article, ReadError):
-            summary.failed += 1
-            summary.errors.append(str(article))
-            report(str(article))
+            summary.fail(str(article), report)
             continue
         summary.read += 1
         articles.append(article)
@@ -479,10 +466,8 @@ def extract_network(
     nlp: Language | None = None,
 ) -> nx.MultiDiGraph:
     """Extract records from the articles, merge them and return the contract network view."""
-    knowledge_graph = KnowledgeGraph()
-    for records in extract_records(articles, options, summary, report, nlp=nlp):
-        knowledge_graph.add(records, merge=options.merge)
-    return to_networkx(knowledge_graph, options.base_iri)
+    records = extract_records(articles, options, summary, report, nlp=nlp)
+    return to_networkx(build_graph(records, options.merge), options.base_iri)
 
 
 def evaluate(

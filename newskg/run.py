@@ -30,7 +30,7 @@ from spacy.util import minibatch
 from newskg import __version__
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords
@@ -71,6 +71,12 @@ class RunSummary:
         rate = self.words / self.seconds if self.seconds else 0.0
         return f"{counts}; {self.words} words in {self.seconds:.1f} s ({rate:.0f} words/s)"
 
+    def fail(self, message: str, report: Callable[[str], None]) -> None:
+        """Count and report one input that failed; the run goes on."""
+        self.failed += 1
+        self.errors.append(message)
+        report(message)
+
 
 @dataclass
 class ExtractOptions:
@@ -91,16 +97,11 @@ def good_articles(
     seen: set[str] = set()
     for item in items:
         if isinstance(item, ReadError):
-            summary.failed += 1
-            summary.errors.append(str(item))
-            report(str(item))
+            summary.fail(str(item), report)
             continue
         summary.read += 1
         if item.id in seen:
-            summary.failed += 1
-            message = f"{item.id}: duplicate article id, later copy skipped"
-            summary.errors.append(message)
-            report(message)
+            summary.fail(f"{item.id}: duplicate article id, later copy skipped", report)
             continue
         seen.add(item.id)
         yield item
@@ -133,9 +134,7 @@ def extract_records(
         results = parse(load_pipeline(options.model, pipeline_config(options)), stream, options.batch_size)
     for result in results:
         if isinstance(result, str):  # one bad article must not end the run
-            summary.failed += 1
-            summary.errors.append(result)
-            report(result)
+            summary.fail(result, report)
             continue
         summary.extracted += 1
         summary.words += result.words
@@ -274,17 +273,26 @@ def extract(
             graph, store = extract_into_store(articles, options, summary, report, progress, count_articles(paths))
         else:
             options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
-            graph, store = KnowledgeGraph(), None
-            for records in extract_records(articles, options, summary, report):
-                graph.add(records, merge=options.merge)
-                progress.update(summary)
-            if options.merge:
-                graph.merge_surnames()
+            graph, store = (
+                build_graph(
+                    with_progress(extract_records(articles, options, summary, report), summary, progress), options.merge
+                ),
+                None,
+            )
     if options.merge_report:
         write_merge_report(graph, options.merge_report)
     write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri), store)
     summary.seconds = time.perf_counter() - started
     return graph, summary
+
+
+def with_progress(
+    records: Iterable[ArticleRecords], summary: RunSummary, progress: RunProgress
+) -> Iterator[ArticleRecords]:
+    """Pass records on, showing the run's progress after each."""
+    for item in records:
+        yield item
+        progress.update(summary)
 
 
 def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
@@ -345,7 +353,7 @@ def extract_into_store(
 
     parse_options = replace(options, n_process=worker_count(options.n_process, expected_articles - len(state.hashes)))
     for records in extract_records(changed_articles(), parse_options, summary, report):
-        put_article(store, records, hashes[records.article.id], options.base_iri)
+        put_article(store, records, hashes[records.article.id])
         kept.add(records.article.id)
         progress.update(summary)
     # An article whose new version failed is dropped, as a fresh run would not have it.

@@ -29,12 +29,12 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
 from newskg.graphs.query import format_rows
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.vocab import BINDINGS, article_graph_iri
+from newskg.graphs.vocab import BINDINGS
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
@@ -160,19 +160,17 @@ def graph_quads(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
 # --- updating ------------------------------------------------------------------------
 
 
-def remove_article(store: ox.Store, article_id: str, base_iri: str) -> None:
+def remove_article(store: ox.Store, article_id: str) -> None:
+    """Forget one article's metadata and records (its RDF goes with the next :func:`rebuild_rdf`)."""
     node = article_node(article_id)
     for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
         store.remove(quad)
-    graph = ox.NamedNode(str(article_graph_iri(base_iri, article_id)))
-    if store.contains_named_graph(graph):
-        store.remove_graph(graph)
 
 
-def put_article(store: ox.Store, records: ArticleRecords, content_hash: str, base_iri: str) -> None:
+def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> None:
     """Replace one article's metadata and records (its RDF comes with :func:`rebuild_rdf`)."""
     article_id = records.article.id
-    remove_article(store, article_id, base_iri)
+    remove_article(store, article_id)
     node = article_node(article_id)
     store.extend(
         [
@@ -212,9 +210,9 @@ def update_store(
     is built in that order (as a fresh run over the same inputs would) and returned.
     """
     for records, content_hash in upserts:
-        put_article(store, records, content_hash, base_iri)
+        put_article(store, records, content_hash)
     for article_id in removals:
-        remove_article(store, article_id, base_iri)
+        remove_article(store, article_id)
     set_value(store, SETTINGS, settings)
     set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
     graph = merged_graph(store, merge)
@@ -271,12 +269,7 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
 
 def merged_graph(store: ox.Store, merge: bool = True) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
-    graph = KnowledgeGraph()
-    for records in stored_records(store):
-        graph.add(records, merge=merge)
-    if merge:
-        graph.merge_surnames()
-    return graph
+    return build_graph(stored_records(store), merge)
 
 
 def store_settings(directory: str | Path) -> dict[str, Any]:
