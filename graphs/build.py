@@ -86,7 +86,10 @@ class KnowledgeGraph:
                 continue
             self.add_relation(subject, relation.predicate, obj, relation.symmetric, [relation.evidence])
 
-    def add_relation(self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]) -> None:
+    def add_relation(
+        self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]
+    ) -> tuple[str, str, str]:
+        """Add (or extend) an edge; returns its key (a symmetric edge keeps one stable direction)."""
         if symmetric and obj < subject:
             subject, obj = obj, subject
         key = (subject, predicate, obj)
@@ -94,6 +97,7 @@ class KnowledgeGraph:
         if edge is None:
             edge = self.relations[key] = GraphRelation(subject, predicate, obj, symmetric)
         edge.evidence.extend(evidence)
+        return key
 
     def merge_surnames(self) -> None:
         """A person named only by a surname joins the one full name of the run that contains it.
@@ -101,6 +105,10 @@ class KnowledgeGraph:
         Two full names with that surname (two Smiths) make it ambiguous: the
         surname node stays apart and the report says why.
         """
+        edges_of: dict[str, set[tuple[str, str, str]]] = {}  # node id -> keys of its edges, kept up to date
+        for key in self.relations:
+            edges_of.setdefault(key[0], set()).add(key)
+            edges_of.setdefault(key[2], set()).add(key)
         full_names: dict[str, list[str]] = {}
         for node in self.sorted_entities():
             if node.type == "Person" and " " in node.label:
@@ -120,7 +128,7 @@ class KnowledgeGraph:
                         "reason": f"surname {node.label!r} matches one full name in the run: {target.label!r}",
                     }
                 )
-                self.absorb(node, target)
+                self.absorb(node, target, edges_of)
             elif len(candidates) > 1:
                 names = ", ".join(repr(self.entities[c].label) for c in candidates)
                 self.merges.append(
@@ -133,20 +141,26 @@ class KnowledgeGraph:
                     }
                 )
 
-    def absorb(self, node: GraphEntity, target: GraphEntity) -> None:
-        """Move one node into another: names, articles, mentions, attributes and edges."""
+    def absorb(self, node: GraphEntity, target: GraphEntity, edges_of: dict[str, set[tuple[str, str, str]]]) -> None:
+        """Move one node into another: names, articles, mentions, attributes and edges.
+
+        ``edges_of`` indexes the edge keys by node, so a run with many surnames does not scan every edge per merge.
+        """
         target.aliases.update(node.aliases)
         target.articles.update(node.articles)
         target.mentions += node.mentions
         for name, value in node.attributes.items():
             target.attributes.setdefault(name, value)
         del self.entities[node.id]
-        for key in [key for key in self.relations if node.id in (key[0], key[2])]:
+        for key in sorted(edges_of.pop(node.id, set())):
             edge = self.relations.pop(key)
+            edges_of.get(key[2] if key[0] == node.id else key[0], set()).discard(key)
             subject = target.id if edge.subject == node.id else edge.subject
             obj = target.id if edge.object == node.id else edge.object
             if subject != obj:
-                self.add_relation(subject, edge.predicate, obj, edge.symmetric, edge.evidence)
+                new_key = self.add_relation(subject, edge.predicate, obj, edge.symmetric, edge.evidence)
+                edges_of.setdefault(new_key[0], set()).add(new_key)
+                edges_of.setdefault(new_key[2], set()).add(new_key)
 
     def sorted_entities(self) -> list[GraphEntity]:
         return [self.entities[key] for key in sorted(self.entities)]

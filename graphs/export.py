@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import Dataset, Graph
 
 from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_atomic
+from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_graph
 from newskg.graphs.rdf_read import from_rdf, infer_base_iri
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 
@@ -36,5 +36,5 @@ def export_graph(
     formats = [output_format(path, format_name) for path in outputs]
     options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI)
     for path, fmt in zip(outputs, formats, strict=True):
-        write_atomic(path, fmt.serialize(graph, options))
+        write_graph(graph, path, options, fmt)
     return formats

@@ -84,11 +84,21 @@ def extract_command(
         str | None,
         typer.Option(help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."),
     ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            help="With --store: forget stored articles this run does not read (deleted files), so the store"
+            " holds exactly these inputs. Without it the store accumulates."
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     if not output and not store:
         error("nothing to write: give -o/--output, --store, or both")
+        raise typer.Exit(2)
+    if prune and not store:
+        error("--prune needs --store DIR")
         raise typer.Exit(2)
     options = ExtractOptions(
         model=model,
@@ -98,6 +108,7 @@ def extract_command(
         base_iri=base_iri,
         lexicons=lexicon or [],
         store=store,
+        prune=prune,
         merge_report=merge_report,
     )
     show = wants_progress(quiet)

@@ -42,6 +42,7 @@ from newskg.store import (
     open_store,
     output_is_current,
     put_article,
+    rdf_is_current,
     read_state,
     record_output,
     state_digest,
@@ -87,6 +88,7 @@ class ExtractOptions:
     base_iri: str = DEFAULT_BASE_IRI
     lexicons: list[str] = field(default_factory=list)
     store: str | None = None
+    prune: bool = False  # with a store: forget stored articles this run did not read
     merge_report: str | None = None
 
 
@@ -325,8 +327,8 @@ def extract_into_store(
     """Parse only the articles the store lacks or holds in another version; keep the rest.
 
     The merge order is this run's articles in reading order, then the stored
-    articles this run did not read, so a run over the whole folder merges exactly
-    as a fresh run does.
+    articles this run did not read (or none of them, with ``options.prune``), so
+    a run over the whole folder merges exactly as a fresh run does.
     """
     assert options.store is not None
     store = open_store(options.store)
@@ -357,10 +359,15 @@ def extract_into_store(
         kept.add(records.article.id)
         progress.update(summary)
     # An article whose new version failed is dropped, as a fresh run would not have it.
-    failed = [article_id for article_id in run_order if article_id not in kept and article_id in state.hashes]
+    dropped = [article_id for article_id in run_order if article_id not in kept and article_id in state.hashes]
     in_run = set(run_order)
     order = [article_id for article_id in run_order if article_id in kept]
-    order += [article_id for article_id in state.order if article_id not in in_run]
-    if len(kept) > summary.unchanged or failed or order != state.order or settings != state.settings:
-        return update_store(store, [], failed, order, settings, options.base_iri, options.merge), store
+    not_read = [article_id for article_id in state.order if article_id not in in_run]
+    if options.prune:
+        dropped += not_read  # the store becomes exactly what a fresh run over these inputs makes
+    else:
+        order += not_read
+    changed = len(kept) > summary.unchanged or dropped or order != state.order or settings != state.settings
+    if changed or not rdf_is_current(store):
+        return update_store(store, [], dropped, order, settings, options.base_iri, options.merge), store
     return merged_graph(store, options.merge), store

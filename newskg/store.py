@@ -2,7 +2,7 @@
 
 What the store holds, all in one Oxigraph database (RocksDB files in DIR):
 
-- each article's named graph, exactly as :func:`newskg.graphs.rdf.to_rdf` writes it;
+- each article's named graph, exactly as :func:`newskg.graphs.rdf_view.dataset_quads` streams it;
 - the default graph: entity and article descriptions of the merged graph, rebuilt
   whenever the set of articles changes;
 - a metadata graph (:data:`META_GRAPH`) with, per article, the content hash of its
@@ -25,15 +25,13 @@ from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.term import Node
+from rdflib import Dataset
 
 from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
 from newskg.graphs.query import format_rows
-from newskg.graphs.rdf import to_rdf
+from newskg.graphs.rdf_view import dataset_quads
 from newskg.graphs.vocab import BINDINGS
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
@@ -49,6 +47,7 @@ ORDER = ox.NamedNode(f"{META}order")
 OUTPUT_PREFIX = "urn:newskg:store:output:"
 OUTPUT_DIGEST = ox.NamedNode(f"{META}outputDigest")
 STATE_DIGEST = ox.NamedNode(f"{META}stateDigest")
+RDF_STATE = ox.NamedNode(f"{META}rdfState")
 
 
 class StoreError(RuntimeError):
@@ -128,35 +127,6 @@ def records_from_json(text: str) -> ArticleRecords:
     )
 
 
-# --- rdflib terms to Oxigraph terms --------------------------------------------------
-
-
-def ox_term(term: Node) -> Any:
-    """The Oxigraph term for an rdflib term (IRIs, blank nodes and literals)."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot store RDF term {term!r}")
-
-
-# --- the RDF view as Oxigraph quads ---------------------------------------------------
-
-
-def graph_quads(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
-    """The quads of :func:`newskg.graphs.rdf.to_rdf` as Oxigraph quads: one definition of the RDF view."""
-    for subject, predicate, obj, context in to_rdf(graph, base_iri).quads((None, None, None, None)):
-        name = context.identifier if isinstance(context, Graph) else context
-        graph_name = ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else ox_term(name)
-        yield ox.Quad(ox_term(subject), ox_term(predicate), ox_term(obj), graph_name)
-
-
 # --- updating ------------------------------------------------------------------------
 
 
@@ -189,10 +159,12 @@ def set_value(store: ox.Store, predicate: ox.NamedNode, value: str) -> None:
 
 def rebuild_rdf(store: ox.Store, graph: KnowledgeGraph, base_iri: str) -> None:
     """The RDF view of the merged graph, rebuilt whole: a merge can change the IRIs in any article's graph."""
+    for quad in list(store.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)):
+        store.remove(quad)
     for name in data_graphs(store):
         store.remove_graph(name)
     store.clear_graph(ox.DefaultGraph())
-    store.extend(list(graph_quads(graph, base_iri)))
+    store.bulk_extend(dataset_quads(graph, base_iri))
 
 
 def update_store(
@@ -217,8 +189,16 @@ def update_store(
     set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
     graph = merged_graph(store, merge)
     rebuild_rdf(store, graph, base_iri)
+    # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
+    set_value(store, RDF_STATE, state_digest(store))
     store.flush()
     return graph
+
+
+def rdf_is_current(store: ox.Store) -> bool:
+    """The store's RDF view was rebuilt to the end from its current articles and settings."""
+    recorded = [text_of(quad) for quad in store.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)]
+    return recorded == [state_digest(store)]
 
 
 # --- outputs written from the store ------------------------------------------------------

@@ -59,6 +59,11 @@ def test_bad_article_is_reported_and_good_ones_are_kept(tmp_path: Path) -> None:
     assert {"France", "Germany"} <= labels
 
 
+def test_prune_needs_a_store(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "g.ttl"), "--prune"])
+    assert result.exit_code == 2 and "--prune needs --store DIR" in result.output
+
+
 def test_unknown_output_extension_fails_before_work(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(EXAMPLES), "-o", str(tmp_path / "g.docx")])
     assert result.exit_code == 2
@@ -94,6 +99,10 @@ def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
                 f"{out}.trig",
                 "-o",
                 f"{out}.gexf",
+                "-o",
+                f"{out}.ttl",
+                "-o",
+                f"{out}.jsonld",
                 "--n-process",
                 processes,
                 "--batch-size",
@@ -106,6 +115,6 @@ def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
         )
         assert "articles read: 8, extracted: 8, failed: 0;" in done.stderr
         assert "\x1b[" not in done.stderr  # no progress bar when stderr is not a terminal
-        outputs.append((Path(f"{out}.trig").read_bytes(), Path(f"{out}.gexf").read_bytes()))
+        outputs.append(tuple(Path(f"{out}.{ext}").read_bytes() for ext in ("trig", "gexf", "ttl", "jsonld")))
     assert outputs[0] == outputs[1]
     assert b"accused" in outputs[0][0] and b"accused" in outputs[0][1]

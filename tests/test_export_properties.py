@@ -19,7 +19,8 @@ from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.network import network_table, to_networkx, xml_safe
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.rdf_read import from_rdf
-from newskg.graphs.rdf_serialize import merged_graph
+from newskg.graphs.rdf_read import union_graph as merged_graph
+from newskg.graphs.rdf_view import dataset_quads, union_triples
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import ENTITY_TYPES, Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
@@ -84,6 +85,17 @@ def comparable(graph: KnowledgeGraph) -> tuple:
         {key: sorted(r.evidence, key=repr) for key, r in graph.relations.items()},
         {key: (r.subject, r.predicate, r.object, r.symmetric) for key, r in graph.relations.items()},
     )
+
+
+@SETTINGS
+@given(knowledge_graphs())
+def test_the_rdf_view_streams_each_quad_once_and_its_union_once(graph: KnowledgeGraph) -> None:
+    """The writers take the stream as it comes: a duplicate would be written twice."""
+    quads = list(dataset_quads(graph, DEFAULT_BASE_IRI))
+    triples = list(union_triples(graph, DEFAULT_BASE_IRI))
+    assert len(set(quads)) == len(quads)
+    assert len(set(triples)) == len(triples)
+    assert set(triples) == {quad.triple for quad in quads}
 
 
 @SETTINGS

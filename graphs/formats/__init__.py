@@ -7,11 +7,13 @@ object, listed in ``MODULES``.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from newskg.graphs.build import KnowledgeGraph
 
@@ -25,10 +27,30 @@ class OutputOptions:
 
 @dataclass(frozen=True)
 class Format:
+    """An output format: ``write`` streams a graph to a binary file, so no format holds its whole output."""
+
     name: str
     extensions: tuple[str, ...]
     description: str
-    serialize: Callable[[KnowledgeGraph, OutputOptions], bytes]
+    write: Callable[[KnowledgeGraph, OutputOptions, BinaryIO], None]
+
+    def serialize(self, graph: KnowledgeGraph, options: OutputOptions) -> bytes:
+        buffer = io.BytesIO()
+        self.write(graph, options, buffer)
+        return buffer.getvalue()
+
+
+def write_text(handle: BinaryIO, chunks: Iterable[str], chunk_size: int = 1 << 16) -> None:
+    """Write text chunks as UTF-8, joined into blocks of about ``chunk_size`` characters."""
+    block: list[str] = []
+    size = 0
+    for chunk in chunks:
+        block.append(chunk)
+        size += len(chunk)
+        if size >= chunk_size:
+            handle.write("".join(block).encode("utf-8"))
+            block, size = [], 0
+    handle.write("".join(block).encode("utf-8"))
 
 
 class UnknownFormat(ValueError):
@@ -52,14 +74,18 @@ def format_for_path(path: str) -> Format:
     raise UnknownFormat(f"{path}: unknown output extension (supported: {supported})")
 
 
-def write_atomic(path: str | Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename: readers never see half a file."""
+def write_atomic(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write bytes (or whatever a writer function streams) to a temporary file beside the target, then rename:
+    readers never see half a file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, bytes):
+                handle.write(data)
+            else:
+                data(handle)
         # mkstemp makes the file private; give it the permissions a plain open() would.
         os.chmod(tmp, 0o666 & ~current_umask())
         os.replace(tmp, target)
@@ -74,7 +100,8 @@ def current_umask() -> int:
     return mask
 
 
-def write_graph(graph: KnowledgeGraph, path: str, options: OutputOptions) -> Format:
-    fmt = format_for_path(path)
-    write_atomic(path, fmt.serialize(graph, options))
+def write_graph(graph: KnowledgeGraph, path: str, options: OutputOptions, fmt: Format | None = None) -> Format:
+    """Write one output atomically, in ``fmt`` or the format the path's extension names."""
+    fmt = fmt or format_for_path(path)
+    write_atomic(path, lambda handle: fmt.write(graph, options, handle))
     return fmt

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from newskg.graphs.formats import Format
-from newskg.graphs.formats.csv_tables import serialize_edges
+from newskg.graphs.formats.csv_tables import write_edges
 
 FORMAT = Format(
     "csv-edges",
     (".edges.csv",),
     "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Weight)",
-    serialize_edges,
+    write_edges,
 )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from newskg.graphs.formats import Format
-from newskg.graphs.formats.csv_tables import serialize_nodes
+from newskg.graphs.formats.csv_tables import write_nodes
 
 FORMAT = Format(
-    "csv-nodes", (".nodes.csv",), "CSV node table (Gephi spreadsheet import: Id, Label, Interval)", serialize_nodes
+    "csv-nodes", (".nodes.csv",), "CSV node table (Gephi spreadsheet import: Id, Label, Interval)", write_nodes
 )

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
+from typing import BinaryIO
 
 from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import OutputOptions
@@ -23,28 +25,29 @@ def interval(dates: list[str]) -> str:
     return "<" + "; ".join(f"[{d}, {d}]" for d in dates) + ">" if dates else ""
 
 
-def rows_to_csv(header: list[str], rows: list[list[Value]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180; also makes csv quote fields holding "\r"
+def write_rows(handle: BinaryIO, header: list[str], rows: Iterable[list[Value]]) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\r\n")  # RFC 4180; also makes csv quote fields holding "\r"
     writer.writerow(header)
-    writer.writerows([[value_text(v) for v in row] for row in rows])
-    return buffer.getvalue().encode("utf-8")
+    writer.writerows([value_text(v) for v in row] for row in rows)
+    text.flush()
+    text.detach()  # the caller owns the binary handle
 
 
-def serialize_nodes(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
+def write_nodes(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
     table = network_table(graph, options.base_iri)
     columns = list(table.node_columns)
-    rows: list[list[Value]] = [
+    rows = (
         [node.id, node.label, interval(node.dates), *(node.attributes.get(c, "") for c in columns)]
         for node in table.nodes
-    ]
-    return rows_to_csv(["Id", "Label", "Interval", *columns], rows)
+    )
+    write_rows(handle, ["Id", "Label", "Interval", *columns], rows)
 
 
-def serialize_edges(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
+def write_edges(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
     table = network_table(graph, options.base_iri)
     columns = list(table.edge_columns)
-    rows: list[list[Value]] = [
+    rows = (
         [
             edge.source,
             edge.target,
@@ -56,5 +59,5 @@ def serialize_edges(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
             *(edge.attributes.get(c, "") for c in columns),
         ]
         for edge in table.edges
-    ]
-    return rows_to_csv(["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)
+    )
+    write_rows(handle, ["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)

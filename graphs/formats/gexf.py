@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions
+from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
 
@@ -101,8 +102,8 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def serialize(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
-    return "".join(gexf_lines(network_table(graph, options.base_iri))).encode("utf-8")
+def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
+    write_text(handle, gexf_lines(network_table(graph, options.base_iri)))
 
 
-FORMAT = Format("gexf", (".gexf",), "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", serialize)
+FORMAT = Format("gexf", (".gexf",), "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", write)

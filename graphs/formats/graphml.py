@@ -7,9 +7,10 @@ declares its type, so networkx, Gephi and igraph read numbers as numbers.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions
+from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
 
@@ -51,8 +52,8 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def serialize(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
-    return "".join(graphml_lines(network_table(graph, options.base_iri))).encode("utf-8")
+def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
+    write_text(handle, graphml_lines(network_table(graph, options.base_iri)))
 
 
-FORMAT = Format("graphml", (".graphml",), "GraphML with typed keys (Gephi, yEd, networkx, igraph)", serialize)
+FORMAT = Format("graphml", (".graphml",), "GraphML with typed keys (Gephi, yEd, networkx, igraph)", write)

@@ -1,14 +1,115 @@
-"""JSON-LD, the merged graph."""
+"""JSON-LD, the merged graph, compacted with newskg's context and streamed node by node.
+
+rdflib's JSON-LD serialiser holds the whole graph and compacts it in memory
+(hours for a million relations), and Oxigraph's writes expanded JSON-LD only.
+The RDF view streams a subject's triples together (:func:`newskg.graphs.rdf_view.union`), so
+each node object is compacted against the fixed context of
+:func:`newskg.graphs.vocab.jsonld_context` as it completes: a short term for
+every property newskg writes, compact IRIs for the rest, ``@type`` for
+``rdf:type``, native numbers for integers. Any JSON-LD processor expands the
+file back to the same triples (the tests parse it with rdflib).
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+import pyoxigraph as ox
+from rdflib.namespace import RDF, XSD
+
 from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions
-from newskg.graphs.rdf_serialize import serialize_rdf
+from newskg.graphs.formats import Format, OutputOptions, write_text
+from newskg.graphs.rdf_view import Triple, union
+from newskg.graphs.vocab import jsonld_context
+
+JsonValue = str | int | dict[str, str]
 
 
-def serialize(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
-    return serialize_rdf(graph, options.base_iri, "json-ld", merged=True)
+class Compactor:
+    """Compacts IRIs and values against one context (terms, their coercions, and prefixes)."""
+
+    def __init__(self, context: dict[str, Any]) -> None:
+        self.terms: dict[str, tuple[str, str | None]] = {}
+        self.prefixes: list[tuple[str, str]] = []
+        for term, definition in context.items():
+            if isinstance(definition, str):
+                self.prefixes.append((definition, term))
+            else:
+                self.terms[definition["@id"]] = (term, definition.get("@type"))
+        # The longest namespace first, so "https://schema.org/" never shadows a longer one.
+        self.prefixes.sort(key=lambda item: -len(item[0]))
+
+    def iri(self, value: str) -> str:
+        """``prefix:local`` when a prefix covers the IRI, the IRI itself otherwise."""
+        for namespace, prefix in self.prefixes:
+            local = value[len(namespace) :]
+            if value.startswith(namespace) and local and not local.startswith("//"):
+                return f"{prefix}:{local}"
+        return value
+
+    def key(self, predicate: str) -> tuple[str, str | None]:
+        """The property's term and its type coercion, or its compact IRI without one."""
+        return self.terms.get(predicate) or (self.iri(predicate), None)
+
+    def value(self, term: ox.NamedNode | ox.Literal, coercion: str | None) -> JsonValue:
+        if isinstance(term, ox.NamedNode):
+            return self.iri(term.value) if coercion == "@id" else {"@id": self.iri(term.value)}
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        datatype = term.datatype.value
+        if coercion is not None and coercion == datatype:
+            return term.value
+        if coercion is None and datatype == str(XSD.string):
+            return term.value
+        if coercion is None and datatype == str(XSD.integer):
+            return int(term.value)
+        return {"@value": term.value, "@type": self.iri(datatype)}
 
 
-FORMAT = Format("jsonld", (".jsonld",), "JSON-LD, the merged graph", serialize)
+def node_objects(triples: Iterable[Triple], compactor: Compactor) -> Iterator[dict[str, Any]]:
+    """One compacted node object per run of triples with the same subject."""
+    node: dict[str, Any] = {}
+    current = None
+    for subject, predicate, obj in triples:
+        if subject != current:
+            if node:
+                yield node
+            current = subject
+            node = {"@id": compactor.iri(subject.value)}
+        value: JsonValue
+        if predicate.value == str(RDF.type):
+            key, value = "@type", compactor.iri(obj.value)
+        else:
+            key, coercion = compactor.key(predicate.value)
+            value = compactor.value(obj, coercion)
+        node.setdefault(key, []).append(value)
+    if node:
+        yield node
+
+
+def single_values(node: dict[str, Any]) -> dict[str, Any]:
+    """A property with one value holds it directly, as compacted JSON-LD does."""
+    return {key: value[0] if isinstance(value, list) and len(value) == 1 else value for key, value in node.items()}
+
+
+def jsonld_chunks(graph: KnowledgeGraph, options: OutputOptions) -> Iterator[str]:
+    context = jsonld_context()
+    compactor = Compactor(context)
+    yield '{\n "@context": ' + json.dumps(context, ensure_ascii=False, indent=1, sort_keys=True).replace("\n", "\n ")
+    yield ',\n "@graph": ['
+    separator = "\n  "
+    for node in node_objects(union(graph, options.base_iri), compactor):
+        # JSON escapes newlines inside strings, so re-indenting the dump's own lines is safe.
+        text = json.dumps(single_values(node), ensure_ascii=False, indent=1, sort_keys=True)
+        yield separator + text.replace("\n", "\n  ")
+        separator = ",\n  "
+    yield "\n ]\n}\n"
+
+
+def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
+    write_text(handle, jsonld_chunks(graph, options))
+
+
+FORMAT = Format("jsonld", (".jsonld",), "JSON-LD, the merged graph", write)

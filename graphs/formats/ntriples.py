@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions
-from newskg.graphs.rdf_serialize import serialize_rdf
+import pyoxigraph as ox
 
+from newskg.graphs.formats.rdf_writers import oxigraph_format
 
-def serialize(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
-    return serialize_rdf(graph, options.base_iri, "nt", merged=True)
-
-
-FORMAT = Format("ntriples", (".nt",), "N-Triples, the merged graph", serialize)
+FORMAT = oxigraph_format("ntriples", ".nt", "N-Triples, the merged graph", ox.RdfFormat.N_TRIPLES, union=True)

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions
-from newskg.graphs.rdf_serialize import serialize_rdf
+import pyoxigraph as ox
 
+from newskg.graphs.formats.rdf_writers import oxigraph_format
 
-def serialize(graph: KnowledgeGraph, options: OutputOptions) -> bytes:
-    return serialize_rdf(graph, options.base_iri, "trig", merged=False)
-
-
-FORMAT = Format("trig", (".trig",), "TriG, one named graph per article", serialize)
+FORMAT = oxigraph_format("trig", ".trig", "TriG, one named graph per article", ox.RdfFormat.TRIG, union=False)

@@ -1,0 +1,339 @@
+"""The RDF view of a merged graph, as a stream of Oxigraph quads: its one definition.
+
+Article and entity descriptions and merge records live in the default graph;
+each article's relations (one direct triple each), statements (one node per
+supporting mention, with the sentence and offsets) and roles live in the
+article's named graph, so TriG and N-Quads keep per-article provenance and
+Turtle, N-Triples and JSON-LD get the union.
+
+Roles in time: a role ("Foreign Minister of India", stated in an article of
+2020-10-07) is an ``org:Membership`` (W3C ORG) that is also a ``schema:Role``:
+the person (``org:member``), the country or organisation (``org:organization``),
+the post (``org:role``, an ``org:Role`` with the title as ``skos:prefLabel``),
+the date of the article that states it (``nkg:statedOn``) and the article
+(``prov:wasDerivedFrom``). Each cross-article merge is an ``nkg:MergeRecord``:
+which name and type from which articles joined which entity, and why.
+
+Both orders stream: quads come in a fixed order (so writers give the same bytes
+for the same graph) with no duplicates, and nothing but a few per-graph sets is
+held besides the graph itself, so a million relations go to a file or to the
+store without an in-memory RDF graph. :func:`newskg.graphs.rdf.to_rdf` builds
+rdflib's ``Dataset`` from the same stream.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, slug
+from newskg.graphs.vocab import (
+    ATTRIBUTE_PROPERTY,
+    NKG,
+    SAME_AS_PREFIX,
+    SCHEMA_CLASS,
+    article_graph_iri,
+    article_iri,
+    entity_class,
+    entity_iri,
+    relation_property,
+    statement_iri,
+)
+from newskg.model import Article, Evidence
+
+Object = ox.NamedNode | ox.Literal
+Triple = tuple[ox.NamedNode, ox.NamedNode, Object]
+
+
+@lru_cache(maxsize=4096)
+def iri(value: str) -> ox.NamedNode:
+    """An Oxigraph IRI; vocabulary terms are made once."""
+    return ox.NamedNode(value)
+
+
+def date_literal(value: str) -> ox.Literal:
+    """xsd:date for a plain ISO date, xsd:dateTime for a timestamp, a string otherwise."""
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
+        return ox.Literal(value, datatype=iri(XSD.date))
+    if len(value) > 10 and value[10] == "T" and value[:4].isdigit():
+        return ox.Literal(value, datatype=iri(XSD.dateTime))
+    return ox.Literal(value)
+
+
+def decimal_literal(value: float) -> ox.Literal:
+    """xsd:decimal whose lexical form reads back as the same float."""
+    return ox.Literal(format(Decimal(repr(float(value))), "f"), datatype=iri(XSD.decimal))
+
+
+def integer_literal(value: int) -> ox.Literal:
+    return ox.Literal(str(int(value)), datatype=iri(XSD.integer))
+
+
+def digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def evidence_digest(relation: GraphRelation, evidence: Evidence) -> str:
+    """The statement node's key: one node per relation and supporting mention."""
+    return digest(
+        evidence.article_id,
+        relation.subject,
+        relation.predicate,
+        relation.object,
+        str(evidence.start),
+        str(evidence.end),
+        evidence.rule,
+    )
+
+
+class Terms:
+    """The IRIs of one base, each entity's and article's made once per stream."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base = base_iri
+        self.entities: dict[str, ox.NamedNode] = {}
+        self.articles: dict[str, ox.NamedNode] = {}
+
+    def entity(self, node_id: str) -> ox.NamedNode:
+        node = self.entities.get(node_id)
+        if node is None:
+            node = self.entities[node_id] = ox.NamedNode(entity_iri(self.base, node_id))
+        return node
+
+    def article(self, article_id: str) -> ox.NamedNode:
+        node = self.articles.get(article_id)
+        if node is None:
+            node = self.articles[article_id] = ox.NamedNode(article_iri(self.base, article_id))
+        return node
+
+    def graph(self, article_id: str) -> ox.NamedNode:
+        return ox.NamedNode(article_graph_iri(self.base, article_id))
+
+
+# --- the triples of one thing -----------------------------------------------------------
+
+
+def article_triples(article: Article, mentioned: list[str], terms: Terms) -> Iterator[Triple]:
+    """The article's description and the entities it mentions."""
+    node = terms.article(article.id)
+    yield node, iri(RDF.type), iri(SDO.NewsArticle)
+    yield node, iri(SDO.identifier), ox.Literal(article.id)
+    if article.title:
+        yield node, iri(SDO.headline), ox.Literal(article.title)
+    if article.date:
+        yield node, iri(SDO.datePublished), date_literal(article.date)
+    if article.url:
+        yield node, iri(SDO.url), ox.Literal(article.url, datatype=iri(XSD.anyURI))
+    if article.source:
+        yield node, iri(SDO.publisher), ox.Literal(article.source)
+    for entity_id in mentioned:
+        yield node, iri(SDO.mentions), terms.entity(entity_id)
+
+
+def entity_triples(entity: GraphEntity, terms: Terms) -> Iterator[Triple]:
+    """Classes, names, mention count, and attributes as properties or sameAs links."""
+    node = terms.entity(entity.id)
+    yield node, iri(RDF.type), iri(entity_class(entity.type))
+    yield node, iri(RDF.type), iri(SCHEMA_CLASS[entity.type])
+    yield node, iri(SDO.identifier), ox.Literal(entity.id)
+    yield node, iri(RDFS.label), ox.Literal(entity.label)
+    yield node, iri(SKOS.prefLabel), ox.Literal(entity.label)
+    for alias in sorted(entity.aliases - {entity.label}):
+        yield node, iri(SKOS.altLabel), ox.Literal(alias)
+    yield node, iri(NKG.mentionCount), integer_literal(entity.mentions)
+    for name, value in sorted(entity.attributes.items()):
+        if name in ATTRIBUTE_PROPERTY:
+            yield node, iri(ATTRIBUTE_PROPERTY[name]), ox.Literal(value)
+        elif name in SAME_AS_PREFIX:
+            yield node, iri(OWL.sameAs), ox.NamedNode(f"{SAME_AS_PREFIX[name]}{value}")
+        else:
+            yield node, iri(NKG.attribute), ox.Literal(f"{name}={value}")
+
+
+def relation_triple(relation: GraphRelation, terms: Terms) -> Triple:
+    """The direct triple: subject, relation property, object."""
+    return terms.entity(relation.subject), iri(relation_property(relation.predicate)), terms.entity(relation.object)
+
+
+def statement_triples(relation: GraphRelation, evidence: Evidence, terms: Terms) -> Iterator[Triple]:
+    """The statement node: which sentence of which article supports the relation, and how."""
+    node = ox.NamedNode(statement_iri(terms.base, evidence_digest(relation, evidence)))
+    subject, predicate, obj = relation_triple(relation, terms)
+    yield node, iri(RDF.type), iri(NKG.Statement)
+    yield node, iri(RDF.subject), subject
+    yield node, iri(RDF.predicate), predicate
+    yield node, iri(RDF.object), obj
+    yield node, iri(PROV.wasDerivedFrom), terms.article(evidence.article_id)
+    yield node, iri(NKG.sentence), ox.Literal(evidence.sentence)
+    yield node, iri(NKG.startOffset), integer_literal(evidence.start)
+    yield node, iri(NKG.endOffset), integer_literal(evidence.end)
+    yield node, iri(NKG.rule), ox.Literal(evidence.rule)
+    yield node, iri(NKG.confidence), decimal_literal(evidence.confidence)
+    if evidence.modality:
+        yield node, iri(NKG.modality), ox.Literal(evidence.modality)
+    if evidence.date:
+        yield node, iri(NKG.eventDate), date_literal(evidence.date)
+    if evidence.title:
+        yield node, iri(NKG.title), ox.Literal(evidence.title)
+
+
+def membership_node(relation: GraphRelation, evidence: Evidence, terms: Terms) -> ox.NamedNode:
+    key = digest(relation.subject, relation.object, evidence.article_id, evidence.title or "")
+    return ox.NamedNode(f"{terms.base}role/{key}")
+
+
+def post_node(title: str, terms: Terms) -> ox.NamedNode:
+    return ox.NamedNode(f"{terms.base}post/{slug(title)}")
+
+
+def membership_triples(relation: GraphRelation, evidence: Evidence, terms: Terms) -> Iterator[Triple]:
+    """A role as stated in one article (see the module docstring); the post's own triples are separate."""
+    node = membership_node(relation, evidence, terms)
+    yield node, iri(RDF.type), iri(ORG.Membership)
+    yield node, iri(RDF.type), iri(SDO.Role)
+    yield node, iri(ORG.member), terms.entity(relation.subject)
+    yield node, iri(ORG.organization), terms.entity(relation.object)
+    yield node, iri(NKG.roleRelation), iri(NKG[relation.predicate])
+    yield node, iri(PROV.wasDerivedFrom), terms.article(evidence.article_id)
+    if evidence.title:
+        yield node, iri(ORG.role), post_node(evidence.title, terms)
+        yield node, iri(SDO.roleName), ox.Literal(evidence.title)
+    if evidence.date:
+        yield node, iri(NKG.statedOn), date_literal(evidence.date)
+
+
+def post_triples(title: str, terms: Terms) -> Iterator[Triple]:
+    node = post_node(title, terms)
+    yield node, iri(RDF.type), iri(ORG.Role)
+    yield node, iri(SKOS.prefLabel), ox.Literal(title)
+
+
+def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
+    """One cross-article merge (or refused surname merge) and its reason."""
+    node = ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
+    yield node, iri(RDF.type), iri(NKG.MergeRecord)
+    yield node, iri(NKG.mergedInto), terms.entity(record["node"])
+    yield node, iri(NKG.mergedLabel), ox.Literal(record["label"])
+    yield node, iri(NKG.mergedType), ox.Literal(record["type"])
+    yield node, iri(NKG.mergeReason), ox.Literal(record["reason"])
+    for article_id in record["articles"].split("|"):
+        yield node, iri(PROV.wasDerivedFrom), terms.article(article_id)
+
+
+# --- whole graphs, in order ---------------------------------------------------------------
+
+
+def mentioned_entities(graph: KnowledgeGraph) -> dict[str, list[str]]:
+    """Per article, the entities it mentions, in entity order."""
+    mentioned: dict[str, list[str]] = defaultdict(list)
+    for entity in graph.sorted_entities():
+        for article_id in sorted(entity.articles):
+            mentioned[article_id].append(entity.id)
+    return mentioned
+
+
+def description_triples(graph: KnowledgeGraph, terms: Terms) -> Iterator[Triple]:
+    """The default graph: articles, entities and merge records (each merge record once)."""
+    mentioned = mentioned_entities(graph)
+    for article_id in sorted(graph.articles):
+        yield from article_triples(graph.articles[article_id], mentioned.get(article_id, []), terms)
+    for entity in graph.sorted_entities():
+        yield from entity_triples(entity, terms)
+    yield from merge_record_triples(graph, terms)
+
+
+def merge_record_triples(graph: KnowledgeGraph, terms: Terms) -> Iterator[Triple]:
+    seen: set[str] = set()
+    for record in graph.merges:
+        triples = list(merge_triples(record, terms))
+        if triples[0][0].value not in seen:
+            seen.add(triples[0][0].value)
+            yield from triples
+
+
+def evidence_by_article(graph: KnowledgeGraph) -> dict[str, list[tuple[GraphRelation, Evidence]]]:
+    """Per article (sorted), the relations it supports with the supporting mention, in relation order."""
+    by_article: dict[str, list[tuple[GraphRelation, Evidence]]] = defaultdict(list)
+    for relation in graph.sorted_relations():
+        for evidence in relation.evidence:
+            by_article[evidence.article_id].append((relation, evidence))
+    return {article_id: by_article[article_id] for article_id in sorted(by_article)}
+
+
+def provenance_triples(
+    supported: list[tuple[GraphRelation, Evidence]], terms: Terms, posts_seen: set[str]
+) -> Iterator[Triple]:
+    """One article's statements, then its role memberships, then the posts not in ``posts_seen`` yet."""
+    statements_seen: set[str] = set()
+    for relation, evidence in supported:
+        triples = list(statement_triples(relation, evidence, terms))
+        if triples[0][0].value not in statements_seen:  # the same mention found twice
+            statements_seen.add(triples[0][0].value)
+            yield from triples
+    memberships_seen: set[str] = set()
+    titles: list[str] = []
+    for relation, evidence in supported:
+        if relation.predicate not in ROLE_RELATIONS:
+            continue
+        node = membership_node(relation, evidence, terms).value
+        if node in memberships_seen:  # one role stated twice in an article
+            continue
+        memberships_seen.add(node)
+        yield from membership_triples(relation, evidence, terms)
+        if evidence.title and post_node(evidence.title, terms).value not in posts_seen:
+            posts_seen.add(post_node(evidence.title, terms).value)
+            titles.append(evidence.title)
+    for title in titles:
+        yield from post_triples(title, terms)
+
+
+def dataset_quads(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
+    """The RDF view as quads: the default graph, then each article's named graph (for TriG, N-Quads, the store)."""
+    terms = Terms(base_iri)
+    default = ox.DefaultGraph()
+    for subject, predicate, obj in description_triples(graph, terms):
+        yield ox.Quad(subject, predicate, obj, default)
+    for article_id, supported in evidence_by_article(graph).items():
+        name = terms.graph(article_id)
+        direct: dict[Triple, None] = {}  # a relation supported twice in one article is one triple
+        for relation, _ in supported:
+            direct.setdefault(relation_triple(relation, terms))
+        for subject, predicate, obj in direct:
+            yield ox.Quad(subject, predicate, obj, name)
+        for subject, predicate, obj in provenance_triples(supported, terms, set()):
+            yield ox.Quad(subject, predicate, obj, name)
+
+
+def union(graph: KnowledgeGraph, base_iri: str) -> Iterator[Triple]:
+    """The union of every graph of the view, each triple once, a subject's triples together where it matters.
+
+    Entities come with their outgoing relations right after their description,
+    so Turtle and JSON-LD write each entity as one block.
+    """
+    terms = Terms(base_iri)
+    by_subject: dict[str, list[GraphRelation]] = defaultdict(list)
+    for relation in graph.sorted_relations():
+        if relation.evidence:
+            by_subject[relation.subject].append(relation)
+    mentioned = mentioned_entities(graph)
+    for article_id in sorted(graph.articles):
+        yield from article_triples(graph.articles[article_id], mentioned.get(article_id, []), terms)
+    for entity in graph.sorted_entities():
+        yield from entity_triples(entity, terms)
+        for relation in by_subject.get(entity.id, []):
+            yield relation_triple(relation, terms)
+    yield from merge_record_triples(graph, terms)
+    posts_seen: set[str] = set()
+    for supported in evidence_by_article(graph).values():
+        yield from provenance_triples(supported, terms, posts_seen)
+
+
+def union_triples(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Triple]:
+    """:func:`union` as Oxigraph triples."""
+    return (ox.Triple(*triple) for triple in union(graph, base_iri))
