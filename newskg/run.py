@@ -16,9 +16,10 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from importlib import resources
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, Any
 
@@ -173,6 +174,30 @@ def parse_in_worker(batch: list[Article]) -> list[ArticleRecords | str]:
     return list(parse(WORKER_PIPELINE[0], batch, len(batch)))
 
 
+class WorkerPool:
+    """Worker processes that each load the pipeline once; started again after one of them dies."""
+
+    def __init__(self, options: ExtractOptions, n_process: int) -> None:
+        self.initargs = (options.model, pipeline_config(options))
+        self.n_process = n_process
+        self.executor = self.new_executor()
+
+    def new_executor(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.n_process, multiprocessing.get_context(), initializer=start_worker, initargs=self.initargs
+        )
+
+    def submit(self, batch: list[Article]) -> Future[list[ArticleRecords | str]]:
+        return self.executor.submit(parse_in_worker, batch)
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self.new_executor()
+
+    def shutdown(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
 def parse_in_processes(
     articles: Iterable[Article], options: ExtractOptions, n_process: int
 ) -> Iterator[ArticleRecords | str]:
@@ -181,17 +206,45 @@ def parse_in_processes(
     Records are a fraction of a serialised Doc, so the main process stays nearly
     idle and the workers get the cores. At most two batches per worker are in
     flight (the input is not read ahead further), and results come back in input
-    order, so the output is the same as with one process.
+    order, so the output is the same as with one process. A worker that dies
+    (killed, out of memory) does not hang or end the run: see :func:`batch_result`.
     """
-    context = multiprocessing.get_context()
-    with context.Pool(n_process, initializer=start_worker, initargs=(options.model, pipeline_config(options))) as pool:
-        pending: deque[AsyncResult[list[ArticleRecords | str]]] = deque()
+    pool = WorkerPool(options, n_process)
+    pending: deque[tuple[list[Article], Future[list[ArticleRecords | str]]]] = deque()
+    try:
         for batch in minibatch(articles, options.batch_size):
-            pending.append(pool.apply_async(parse_in_worker, (list(batch),)))
+            pending.append((batch, pool.submit(batch)))
             if len(pending) > 2 * n_process:
-                yield from pending.popleft().get()
+                yield from batch_result(pending, pool)
         while pending:
-            yield from pending.popleft().get()
+            yield from batch_result(pending, pool)
+    finally:
+        pool.shutdown()
+
+
+def batch_result(
+    pending: deque[tuple[list[Article], Future[list[ArticleRecords | str]]]], pool: WorkerPool
+) -> list[ArticleRecords | str]:
+    """The oldest batch's results; if a worker died, its articles are retried one by one in a new pool.
+
+    An article that kills its worker again is reported as failed; the batches
+    still pending are then submitted again, so no other article is lost.
+    """
+    batch, future = pending.popleft()
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        pool.restart()
+    results: list[ArticleRecords | str] = []
+    for article in batch:
+        try:
+            results.extend(pool.submit([article]).result())
+        except BrokenProcessPool:
+            pool.restart()
+            results.append(f"{article.id}: extraction failed (its worker process died: killed or out of memory)")
+    for index, (waiting, _) in enumerate(pending):
+        pending[index] = (waiting, pool.submit(waiting))
+    return results
 
 
 def count_articles(paths: Iterable[str]) -> int:

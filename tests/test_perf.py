@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +22,7 @@ from typer.testing import CliRunner
 import newskg.run
 from newskg.cli import app
 from newskg.extractor.pipeline import DEFAULT_MODEL
-from newskg.model import Article
+from newskg.model import Article, ArticleRecords
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import ExtractOptions, RunSummary, extract, extract_records, worker_count
 from newskg.store import (
@@ -239,3 +242,23 @@ def test_attribute_index_sets_what_the_attribute_ruler_sets(nlp: Language) -> No
     special = [t for doc in nlp.pipe(RULER_TEXTS) for t in doc]
     assert {("ai", "be"), ("na", "to"), ("'s", "us")} <= {(t.lower_, t.lemma_) for t in special}
     assert any(t.lower_ == "were" and t.pos_ == "VERB" for t in special)  # "there were": a verb, not AUX
+
+
+def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
+    """A worker without a model: records for every article, and death (SIGKILL) on one that says so."""
+    if any("DIE" in article.text for article in batch):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [ArticleRecords(article, [], [], words=1) for article in batch]
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched worker reaches workers by fork")
+def test_a_killed_worker_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(newskg.run, "start_worker", lambda model, config: None)
+    monkeypatch.setattr(newskg.run, "parse_in_worker", parse_or_die)
+    articles = [Article(f"a{i}", "DIE" if i == 4 else "text") for i in range(10)]
+    results = list(newskg.run.parse_in_processes(articles, ExtractOptions(batch_size=3), 2))
+    assert [r if isinstance(r, str) else r.article.id for r in results] == [
+        *(f"a{i}" for i in range(4)),
+        "a4: extraction failed (its worker process died: killed or out of memory)",
+        *(f"a{i}" for i in range(5, 10)),
+    ]
