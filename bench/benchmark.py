@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -74,11 +75,36 @@ def child_newskg(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_stream(args: argparse.Namespace) -> dict[str, Any]:
-    """Extraction alone (reading, parsing, records, merged graph; no output file), in one process."""
-    from newskg.run import ExtractOptions, extract
+    """Extraction and merging in one process over the input repeated ``--repeat`` times under new ids, with the
+    resident memory after each pass: flat memory means only the merged graph grows."""
+    from newskg.graphs.build import KnowledgeGraph
+    from newskg.model import Article
+    from newskg.run import ExtractOptions, RunSummary, extract_records
 
-    graph, _ = extract([args.input], [], ExtractOptions(n_process=1, batch_size=args.batch_size), report=print)
-    return {**peak_memory_mb(), "entities": len(graph.entities), "relations": len(graph.relations)}
+    source = [json.loads(line) for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
+
+    def articles(round_: int) -> Iterator[Article]:
+        for item in source:
+            suffix = f"#{round_}" if round_ else ""
+            yield Article(item["id"] + suffix, item["text"], title=item.get("title"))
+
+    graph, summary, passes = KnowledgeGraph(), RunSummary(), []
+    options = ExtractOptions(n_process=1, batch_size=args.batch_size)
+    started = time.perf_counter()
+    for round_ in range(args.repeat):
+        for records in extract_records(articles(round_), options, summary, print):
+            graph.add(records)
+        seconds = time.perf_counter() - started
+        passes.append({"articles": summary.extracted, "rss_mb": resident_mb(), "seconds": seconds})
+    return {**peak_memory_mb(), "passes": passes, "entities": len(graph.entities), "relations": len(graph.relations)}
+
+
+def resident_mb() -> float:
+    """This process's resident memory now (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
 
 
 def synthetic_graph(entities: int, relations: int) -> Any:
@@ -118,33 +144,37 @@ def synthetic_graph(entities: int, relations: int) -> Any:
 
 
 def child_large(args: argparse.Namespace) -> dict[str, Any]:
-    """Export one synthetic large graph in one format, through Oxigraph or through the format registry."""
-    import pyoxigraph as ox
+    """Write one synthetic large graph with one registry format (as ``newskg extract -o`` does), or load it into an
+    on-disk Oxigraph store (as ``--store`` does) and run an aggregation query there."""
 
     from newskg.graphs.formats import OutputOptions, write_graph
     from newskg.graphs.vocab import DEFAULT_BASE_IRI
-    from newskg.store import graph_quads
+    from newskg.store import open_store, query_store, rebuild_rdf
 
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
     started = time.perf_counter()
     graph = synthetic_graph(args.entities, args.relations)
     built = time.perf_counter()
     out = Path(args.output)
-    if args.via == "oxigraph":
-        formats = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
-        if out.suffix in formats:
-            ox.serialize(graph_quads(graph, DEFAULT_BASE_IRI), output=str(out), format=formats[out.suffix])
-        else:  # Turtle: the merged graph, duplicates across articles removed by the store
-            store = ox.Store()
-            store.bulk_extend(
-                ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                for q in graph_quads(graph, DEFAULT_BASE_IRI)
-            )
-            store.dump(str(out), ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph())
+    extra: dict[str, Any] = {}
+    if args.via == "store":
+        store = open_store(out)
+        rebuild_rdf(store, graph, DEFAULT_BASE_IRI)
+        store.flush()
+        loaded = time.perf_counter()
+        extra["quads"] = len(store)
+        del store
+        query = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p"
+        rows = list(query_store(out, query))
+        extra["query_seconds"] = time.perf_counter() - loaded
+        extra["query_rows"] = len(rows)
+        size = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
+        done = loaded
     else:
         write_graph(graph, str(out), OutputOptions(base_iri=DEFAULT_BASE_IRI))
-    done = time.perf_counter()
-    return {"build_seconds": built - started, "seconds": done - built, "bytes": out.stat().st_size, **peak_memory_mb()}
+        done = time.perf_counter()
+        size = out.stat().st_size
+    return {"build_seconds": built - started, "seconds": done - built, "bytes": size, **extra, **peak_memory_mb()}
 
 
 CHILDREN = {"spacy": child_spacy, "newskg": child_newskg, "stream": child_stream, "large": child_large}
@@ -173,8 +203,8 @@ def run_child(arguments: list[str], timeout: float | None = None) -> dict[str, A
     return result
 
 
-def prepare_input(corpus: str, limit: int, folder: Path, repeat: int = 1) -> tuple[Path, int, int]:
-    """The corpus as one JSONL file (repeated under new ids if asked); its article and word counts."""
+def prepare_input(corpus: str, limit: int, folder: Path) -> tuple[Path, int, int]:
+    """The corpus as one JSONL file; its article and word counts."""
     import spacy
 
     from newskg.model import Article
@@ -184,14 +214,11 @@ def prepare_input(corpus: str, limit: int, folder: Path, repeat: int = 1) -> tup
     articles = articles[:limit] if limit else articles
     tokenizer = spacy.blank("en").tokenizer
     words = sum(sum(1 for t in tokenizer(a.text) if not t.is_space and not t.is_punct) for a in articles)
-    path = folder / f"articles-{len(articles)}x{repeat}.jsonl"
+    path = folder / f"articles-{len(articles)}.jsonl"
     with path.open("w", encoding="utf-8") as handle:
-        for round_ in range(repeat):
-            for article in articles:
-                suffix = f"#{round_}" if round_ else ""
-                handle.write(json.dumps({"id": article.id + suffix, "text": article.text, "title": article.title}))
-                handle.write("\n")
-    return path, len(articles) * repeat, words * repeat
+        for article in articles:
+            handle.write(json.dumps({"id": article.id, "text": article.text, "title": article.title}) + "\n")
+    return path, len(articles), words
 
 
 def machine() -> str:
@@ -269,44 +296,53 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
 
 
 def memory_benchmark(args: argparse.Namespace, work: Path) -> None:
-    print(f"\n## Memory: {args.memory_articles or 'all'} articles, then the same repeated {args.memory_repeat} times\n")
+    source, articles, words = prepare_input(args.corpus, args.memory_articles, work)
+    print(f"\n## Memory: {articles} articles ({words:,} words), read {args.memory_repeat} times under new ids\n")
+    print("One process; resident memory after each pass over the articles (the merged graph keeps every pass).\n")
+    arguments = ["--child", "stream", "--input", str(source), "--batch-size", str(args.batch_size)]
+    result = run_child([*arguments, "--repeat", str(args.memory_repeat)])
+    if "error" in result:
+        print(f"memory run failed: {result['error']}")
+        return
+    print("| pass | articles | seconds | resident MB |")
+    print("| ---: | ---: | ---: | ---: |")
+    for number, done in enumerate(result["passes"], 1):
+        print(f"| {number} | {done['articles']} | {done['seconds']:.0f} | {done['rss_mb']:.0f} |")
     print(
-        "| input | articles | words | extraction only: seconds | peak MB | with GEXF output (CLI): seconds | peak MB |"
+        f"\npeak {result['peak_mb']:.0f} MB; merged graph at the end: {result['entities']:,} entities, "
+        f"{result['relations']:,} relations",
+        flush=True,
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for repeat in (1, args.memory_repeat):
-        source, articles, words = prepare_input(args.corpus, args.memory_articles, work, repeat)
-        stream = run_child(["--child", "stream", "--input", str(source), "--batch-size", str(args.batch_size)])
-        # One process for both, so that the two peaks compare (the worker count would differ otherwise).
-        newskg = ["extract", str(source), "-o", str(work / f"memory-{repeat}.gexf"), "-q", "--n-process", "1"]
-        cli = run_child(["--child", "newskg", "--", *newskg])
-        cells = [
-            f"{result['wall']:.1f} | {result['peak_mb']:.0f}" if "error" not in result else f"{result['error']} |"
-            for result in (stream, cli)
-        ]
-        print(f"| x{repeat} | {articles} | {words:,} | {cells[0]} | {cells[1]} |", flush=True)
 
 
 def large_benchmark(args: argparse.Namespace, work: Path) -> None:
+    import shutil
+
     print(f"\n## Large graph: {args.entities:,} entities, {args.relations:,} relations (one evidence each)\n")
-    print("| export | via | build seconds | export seconds | file MB | peak memory MB |")
-    print("| --- | --- | ---: | ---: | ---: | ---: |")
-    variants = [("oxigraph", ".nq"), ("oxigraph", ".trig"), ("oxigraph", ".ttl")]
-    variants += [("registry", ext) for ext in args.registry_formats]
-    for via, ext in variants:
-        out = work / f"large-{via}{ext}"
+    print("| output | build seconds | write seconds | MB | peak memory MB |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for ext in args.large_formats:
+        via = "store" if ext == "store" else "registry"
+        out = work / f"large{ext if via == 'registry' else '-store'}"
         arguments = ["--child", "large", "--via", via, "--output", str(out)]
         arguments += ["--entities", str(args.entities), "--relations", str(args.relations)]
         result = run_child(arguments, timeout=args.large_timeout)
+        name = f"`--store` (Oxigraph on disk, {result.get('quads', 0):,} quads)" if via == "store" else f"`-o g{ext}`"
         if "error" in result:
-            print(f"| {ext} | {via} | | {result['error']} | | |", flush=True)
+            print(f"| {name} | | {result['error']} | | |", flush=True)
         else:
             print(
-                f"| {ext} | {via} | {result['build_seconds']:.1f} | {result['seconds']:.1f} "
+                f"| {name} | {result['build_seconds']:.1f} | {result['seconds']:.1f} "
                 f"| {result['bytes'] / 1e6:.0f} | {result['peak_mb']:.0f} |",
                 flush=True,
             )
-        out.unlink(missing_ok=True)
+            if via == "store":
+                print(
+                    f"\nSPARQL aggregation on that store (count per predicate, {result['query_rows']} rows): "
+                    f"{result['query_seconds']:.1f} s\n",
+                    flush=True,
+                )
+        shutil.rmtree(out, ignore_errors=True) if out.is_dir() else out.unlink(missing_ok=True)
 
 
 def main() -> None:
@@ -316,16 +352,21 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--processes", default="1,2", help="Process counts for newskg, comma-separated.")
     parser.add_argument("--no-store", dest="store", action="store_false", help="Skip the --store runs.")
-    parser.add_argument("--memory-articles", type=int, default=300, help="Articles for the memory runs (0: all).")
-    parser.add_argument("--memory-repeat", type=int, default=10, help="Repetitions for the memory runs (0: skip).")
+    parser.add_argument("--memory-articles", type=int, default=0, help="Articles for the memory run (0: all).")
+    parser.add_argument("--memory-repeat", type=int, default=10, help="Passes of the memory run (0: skip).")
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--relations", type=int, default=1_000_000, help="Large-graph relations (0: skip).")
-    parser.add_argument("--registry-formats", default=".gexf,.graphml,.trig", help="Registry writers to try.")
+    parser.add_argument(
+        "--large-formats",
+        default=".trig,.nq,.ttl,.nt,.jsonld,.gexf,.graphml,.nodes.csv,.edges.csv,store",
+        help="Output extensions (and 'store') for the large-graph part, comma-separated.",
+    )
     parser.add_argument("--large-timeout", type=float, default=900, help="Seconds before a large export is given up.")
     parser.add_argument("--skip-corpus", action="store_true", help="Only the memory and large-graph parts.")
     # Internal: one measured variant per child process.
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
+    parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--via", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
@@ -337,7 +378,7 @@ def main() -> None:
         print(json.dumps(CHILDREN[args.child](args)))
         return
     args.processes = [int(value) for value in args.processes.split(",")]
-    args.registry_formats = [value for value in args.registry_formats.split(",") if value]
+    args.large_formats = [value for value in args.large_formats.split(",") if value]
     print(f"# newskg benchmark\n\nMachine: {machine()}")
     with tempfile.TemporaryDirectory(prefix="newskg-bench-") as folder:
         work = Path(folder)

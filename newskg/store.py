@@ -17,6 +17,7 @@ so the result is identical to extracting everything again.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -48,6 +49,7 @@ OUTPUT_PREFIX = "urn:newskg:store:output:"
 OUTPUT_DIGEST = ox.NamedNode(f"{META}outputDigest")
 STATE_DIGEST = ox.NamedNode(f"{META}stateDigest")
 RDF_STATE = ox.NamedNode(f"{META}rdfState")
+BULK_CHUNK = 200_000  # quads per bulk load (about 150 MB of loader memory)
 
 
 class StoreError(RuntimeError):
@@ -164,7 +166,10 @@ def rebuild_rdf(store: ox.Store, graph: KnowledgeGraph, base_iri: str) -> None:
     for name in data_graphs(store):
         store.remove_graph(name)
     store.clear_graph(ox.DefaultGraph())
-    store.bulk_extend(dataset_quads(graph, base_iri))
+    quads = dataset_quads(graph, base_iri)
+    # Oxigraph's bulk loader holds what it is given: in chunks, its memory stays flat for any graph size.
+    while chunk := list(itertools.islice(quads, BULK_CHUNK)):
+        store.bulk_extend(chunk)
 
 
 def update_store(
