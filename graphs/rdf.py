@@ -16,6 +16,8 @@ from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.rdf_view import dataset_quads
 from newskg.graphs.vocab import BINDINGS, DEFAULT_BASE_IRI
 
+XSD_STRING = str(XSD.string)
+
 
 def rdflib_term(term: object) -> URIRef | Literal:
     """The rdflib term for an Oxigraph IRI or literal (a plain string stays a plain literal); the view has no other."""
@@ -25,7 +27,7 @@ def rdflib_term(term: object) -> URIRef | Literal:
         raise TypeError(f"not in newskg's RDF view: {term!r}")
     if term.language:
         return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
+    if term.datatype.value == XSD_STRING:
         return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 

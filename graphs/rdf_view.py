@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -42,7 +43,6 @@ from newskg.graphs.vocab import (
     article_iri,
     entity_class,
     entity_iri,
-    relation_property,
     statement_iri,
 )
 from newskg.model import Article, Evidence
@@ -51,28 +51,47 @@ Object = ox.NamedNode | ox.Literal
 Triple = tuple[ox.NamedNode, ox.NamedNode, Object]
 
 
-@lru_cache(maxsize=4096)
+class OxTerms:
+    """The Oxigraph IRIs of an rdflib namespace's terms (``nkg.Statement``), each made once.
+
+    rdflib's attribute lookup on a namespace is slow enough to dominate a stream of millions of quads.
+    """
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        term = ox.NamedNode(str(self._namespace[name]))
+        setattr(self, name, term)
+        return term
+
+
+@lru_cache(maxsize=1024)
 def iri(value: str) -> ox.NamedNode:
-    """An Oxigraph IRI; vocabulary terms are made once."""
+    """A class or property chosen per entity (its class, an attribute's property), made once."""
     return ox.NamedNode(value)
+
+
+rdf, rdfs, owl, xsd = OxTerms(RDF), OxTerms(RDFS), OxTerms(OWL), OxTerms(XSD)
+schema, skos, prov, org, nkg = OxTerms(SDO), OxTerms(SKOS), OxTerms(PROV), OxTerms(ORG), OxTerms(NKG)
 
 
 def date_literal(value: str) -> ox.Literal:
     """xsd:date for a plain ISO date, xsd:dateTime for a timestamp, a string otherwise."""
     if len(value) == 10 and value[4] == "-" and value[7] == "-" and value.replace("-", "").isdigit():
-        return ox.Literal(value, datatype=iri(XSD.date))
+        return ox.Literal(value, datatype=xsd.date)
     if len(value) > 10 and value[10] == "T" and value[:4].isdigit():
-        return ox.Literal(value, datatype=iri(XSD.dateTime))
+        return ox.Literal(value, datatype=xsd.dateTime)
     return ox.Literal(value)
 
 
 def decimal_literal(value: float) -> ox.Literal:
     """xsd:decimal whose lexical form reads back as the same float."""
-    return ox.Literal(format(Decimal(repr(float(value))), "f"), datatype=iri(XSD.decimal))
+    return ox.Literal(format(Decimal(repr(float(value))), "f"), datatype=xsd.decimal)
 
 
 def integer_literal(value: int) -> ox.Literal:
-    return ox.Literal(str(int(value)), datatype=iri(XSD.integer))
+    return ox.Literal(str(int(value)), datatype=xsd.integer)
 
 
 def digest(*parts: str) -> str:
@@ -122,65 +141,65 @@ class Terms:
 def article_triples(article: Article, mentioned: list[str], terms: Terms) -> Iterator[Triple]:
     """The article's description and the entities it mentions."""
     node = terms.article(article.id)
-    yield node, iri(RDF.type), iri(SDO.NewsArticle)
-    yield node, iri(SDO.identifier), ox.Literal(article.id)
+    yield node, rdf.type, schema.NewsArticle
+    yield node, schema.identifier, ox.Literal(article.id)
     if article.title:
-        yield node, iri(SDO.headline), ox.Literal(article.title)
+        yield node, schema.headline, ox.Literal(article.title)
     if article.date:
-        yield node, iri(SDO.datePublished), date_literal(article.date)
+        yield node, schema.datePublished, date_literal(article.date)
     if article.url:
-        yield node, iri(SDO.url), ox.Literal(article.url, datatype=iri(XSD.anyURI))
+        yield node, schema.url, ox.Literal(article.url, datatype=xsd.anyURI)
     if article.source:
-        yield node, iri(SDO.publisher), ox.Literal(article.source)
+        yield node, schema.publisher, ox.Literal(article.source)
     for entity_id in mentioned:
-        yield node, iri(SDO.mentions), terms.entity(entity_id)
+        yield node, schema.mentions, terms.entity(entity_id)
 
 
 def entity_triples(entity: GraphEntity, terms: Terms) -> Iterator[Triple]:
     """Classes, names, mention count, and attributes as properties or sameAs links."""
     node = terms.entity(entity.id)
-    yield node, iri(RDF.type), iri(entity_class(entity.type))
-    yield node, iri(RDF.type), iri(SCHEMA_CLASS[entity.type])
-    yield node, iri(SDO.identifier), ox.Literal(entity.id)
-    yield node, iri(RDFS.label), ox.Literal(entity.label)
-    yield node, iri(SKOS.prefLabel), ox.Literal(entity.label)
+    yield node, rdf.type, iri(entity_class(entity.type))
+    yield node, rdf.type, iri(SCHEMA_CLASS[entity.type])
+    yield node, schema.identifier, ox.Literal(entity.id)
+    yield node, rdfs.label, ox.Literal(entity.label)
+    yield node, skos.prefLabel, ox.Literal(entity.label)
     for alias in sorted(entity.aliases - {entity.label}):
-        yield node, iri(SKOS.altLabel), ox.Literal(alias)
-    yield node, iri(NKG.mentionCount), integer_literal(entity.mentions)
+        yield node, skos.altLabel, ox.Literal(alias)
+    yield node, nkg.mentionCount, integer_literal(entity.mentions)
     for name, value in sorted(entity.attributes.items()):
         if name in ATTRIBUTE_PROPERTY:
             yield node, iri(ATTRIBUTE_PROPERTY[name]), ox.Literal(value)
         elif name in SAME_AS_PREFIX:
-            yield node, iri(OWL.sameAs), ox.NamedNode(f"{SAME_AS_PREFIX[name]}{value}")
+            yield node, owl.sameAs, ox.NamedNode(f"{SAME_AS_PREFIX[name]}{value}")
         else:
-            yield node, iri(NKG.attribute), ox.Literal(f"{name}={value}")
+            yield node, nkg.attribute, ox.Literal(f"{name}={value}")
 
 
 def relation_triple(relation: GraphRelation, terms: Terms) -> Triple:
     """The direct triple: subject, relation property, object."""
-    return terms.entity(relation.subject), iri(relation_property(relation.predicate)), terms.entity(relation.object)
+    return terms.entity(relation.subject), getattr(nkg, relation.predicate), terms.entity(relation.object)
 
 
 def statement_triples(relation: GraphRelation, evidence: Evidence, terms: Terms) -> Iterator[Triple]:
     """The statement node: which sentence of which article supports the relation, and how."""
     node = ox.NamedNode(statement_iri(terms.base, evidence_digest(relation, evidence)))
     subject, predicate, obj = relation_triple(relation, terms)
-    yield node, iri(RDF.type), iri(NKG.Statement)
-    yield node, iri(RDF.subject), subject
-    yield node, iri(RDF.predicate), predicate
-    yield node, iri(RDF.object), obj
-    yield node, iri(PROV.wasDerivedFrom), terms.article(evidence.article_id)
-    yield node, iri(NKG.sentence), ox.Literal(evidence.sentence)
-    yield node, iri(NKG.startOffset), integer_literal(evidence.start)
-    yield node, iri(NKG.endOffset), integer_literal(evidence.end)
-    yield node, iri(NKG.rule), ox.Literal(evidence.rule)
-    yield node, iri(NKG.confidence), decimal_literal(evidence.confidence)
+    yield node, rdf.type, nkg.Statement
+    yield node, rdf.subject, subject
+    yield node, rdf.predicate, predicate
+    yield node, rdf.object, obj
+    yield node, prov.wasDerivedFrom, terms.article(evidence.article_id)
+    yield node, nkg.sentence, ox.Literal(evidence.sentence)
+    yield node, nkg.startOffset, integer_literal(evidence.start)
+    yield node, nkg.endOffset, integer_literal(evidence.end)
+    yield node, nkg.rule, ox.Literal(evidence.rule)
+    yield node, nkg.confidence, decimal_literal(evidence.confidence)
     if evidence.modality:
-        yield node, iri(NKG.modality), ox.Literal(evidence.modality)
+        yield node, nkg.modality, ox.Literal(evidence.modality)
     if evidence.date:
-        yield node, iri(NKG.eventDate), date_literal(evidence.date)
+        yield node, nkg.eventDate, date_literal(evidence.date)
     if evidence.title:
-        yield node, iri(NKG.title), ox.Literal(evidence.title)
+        yield node, nkg.title, ox.Literal(evidence.title)
 
 
 def membership_node(relation: GraphRelation, evidence: Evidence, terms: Terms) -> ox.NamedNode:
@@ -195,35 +214,35 @@ def post_node(title: str, terms: Terms) -> ox.NamedNode:
 def membership_triples(relation: GraphRelation, evidence: Evidence, terms: Terms) -> Iterator[Triple]:
     """A role as stated in one article (see the module docstring); the post's own triples are separate."""
     node = membership_node(relation, evidence, terms)
-    yield node, iri(RDF.type), iri(ORG.Membership)
-    yield node, iri(RDF.type), iri(SDO.Role)
-    yield node, iri(ORG.member), terms.entity(relation.subject)
-    yield node, iri(ORG.organization), terms.entity(relation.object)
-    yield node, iri(NKG.roleRelation), iri(NKG[relation.predicate])
-    yield node, iri(PROV.wasDerivedFrom), terms.article(evidence.article_id)
+    yield node, rdf.type, org.Membership
+    yield node, rdf.type, schema.Role
+    yield node, org.member, terms.entity(relation.subject)
+    yield node, org.organization, terms.entity(relation.object)
+    yield node, nkg.roleRelation, getattr(nkg, relation.predicate)
+    yield node, prov.wasDerivedFrom, terms.article(evidence.article_id)
     if evidence.title:
-        yield node, iri(ORG.role), post_node(evidence.title, terms)
-        yield node, iri(SDO.roleName), ox.Literal(evidence.title)
+        yield node, org.role, post_node(evidence.title, terms)
+        yield node, schema.roleName, ox.Literal(evidence.title)
     if evidence.date:
-        yield node, iri(NKG.statedOn), date_literal(evidence.date)
+        yield node, nkg.statedOn, date_literal(evidence.date)
 
 
 def post_triples(title: str, terms: Terms) -> Iterator[Triple]:
     node = post_node(title, terms)
-    yield node, iri(RDF.type), iri(ORG.Role)
-    yield node, iri(SKOS.prefLabel), ox.Literal(title)
+    yield node, rdf.type, org.Role
+    yield node, skos.prefLabel, ox.Literal(title)
 
 
 def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
     node = ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
-    yield node, iri(RDF.type), iri(NKG.MergeRecord)
-    yield node, iri(NKG.mergedInto), terms.entity(record["node"])
-    yield node, iri(NKG.mergedLabel), ox.Literal(record["label"])
-    yield node, iri(NKG.mergedType), ox.Literal(record["type"])
-    yield node, iri(NKG.mergeReason), ox.Literal(record["reason"])
+    yield node, rdf.type, nkg.MergeRecord
+    yield node, nkg.mergedInto, terms.entity(record["node"])
+    yield node, nkg.mergedLabel, ox.Literal(record["label"])
+    yield node, nkg.mergedType, ox.Literal(record["type"])
+    yield node, nkg.mergeReason, ox.Literal(record["reason"])
     for article_id in record["articles"].split("|"):
-        yield node, iri(PROV.wasDerivedFrom), terms.article(article_id)
+        yield node, prov.wasDerivedFrom, terms.article(article_id)
 
 
 # --- whole graphs, in order ---------------------------------------------------------------

@@ -25,6 +25,7 @@ from newskg.graphs.rdf_view import Triple, union
 from newskg.graphs.vocab import jsonld_context
 
 JsonValue = str | int | dict[str, str]
+RDF_TYPE, XSD_STRING, XSD_INTEGER = str(RDF.type), str(XSD.string), str(XSD.integer)
 
 
 class Compactor:
@@ -32,22 +33,21 @@ class Compactor:
 
     def __init__(self, context: dict[str, Any]) -> None:
         self.terms: dict[str, tuple[str, str | None]] = {}
-        self.prefixes: list[tuple[str, str]] = []
+        self.prefixes: dict[str, str] = {}
         for term, definition in context.items():
             if isinstance(definition, str):
-                self.prefixes.append((definition, term))
+                self.prefixes[definition] = term
             else:
                 self.terms[definition["@id"]] = (term, definition.get("@type"))
-        # The longest namespace first, so "https://schema.org/" never shadows a longer one.
-        self.prefixes.sort(key=lambda item: -len(item[0]))
 
     def iri(self, value: str) -> str:
-        """``prefix:local`` when a prefix covers the IRI, the IRI itself otherwise."""
-        for namespace, prefix in self.prefixes:
-            local = value[len(namespace) :]
-            if value.startswith(namespace) and local and not local.startswith("//"):
-                return f"{prefix}:{local}"
-        return value
+        """``prefix:local`` when a prefix's namespace is the IRI up to its last ``#`` or ``/``, the IRI otherwise.
+
+        Every prefix's namespace ends in ``#`` or ``/``, so one lookup finds it.
+        """
+        cut = max(value.rfind("#"), value.rfind("/")) + 1
+        prefix = self.prefixes.get(value[:cut])
+        return f"{prefix}:{value[cut:]}" if prefix and cut < len(value) else value
 
     def key(self, predicate: str) -> tuple[str, str | None]:
         """The property's term and its type coercion, or its compact IRI without one."""
@@ -61,9 +61,9 @@ class Compactor:
         datatype = term.datatype.value
         if coercion is not None and coercion == datatype:
             return term.value
-        if coercion is None and datatype == str(XSD.string):
+        if coercion is None and datatype == XSD_STRING:
             return term.value
-        if coercion is None and datatype == str(XSD.integer):
+        if coercion is None and datatype == XSD_INTEGER:
             return int(term.value)
         return {"@value": term.value, "@type": self.iri(datatype)}
 
@@ -79,7 +79,7 @@ def node_objects(triples: Iterable[Triple], compactor: Compactor) -> Iterator[di
             current = subject
             node = {"@id": compactor.iri(subject.value)}
         value: JsonValue
-        if predicate.value == str(RDF.type):
+        if predicate.value == RDF_TYPE:
             key, value = "@type", compactor.iri(obj.value)
         else:
             key, coercion = compactor.key(predicate.value)
@@ -101,9 +101,8 @@ def jsonld_chunks(graph: KnowledgeGraph, options: OutputOptions) -> Iterator[str
     yield ',\n "@graph": ['
     separator = "\n  "
     for node in node_objects(union(graph, options.base_iri), compactor):
-        # JSON escapes newlines inside strings, so re-indenting the dump's own lines is safe.
-        text = json.dumps(single_values(node), ensure_ascii=False, indent=1, sort_keys=True)
-        yield separator + text.replace("\n", "\n  ")
+        # One node object a line: without indent, json uses its C encoder.
+        yield separator + json.dumps(single_values(node), ensure_ascii=False, sort_keys=True)
         separator = ",\n  "
     yield "\n ]\n}\n"
 
