@@ -75,33 +75,40 @@ def child_newskg(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def child_stream(args: argparse.Namespace) -> dict[str, Any]:
-    """Extraction and merging in one process over the input repeated ``--repeat`` times under new ids, with the
-    resident memory after each pass: flat memory means only the merged graph grows."""
+    """Extraction and merging over the input repeated ``--repeat`` times under new ids, in one stream, with the
+    resident memory of this process and of each worker after each pass: flat memory means only the graph grows."""
+    import multiprocessing
+
     from newskg.graphs.build import KnowledgeGraph
     from newskg.model import Article
     from newskg.run import ExtractOptions, RunSummary, extract_records
 
     source = [json.loads(line) for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
 
-    def articles(round_: int) -> Iterator[Article]:
-        for item in source:
-            suffix = f"#{round_}" if round_ else ""
-            yield Article(item["id"] + suffix, item["text"], title=item.get("title"))
+    def articles() -> Iterator[Article]:
+        for round_ in range(args.repeat):
+            for item in source:
+                yield Article(f"{item['id']}#{round_}", item["text"], title=item.get("title"))
 
     graph, summary, passes = KnowledgeGraph(), RunSummary(), []
-    options = ExtractOptions(n_process=1, batch_size=args.batch_size)
+    options = ExtractOptions(n_process=args.stream_processes, batch_size=args.batch_size)
     started = time.perf_counter()
-    for round_ in range(args.repeat):
-        for records in extract_records(articles(round_), options, summary, print):
-            graph.add(records)
-        seconds = time.perf_counter() - started
-        passes.append({"articles": summary.extracted, "rss_mb": resident_mb(), "seconds": seconds})
+
+    def sample() -> None:
+        workers = [resident_mb(child.pid) for child in multiprocessing.active_children()]
+        done = {"articles": summary.extracted, "rss_mb": resident_mb(), "workers_mb": workers}
+        passes.append({**done, "seconds": time.perf_counter() - started})
+
+    for records in extract_records(articles(), options, summary, print):
+        graph.add(records)
+        if summary.extracted % len(source) == 0:
+            sample()
     return {**peak_memory_mb(), "passes": passes, "entities": len(graph.entities), "relations": len(graph.relations)}
 
 
-def resident_mb() -> float:
-    """This process's resident memory now (Linux)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def resident_mb(pid: int | str = "self") -> float:
+    """A process's resident memory now (Linux)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return round(int(line.split()[1]) / 1024, 1)
     return 0.0
@@ -298,19 +305,24 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
 def memory_benchmark(args: argparse.Namespace, work: Path) -> None:
     source, articles, words = prepare_input(args.corpus, args.memory_articles, work)
     print(f"\n## Memory: {articles} articles ({words:,} words), read {args.memory_repeat} times under new ids\n")
-    print("One process; resident memory after each pass over the articles (the merged graph keeps every pass).\n")
+    print(
+        f"{args.memory_processes} process(es), one stream; resident memory after each pass over the articles"
+        " (the merged graph keeps every pass).\n"
+    )
     arguments = ["--child", "stream", "--input", str(source), "--batch-size", str(args.batch_size)]
-    result = run_child([*arguments, "--repeat", str(args.memory_repeat)])
+    arguments += ["--repeat", str(args.memory_repeat), "--stream-processes", str(args.memory_processes)]
+    result = run_child(arguments)
     if "error" in result:
         print(f"memory run failed: {result['error']}")
         return
-    print("| pass | articles | seconds | resident MB |")
-    print("| ---: | ---: | ---: | ---: |")
+    print("| pass | articles | seconds | main process MB | workers MB |")
+    print("| ---: | ---: | ---: | ---: | --- |")
     for number, done in enumerate(result["passes"], 1):
-        print(f"| {number} | {done['articles']} | {done['seconds']:.0f} | {done['rss_mb']:.0f} |")
+        workers = ", ".join(f"{value:.0f}" for value in done["workers_mb"]) or "-"
+        print(f"| {number} | {done['articles']} | {done['seconds']:.0f} | {done['rss_mb']:.0f} | {workers} |")
     print(
-        f"\npeak {result['peak_mb']:.0f} MB; merged graph at the end: {result['entities']:,} entities, "
-        f"{result['relations']:,} relations",
+        f"\npeak {result['peak_mb']:.0f} MB (main process), {result['worker_peak_mb']:.0f} MB (largest worker);"
+        f" merged graph at the end: {result['entities']:,} entities, {result['relations']:,} relations",
         flush=True,
     )
 
@@ -354,6 +366,7 @@ def main() -> None:
     parser.add_argument("--no-store", dest="store", action="store_false", help="Skip the --store runs.")
     parser.add_argument("--memory-articles", type=int, default=0, help="Articles for the memory run (0: all).")
     parser.add_argument("--memory-repeat", type=int, default=10, help="Passes of the memory run (0: skip).")
+    parser.add_argument("--memory-processes", type=int, default=2, help="Processes of the memory run.")
     parser.add_argument("--entities", type=int, default=100_000)
     parser.add_argument("--relations", type=int, default=1_000_000, help="Large-graph relations (0: skip).")
     parser.add_argument(
@@ -367,6 +380,7 @@ def main() -> None:
     parser.add_argument("--child", choices=sorted(CHILDREN), help=argparse.SUPPRESS)
     parser.add_argument("--input", help=argparse.SUPPRESS)
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
+    parser.add_argument("--stream-processes", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--via", help=argparse.SUPPRESS)
     parser.add_argument("--output", help=argparse.SUPPRESS)
     argv = sys.argv[1:]
