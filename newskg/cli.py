@@ -15,14 +15,14 @@ from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
-from newskg.graphs.query import OUTPUT_FORMATS, QueryError, add_ontology, format_result, run_query
+from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result, load_file_store, query_oxigraph
 from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
-from newskg.store import StoreError, export_store, format_store_result, query_store
+from newskg.store import StoreError, export_store, query_store
 
 app = typer.Typer(
     name="newskg",
@@ -214,25 +214,19 @@ def query_command(
         except OSError as err:
             error(f"{file}: cannot read query ({err.strerror or err})")
             raise typer.Exit(2) from None
-    if store is not None:
-        try:
-            typer.echo(format_store_result(query_store(store, sparql or ""), output_format), nl=False)
-        except StoreError as err:
-            error(str(err))
-            raise typer.Exit(2) from None
-        except SyntaxError as err:
-            error(f"{file or 'query'}: invalid SPARQL: {err}")
-            raise typer.Exit(2) from None
-        return
-    dataset = load_rdf(graph or "")
-    if with_ontology:
-        add_ontology(dataset)
     try:
-        result = run_query(dataset, sparql or "")
+        if store is not None:
+            results = query_store(store, sparql or "")
+        else:
+            results = query_oxigraph(load_file_store(graph or "", with_ontology), sparql or "")
+        text = format_oxigraph_result(results, output_format)
+    except (StoreError, RDFReadError) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
     except QueryError as err:
         error(f"{file or 'query'}: {err}")
         raise typer.Exit(2) from None
-    typer.echo(format_result(result, output_format), nl=False)
+    typer.echo(text, nl=False)
 
 
 @app.command("stats")

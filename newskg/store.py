@@ -31,9 +31,8 @@ from rdflib import Dataset
 from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
-from newskg.graphs.query import format_rows
+from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf_view import dataset_quads
-from newskg.graphs.vocab import BINDINGS
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
@@ -296,8 +295,7 @@ def query_store(directory: str | Path, sparql: str) -> Any:
     """
     store = open_store(directory, read_only=True)
     graphs = data_graphs(store)
-    prefixes = {prefix: str(namespace) for prefix, namespace in BINDINGS.items()}
-    return store.query(sparql, prefixes=prefixes, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
+    return query_oxigraph(store, sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
 
 
 def export_store(
@@ -308,21 +306,3 @@ def export_store(
         output_format(path, format_name)  # fail on an unknown format before reading the store
     graph = store_graph(directory)
     return export_graph(graph, outputs, format_name, base_iri or store_settings(directory).get("base_iri"))
-
-
-def term_text(term: object) -> str:
-    """A result cell: IRIs and literals by their value, unbound as empty."""
-    return "" if term is None else str(getattr(term, "value", term))
-
-
-def format_store_result(results: Any, output_format: str) -> str:
-    """Oxigraph query results printed as ``newskg query`` prints rdflib's (table, CSV or JSON)."""
-    if isinstance(results, ox.QueryBoolean):
-        if output_format == "json":
-            return json.dumps({"boolean": bool(results)}) + "\n"
-        return ("true" if bool(results) else "false") + "\n"
-    if isinstance(results, ox.QueryTriples):
-        return (results.serialize(format=ox.RdfFormat.N_TRIPLES) or b"").decode("utf-8")
-    variables = [variable.value for variable in results.variables]
-    rows = [[term_text(solution[name]) for name in variables] for solution in results]
-    return format_rows(variables, rows, output_format)

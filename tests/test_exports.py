@@ -375,6 +375,20 @@ def test_query_result_formats_a_construct_as_turtle(dated: KnowledgeGraph) -> No
     assert isomorphic(Graph().parse(data=text, format="turtle"), result.graph)  # type: ignore[arg-type]
 
 
+def test_query_command_answers_as_rdflib_does_on_the_same_file(tmp_path: Path, dated: KnowledgeGraph) -> None:
+    """The CLI queries files with Oxigraph; its answers are rdflib's (CONSTRUCT as Turtle, IRIs compacted)."""
+    path = tmp_path / "g.trig"
+    path.write_bytes(serialize("trig", dated))
+    construct = "CONSTRUCT { ?a nkg:met ?b } WHERE { ?a nkg:met ?b }"
+    result = runner.invoke(app, ["query", str(path), construct])
+    assert result.exit_code == 0, result.output
+    expected = run_query(Dataset(default_union=True).parse(path, format="trig"), construct).graph
+    assert expected is not None and len(expected) > 0
+    assert isomorphic(Graph().parse(data=result.output, format="turtle"), expected)
+    select = "SELECT DISTINCT ?p WHERE { ?a ?p ?b . FILTER(?p = nkg:met) }"
+    assert runner.invoke(app, ["query", str(path), select, "-f", "csv"]).output.splitlines() == ["p", "nkg:met"]
+
+
 def test_gexf_of_two_runs_is_the_same_bytes_and_carries_no_date_of_writing(nlp, dated: KnowledgeGraph) -> None:
     import datetime as dt
 
