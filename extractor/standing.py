@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.events import Candidate
-from newskg.extractor.lexicon import TYPE_GROUPS, word_table
+from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
@@ -152,6 +152,18 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
 
 
+def containing_gap(gap: Span) -> bool:
+    """What may stand between a place and the place containing it: "Bethany, Conn.", with a locative
+    preposition "the Savannah River Plant, in Aiken" or "the Court of Justice in The Hague" (whatever the
+    parser attached the phrase to), and with a direction "Bedford in southern Indiana"."""
+    words = [t.lower_ for t in gap]
+    while words and words[-1] in word_list("compass_words.txt"):
+        words.pop()
+    if len(words) < len(gap) and words[-1:] != ["in"]:
+        return False  # A direction only after "in": not "Kenya, southern Sudan".
+    return " ".join(words) in (",", ", in", ", near", "in")
+
+
 def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     """'Bethany, Conn.', 'Pepperell, West Point, Ga.': a name followed by a comma and a place
     (not a list: the place is not coordinated)."""
@@ -160,14 +172,12 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for number, current in enumerate(ordered):
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
-        gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
-        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken" or "the Court
-        # of Justice in The Hague" (whatever the parser attached the phrase to).
-        adjacent = gap in (",", ", in", ", near", "in")
+        gap = doc[index.mentions[previous]["token_end"] : start] if previous is not None else doc[start:start]
+        adjacent = containing_gap(gap)
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
         # that place is where the story was filed, not where the agency is based.
-        if previous is not None and index.type_of(previous) in LOC and gap == "" and index.type_of(current) in ORG:
+        if previous is not None and index.type_of(previous) in LOC and not len(gap) and index.type_of(current) in ORG:
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)

@@ -11,12 +11,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.lexicon import word_list
+from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
 
 # What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
 METONYM_TYPES = frozenset(
     {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
 )
+ORG = TYPE_GROUPS["ORG"]
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -85,6 +86,25 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
             if named:
                 return named
+    # A description named by a compound: "the smaller Rollei company", "the Reuters news agency".
+    if token.lemma_.lower() in word_table("context_nouns.tsv"):
+        named = [m for child in children(token, ("compound",)) for m in index.at(child) if index.type_of(m) in ORG]
+        if named:
+            return named
+    if any(child.dep_ in ("relcl", "acl") for child in token.children):
+        return described_mentions(token, index)
+    return []
+
+
+def described_mentions(noun: Token, index: MentionIndex) -> list[int]:
+    """The name that a description with a clause stands for: "X was the gunman who shot Y" (predicate noun),
+    "X, the man convicted of killing Y" (apposition)."""
+    if index.at(noun) or noun.pos_ != "NOUN":
+        return []
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return unique(m for subject in children(noun.head, ("nsubj",)) for m in argument_mentions(subject, index))
+    if noun.dep_ == "appos":
+        return index.at(noun.head)
     return []
 
 
