@@ -131,8 +131,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     organisation's or place's location."""
     head = doc[index.heads[mention]]
     subject_type = index.type_of(mention)
-    # Also on a description in apposition: "X, a Republican from Chicago".
-    nouns = [head, *(t for t in descriptors(head)[1:] if not index.at(t))]
+    # Also on a description in apposition, "X, a Republican from Chicago", or after a copula, "X is a town in Y".
+    nouns = [head, *(t for t in descriptors(head)[1:] + predicate_nouns(head) if not index.at(t))]
     for prep in (p for noun in nouns for p in children(noun, ("prep",))):
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
@@ -141,11 +141,15 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                 obj_type = index.type_of(obj)
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in (
-                    ("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")
-                ):
-                    if prep.head != head and obj_type == "Country":
-                        continue  # "X, the President of the United States" is a role, not a home.
+                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(prep.head, head)):
+                    if (
+                        prep.head != head
+                        and obj_type == "Country"
+                        and (subject_type == "Person" or not apposed(prep.head, head))
+                    ):
+                        # "X, the President of the United States" is a role, not a home; "the Lions tour of
+                        # New Zealand" is not where the Lions are.
+                        continue
                     relation = place_relation(subject_type, obj_type)
                     # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
                     if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
@@ -162,6 +166,28 @@ def containing_gap(gap: Span) -> bool:
     if len(words) < len(gap) and words[-1:] != ["in"]:
         return False  # A direction only after "in": not "Kenya, southern Sudan".
     return " ".join(words) in (",", ", in", ", near", "in")
+
+
+def predicate_nouns(head: Token) -> list[Token]:
+    """The noun a copula says the name is: "Choloma is a town in northern Honduras"."""
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        return children(head.head, ("attr",))
+    return []
+
+
+def apposed(noun: Token, head: Token) -> bool:
+    """A description set beside a name or said of it ("X, a town in Y", "X is a bank in Y"), not a name's
+    head noun ("the Grammy ceremony in Y") nor a person's title ("X, the President of the United States")."""
+    return noun != head and noun.dep_ in ("appos", "attr") and noun.lemma_.lower() not in word_table("role_titles.tsv")
+
+
+def place_prepositions(subject_type: str, described: bool) -> tuple[str, ...]:
+    """Prepositions that put a name in a place: "Institute of Zoology in Kunming", "X of Springfield",
+    "X from Ohio". A person's "in" only on a description ("X, a lawyer in Chicago"): on the name itself it
+    is mostly where the person spoke or was ("Smith in London said")."""
+    if subject_type != "Person":
+        return ("of", "in", "at", "near")
+    return ("of", "from", "in") if described else ("of", "from")
 
 
 def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
@@ -193,15 +219,16 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
-    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'."""
+    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home."""
     for token in doc:
         if token.lemma_ != "be":
             continue
         for subject in children(token, ("nsubj",)):
             for s in argument_mentions(subject, index):
-                for pobj in prep_objects(token, ("in",)):
+                person = index.type_of(s) == "Person"
+                for pobj in prep_objects(token, ("from",) if person else ("in",)):
                     for o in argument_mentions(pobj, index):
-                        relation = place_relation(index.type_of(s), index.type_of(o))
+                        relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
                         if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
                             yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
 
@@ -219,6 +246,31 @@ def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candi
                 yield Candidate(person, mention, "lives_in", "native-place", 0.7, head, head, None)
 
 
+def owned_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A noun of home or seat between an owner and a place: "Nelson's hometown of Abbott", "the NRC's
+    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y"."""
+    if index.type_of(mention) not in LOC:
+        return
+    place = doc[index.heads[mention]]
+    nouns = [place.head] if place.dep_ in ("compound", "nmod") else []
+    if place.dep_ == "pobj" and place.head.lower_ in ("of", "in", "at"):
+        holder = place.head.head
+        # "X's headquarters is in Y": the subject of the copula.
+        nouns += children(holder, ("nsubj",)) if holder.lemma_ == "be" else [holder]
+    for noun in nouns:
+        relation = place_nouns().get(noun.lemma_.lower())
+        if relation is None:
+            continue
+        owners = children(noun, ("poss",)) + prep_objects(noun, ("of",))
+        for owner in (m for token in owners for m in argument_mentions(token, index)):
+            if owner != mention:
+                yield Candidate(owner, mention, relation, "place-noun", 0.7, noun, noun, None)
+
+
+def place_nouns() -> dict[str, str]:
+    return word_table("place_nouns.tsv")
+
+
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
@@ -227,5 +279,6 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
         yield from native_places(doc, mention, index)
+        yield from owned_places(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)
