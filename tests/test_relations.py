@@ -208,6 +208,32 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Ana Ruiz", "member_of", "Socialist Party")},
         set(),
     ),
+    # --- a place the sentence puts in a larger place holds the relation too (place chain)
+    ("Tom Avery, who lives in Salem, Oregon, opened a bakery.", {("Tom Avery", "lives_in", "Oregon")}, set()),
+    ("Kessler Foods of Dayton, Ohio, recalled its soup.", {("Kessler Foods", "based_in", "Ohio")}, set()),
+    # A direction between a place and its container.
+    ("The Mercy Hospital in Cork in southwest Ireland treated him.", {("Cork", "located_in", "Ireland")}, set()),
+    # --- a description with a clause stands for the name it describes
+    ("Jack Morrow was the driver who killed Nina Pratt.", {("Jack Morrow", "killed", "Nina Pratt")}, set()),
+    ("Dale Crane, the man convicted of murdering Ruth Bell, appealed.", {("Dale Crane", "killed", "Ruth Bell")}, set()),
+    # --- killings: a lethal adverb, a blame verb with "in", a confession
+    ("Carl Rees fatally stabbed Owen Lyle in 1999.", {("Carl Rees", "killed", "Owen Lyle")}, set()),
+    ("Ben Haynes was arrested in the killing of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
+    ("Ben Haynes confessed to the murder of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
+    # --- affiliation: a description named by its compound, role nouns with "with"
+    ("A spokesman, Ivo Karl of the smaller Siemens company, denied it.", {("Ivo Karl", "works_for", "Siemens")}, set()),
+    ("Greta Lind, a lobbyist with Greenpeace, disagreed.", {("Greta Lind", "works_for", "Greenpeace")}, set()),
+    # --- homes and seats: "in" on a person's apposed description, "is from", a seat noun
+    ("Nora Quist, a nurse in Leeds, said no.", {("Nora Quist", "lives_in", "Leeds")}, set()),
+    ("Paula Graves is from Tucson.", {("Paula Graves", "lives_in", "Tucson")}, set()),
+    ("Nokia's headquarters is in Espoo.", {("Nokia", "based_in", "Espoo")}, set()),
+    ("Officials met at Siemens's Munich headquarters.", {("Siemens", "based_in", "Munich")}, set()),
+    # A meeting place is not a home.
+    (
+        "Ruth Ames, a member of the Labour Party, spoke at a rally in Bristol.",
+        set(),
+        {("Ruth Ames", "lives_in", "Bristol")},
+    ),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
