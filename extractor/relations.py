@@ -88,6 +88,8 @@ class RelationExtractor:
             candidate = person_based_in(found, index)
             if candidate.modality == NEGATED or not self.allowed(candidate, index):
                 continue
+            if candidate.modality and self.inventory[candidate.predicate].kind == "standing":
+                continue  # A state only hoped for or planned is not one: "Turkey hopes to join the EU".
             subject, obj = mentions[candidate.subject], mentions[candidate.object]
             if subject["key"] == obj["key"]:
                 continue

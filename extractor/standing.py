@@ -94,9 +94,18 @@ def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
     ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
     candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
     candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        candidates += [t for attr in children(head.head, ("attr",)) for t in coordinated(attr)]
+    candidates += [t for complement in role_complements(head) for t in coordinated(complement)]
     return [t for t in candidates if role_word(t) in roles]
+
+
+def role_complements(head: Token) -> list[Token]:
+    """The noun a verb makes a person: 'X is a spokesman for Y', 'X became chairman of Y', 'X serves as
+    treasurer of Y', 'X was appointed chief executive of Y', 'Y named X as its new chairman'."""
+    verb = head.head
+    holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
+    if holder == "subject" and head.dep_ == "nsubj" or holder == "object" and head.dep_ in ("dobj", "nsubjpass"):
+        return children(verb, ("attr", "oprd")) + prep_objects(verb, ("as",))
+    return []
 
 
 def role_word(token: Token) -> str:
