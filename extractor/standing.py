@@ -103,7 +103,8 @@ def role_complements(head: Token) -> list[Token]:
     treasurer of Y', 'X was appointed chief executive of Y', 'Y named X as its new chairman'."""
     verb = head.head
     holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
-    if holder == "subject" and head.dep_ == "nsubj" or holder == "object" and head.dep_ in ("dobj", "nsubjpass"):
+    subject_role = holder == "subject" and head.dep_ == "nsubj"
+    if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
         return children(verb, ("attr", "oprd")) + prep_objects(verb, ("as",))
     return []
 
