@@ -207,6 +207,9 @@ def noun_events(
                 subject_tokens = agents_of_passive(anchor)
             elif how == "blame":
                 subject_tokens = children(anchor, ("dobj", "nsubjpass"))
+                if anchor.dep_ == "acl":
+                    # On the culprit's name: "X, sentenced to life for the murder of Y".
+                    subject_tokens.append(anchor.head)
             else:
                 subject_tokens, _ = logical_subjects(anchor)
             modality = modality_of(noun) or modality_of(anchor)

@@ -131,9 +131,18 @@ def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Cand
             # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
             targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
         for target in targets:
-            for obj in argument_mentions(target, index) or index.at(target):
+            for obj in argument_mentions(target, index) or index.at(target) or unit_owners(target, index):
                 if obj != mention:
                     yield Candidate(mention, obj, relation, "role-noun", 0.7, role, head, None)
+
+
+def unit_owners(unit: Token, index: MentionIndex) -> list[int]:
+    """The organisation a part of it belongs to: "the USDA's research service", "the development department
+    at NASDA", "the press office of the UN"."""
+    if unit.lemma_.lower() not in word_list("org_unit_nouns.txt"):
+        return []
+    owners = children(unit, ("poss", "compound")) + prep_objects(unit, ("of", "at"))
+    return [m for owner in owners for m in argument_mentions(owner, index) if index.type_of(m) in ORG]
 
 
 def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:

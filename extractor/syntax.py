@@ -167,6 +167,9 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ == "pcomp" and head.pos_ == "ADP":
             # Object control under a preposition: "accused Canada of attacking", "X, convicted of murdering Y".
             controller = head.head
+            if controller.pos_ == "ADJ" and children(controller, ("nsubj",)):
+                # A verdict as a small clause: "found X guilty of murdering Y".
+                return children(controller, ("nsubj",)), False
             if controller.pos_ == "ADJ" and controller.dep_ in ("acomp", "oprd"):
                 # The adjective of a verdict or plea: "pleaded guilty to killing", "was found guilty of murdering".
                 controller = controller.head

@@ -234,6 +234,23 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
         {("Ruth Ames", "lives_in", "Bristol")},
     ),
+    # --- role nouns a verb gives a person, verbs of leading and joining
+    ("Jane Fox became chairman of Barclays in 2003.", {("Jane Fox", "leads", "Barclays")}, set()),
+    ("Steve Ballmer was named president of Microsoft last year.", {("Steve Ballmer", "leads", "Microsoft")}, set()),
+    ("Fiat appointed Sergio Marchionne as its new boss.", {("Sergio Marchionne", "leads", "Fiat")}, set()),
+    ("Bill Gates, who heads Microsoft, spoke.", {("Bill Gates", "leads", "Microsoft")}, set()),
+    ("Poland joined Nato in 1999.", {("Poland", "member_of", "NATO")}, set()),
+    # A membership only expected is not one.
+    ("Turkey is expected to join the EU in 2015.", set(), {("Turkey", "member_of", "European Union")}),
+    # --- someone in a part of an organisation works for the whole
+    (
+        "Kim Lee, a researcher in the physics department at Stanford University, said so.",
+        {("Kim Lee", "works_for", "Stanford University")},
+        set(),
+    ),
+    # --- verdicts: a small clause, a participle on the culprit's name
+    ("The court found Ivan Petrov guilty of killing Anna Lisova.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    ("Omar Haddad, jailed for the murder of Lina Saleh, was freed.", {("Omar Haddad", "killed", "Lina Saleh")}, set()),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
