@@ -55,6 +55,9 @@ def descriptors(head: Token) -> list[Token]:
         first = first.head
     if first.dep_ == "appos":
         found.append(first.head)
+    if first != head:
+        # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
+        found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
     return found
 
 
@@ -80,6 +83,8 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     for descriptor in nouns:
         if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
+        if descriptor == head.head and in_role_phrase(head):
+            continue  # A person's role: in "the Swedish U.N. mediator" the place is the mediator's, not the UN's.
         for modifier in left_modifiers(descriptor):
             if modifier.i in inside:
                 continue
@@ -107,6 +112,12 @@ def role_complements(head: Token) -> list[Token]:
     if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
         return children(verb, ("attr", "oprd")) + prep_objects(verb, ("as",))
     return []
+
+
+def in_role_phrase(name: Token) -> bool:
+    """A name modifying a person's role noun ("the Swedish U.N. mediator"): what comes before it describes
+    the person."""
+    return name.dep_ == "compound" and role_word(name.head) in word_table("role_nouns.tsv")
 
 
 def role_word(token: Token) -> str:
@@ -222,7 +233,13 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
         # that place is where the story was filed, not where the agency is based.
-        if previous is not None and index.type_of(previous) in LOC and not len(gap) and index.type_of(current) in ORG:
+        if (
+            previous is not None
+            and index.type_of(previous) in LOC
+            and not len(gap)
+            and index.type_of(current) in ORG
+            and not in_role_phrase(doc[index.heads[current]])
+        ):
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)

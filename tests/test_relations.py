@@ -251,6 +251,18 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     # --- verdicts: a small clause, a participle on the culprit's name
     ("The court found Ivan Petrov guilty of killing Anna Lisova.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
     ("Omar Haddad, jailed for the murder of Lina Saleh, was freed.", {("Omar Haddad", "killed", "Lina Saleh")}, set()),
+    # --- a plural apposition after a list describes every name in it
+    (
+        "Anna Berg and Tom Lind, both reporters for Reuters, were hurt.",
+        {("Anna Berg", "works_for", "Reuters"), ("Tom Lind", "works_for", "Reuters")},
+        set(),
+    ),
+    # --- a place before a name that modifies a person's role noun is the person's
+    (
+        "Rebels killed the Swedish U.N. mediator, Count Folke Bernadotte.",
+        set(),
+        {("United Nations", "based_in", "Sweden")},
+    ),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
