@@ -18,6 +18,7 @@ METONYM_TYPES = frozenset(
     {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
 )
 ORG = TYPE_GROUPS["ORG"]
+LOC = TYPE_GROUPS["LOC"]
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -86,6 +87,11 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
             if named:
                 return named
+    # A kind of place named after "of": "the town of Gao", "the province of Aceh".
+    if token.lemma_.lower() in word_list("place_class_nouns.txt"):
+        named = [m for pobj in prep_objects(token, ("of",)) for m in index.at(pobj) if index.type_of(m) in LOC]
+        if named:
+            return named
     # A description named by a compound: "the smaller Rollei company", "the Reuters news agency".
     if token.lemma_.lower() in word_table("context_nouns.tsv"):
         named = [m for child in children(token, ("compound",)) for m in index.at(child) if index.type_of(m) in ORG]

@@ -263,6 +263,12 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
         {("United Nations", "based_in", "Sweden")},
     ),
+    # --- armed members of a group act for it; "the province of X" is X
+    (
+        "Rebels from the Kurdistan Workers Party attacked the province of Hakkari.",
+        {("Kurdistan Workers Party", "attacked", "Hakkari")},
+        set(),
+    ),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
