@@ -110,7 +110,9 @@ def role_complements(head: Token) -> list[Token]:
     holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
     subject_role = holder == "subject" and head.dep_ == "nsubj"
     if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
-        return children(verb, ("attr", "oprd")) + prep_objects(verb, ("as",))
+        # "to be": "Y elected X to be chairman of Z".
+        linked = [verb, *(t for t in children(verb, ("xcomp",)) if t.lemma_ == "be")]
+        return [c for v in linked for c in children(v, ("attr", "oprd")) + prep_objects(v, ("as",))]
     return []
 
 

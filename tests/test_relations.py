@@ -240,6 +240,8 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Fiat appointed Sergio Marchionne as its new boss.", {("Sergio Marchionne", "leads", "Fiat")}, set()),
     ("Bill Gates, who heads Microsoft, spoke.", {("Bill Gates", "leads", "Microsoft")}, set()),
     ("Poland joined Nato in 1999.", {("Poland", "member_of", "NATO")}, set()),
+    ("The board elected Jane Fox to be chairman of Barclays.", {("Jane Fox", "leads", "Barclays")}, set()),
+    ("Rupert Murdoch owns News Corporation.", {("Rupert Murdoch", "leads", "News Corporation")}, set()),
     # A membership only expected is not one.
     ("Turkey is expected to join the EU in 2015.", set(), {("Turkey", "member_of", "European Union")}),
     # --- someone in a part of an organisation works for the whole
