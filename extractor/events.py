@@ -85,9 +85,12 @@ def instrument_users(token: Token, index: MentionIndex) -> list[int]:
 
 
 def lethal(verb: Token) -> bool:
-    """An attack that killed: the resultative "shot to death", "stabbed to death", or an adverb
-    "fatally shot", "mortally wounded"."""
+    """An attack that killed: the resultative "shot to death", "shot X dead", "shot dead X" (right after
+    the verb, however the parser attached it), or an adverb "fatally shot", "mortally wounded"."""
     if any(t.lemma_.lower() == "death" for t in prep_objects(verb, ("to",))):
+        return True
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if any(t.lower_ == "dead" for t in verb.children) or (following is not None and following.lower_ == "dead"):
         return True
     return any(child.dep_ == "advmod" and child.lower_ in word_list("lethal_adverbs.txt") for child in verb.children)
 

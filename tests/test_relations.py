@@ -218,6 +218,8 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Dale Crane, the man convicted of murdering Ruth Bell, appealed.", {("Dale Crane", "killed", "Ruth Bell")}, set()),
     # --- killings: a lethal adverb, a blame verb with "in", a confession
     ("Carl Rees fatally stabbed Owen Lyle in 1999.", {("Carl Rees", "killed", "Owen Lyle")}, set()),
+    ("Ivan Petrov shot dead Anna Lisova in Minsk.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    ("Anna Lisova was shot dead by Ivan Petrov.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
     ("Ben Haynes was arrested in the killing of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
     ("Ben Haynes confessed to the murder of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
     # --- affiliation: a description named by its compound, role nouns with "with"
