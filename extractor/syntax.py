@@ -19,6 +19,9 @@ METONYM_TYPES = frozenset(
 )
 ORG = TYPE_GROUPS["ORG"]
 LOC = TYPE_GROUPS["LOC"]
+# Prepositions whose gerund the verb's object performs: "accused X of attacking", "tricked X into
+# signing", "stopped X from visiting", "praised X for backing".
+CONTROL_PREPOSITIONS = frozenset({"of", "for", "into", "from"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -180,7 +183,9 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
                 # The adjective of a verdict or plea: "pleaded guilty to killing", "was found guilty of murdering".
                 controller = controller.head
             if controller.pos_ in ("VERB", "AUX"):
-                objects = children(controller, ("dobj",))
+                # Only a preposition of the verb's complement passes control to its object; after a
+                # preposition of time or manner the subject acts ("X restrained Y before shooting her").
+                objects = children(controller, ("dobj",)) if head.lower_ in CONTROL_PREPOSITIONS else []
                 if objects:
                     return objects, False
                 current = controller

@@ -219,6 +219,12 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     # --- killings: a lethal adverb, a blame verb with "in", a confession
     ("Carl Rees fatally stabbed Owen Lyle in 1999.", {("Carl Rees", "killed", "Owen Lyle")}, set()),
     ("Ivan Petrov shot dead Anna Lisova in Minsk.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    # After a preposition of time the subject acts, not the object.
+    (
+        "Ivan Petrov met Anna Lisova after visiting Russia.",
+        {("Ivan Petrov", "visited", "Russia")},
+        {("Anna Lisova", "visited", "Russia")},
+    ),
     ("Anna Lisova was shot dead by Ivan Petrov.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
     ("Ben Haynes was arrested in the killing of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
     ("Ben Haynes confessed to the murder of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
