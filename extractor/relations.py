@@ -135,6 +135,9 @@ def person_based_in(candidate: Candidate, index: MentionIndex) -> Candidate:
 
 # Relations that hold of a place's container too: living in Ocala, Fla. is living in Florida.
 CHAINED = frozenset({"lives_in", "based_in", "located_in"})
+# Rules that place a place in its container by adjacency ("Ocala, Fla.", "Bedford in southern Indiana"):
+# a chain only follows these, not a prepositional phrase the parser may have attached to the wrong noun.
+ADJACENT_PLACE_RULES = frozenset({"comma-place", "city-comma-country"})
 # A fact inferred through a place is a step less sure than the fact it comes from.
 CHAIN_PENALTY = 0.1
 
@@ -145,7 +148,7 @@ def place_chain(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     counts (the place as written in that phrase), not the place named again elsewhere."""
     containers: dict[int, list[dict[str, Any]]] = {}
     for r in relations:
-        if r["predicate"] == "located_in":
+        if r["predicate"] == "located_in" and r["rule"] in ADJACENT_PLACE_RULES:
             containers.setdefault(r["subject"], []).append(r)
     stated = {(r["subject"], r["predicate"], r["object"]) for r in relations}
     found: list[dict[str, Any]] = []
