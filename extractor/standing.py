@@ -3,9 +3,12 @@
 - based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Huawei and ZTE",
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person:
-  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y".
-- affiliation by preposition: "X of Y", "X at Y", "X from Y".
-- located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z".
+  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y", or given by a verb:
+  "X became chairman of Y", "X was appointed chief executive of Y".
+- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
+- located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
+  Indiana"; a person's home by copula: "X is from Y".
+- lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
 """
 
 from __future__ import annotations
