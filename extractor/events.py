@@ -84,6 +84,17 @@ def instrument_users(token: Token, index: MentionIndex) -> list[int]:
     return [] if passive else unique(m for user in users for m in argument_mentions(user, index))
 
 
+def lethal(verb: Token) -> bool:
+    """An attack that killed: the resultative "shot to death", "shot X dead", "shot dead X" (right after
+    the verb, however the parser attached it), or an adverb "fatally shot", "mortally wounded"."""
+    if any(t.lemma_.lower() == "death" for t in prep_objects(verb, ("to",))):
+        return True
+    following = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+    if any(t.lower_ == "dead" for t in verb.children) or (following is not None and following.lower_ == "dead"):
+        return True
+    return any(child.dep_ == "advmod" and child.lower_ in word_list("lethal_adverbs.txt") for child in verb.children)
+
+
 def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> Iterator[Candidate]:
     """A trigger verb with its subject, objects and prepositional partners, in active or passive voice."""
     inventory = relation_inventory()
@@ -118,8 +129,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             subjects = unique(m for token in agent_tokens for m in instrument_users(token, index))
             rule = "verb-instrument"
         relation = trigger.relation
-        if relation == "attacked" and any(t.lemma_.lower() == "death" for t in prep_objects(verb, ("to",))):
-            relation = "killed"  # Resultative: "shot to death", "stabbed to death".
+        if relation == "attacked" and lethal(verb):
+            relation = "killed"
         symmetric = inventory[relation].symmetric
         for actor, target in pairs(subjects, objects, symmetric):
             yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality)
@@ -145,11 +156,30 @@ def nominal_anchor(noun: Token) -> tuple[Token | None, str]:
         return head.head, "light"
     if (
         noun.dep_ == "pobj"
-        and head.lower_ in ("of", "for", "with")
+        and head.lower_ in ("of", "for", "with", "in")
         and head.head.lemma_.lower() in word_list("blame_verbs.txt")
     ):
+        # "X was arrested in the killing of Y" too.
         return head.head, "blame"
+    confessor = confession_verb(noun)
+    if confessor is not None:
+        return confessor, "light"
     return None, ""
+
+
+def confession_verb(noun: Token) -> Token | None:
+    """The verb by which the subject owns up to an event noun: "X admitted the murder of Y", "X confessed
+    to the killing of Y", "X pleaded guilty to the murder of Y" (through the adjective of the plea)."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        verb = head
+    elif noun.dep_ == "pobj" and head.lower_ == "to":
+        verb = head.head
+        if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "oprd", "advmod"):
+            verb = verb.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("confession_verbs.txt") else None
 
 
 def noun_events(
@@ -180,6 +210,9 @@ def noun_events(
                 subject_tokens = agents_of_passive(anchor)
             elif how == "blame":
                 subject_tokens = children(anchor, ("dobj", "nsubjpass"))
+                if anchor.dep_ == "acl":
+                    # On the culprit's name: "X, sentenced to life for the murder of Y".
+                    subject_tokens.append(anchor.head)
             else:
                 subject_tokens, _ = logical_subjects(anchor)
             modality = modality_of(noun) or modality_of(anchor)

@@ -88,6 +88,8 @@ class RelationExtractor:
             candidate = person_based_in(found, index)
             if candidate.modality == NEGATED or not self.allowed(candidate, index):
                 continue
+            if candidate.modality and self.inventory[candidate.predicate].kind == "standing":
+                continue  # A state only hoped for or planned is not one: "Turkey hopes to join the EU".
             subject, obj = mentions[candidate.subject], mentions[candidate.object]
             if subject["key"] == obj["key"]:
                 continue
@@ -120,7 +122,7 @@ class RelationExtractor:
                     "date_text": attached_date(event_anchors(candidate), dates) if kind == "event" else None,
                 }
             )
-        doc._.newskg_relations = relations
+        doc._.newskg_relations = relations + place_chain(relations)
         return doc
 
 
@@ -129,6 +131,43 @@ def person_based_in(candidate: Candidate, index: MentionIndex) -> Candidate:
     if candidate.predicate == "based_in" and index.type_of(candidate.subject) == "Person":
         return replace(candidate, predicate="lives_in")
     return candidate
+
+
+# Relations that hold of a place's container too: living in Ocala, Fla. is living in Florida.
+CHAINED = frozenset({"lives_in", "based_in", "located_in"})
+# Rules that place a place in its container by adjacency ("Ocala, Fla.", "Bedford in southern Indiana"):
+# a chain only follows these, not a prepositional phrase the parser may have attached to the wrong noun.
+ADJACENT_PLACE_RULES = frozenset({"comma-place", "city-comma-country"})
+# A fact inferred through a place is a step less sure than the fact it comes from.
+CHAIN_PENALTY = 0.1
+
+
+def place_chain(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """'X lives in Ocala, Fla.', 'X of Franklin Lakes, N.J.', 'a hospital in Gosforth in northeast England':
+    the sentence places the object in a larger place, so the subject is there too. Only the same mention
+    counts (the place as written in that phrase), not the place named again elsewhere."""
+    containers: dict[int, list[dict[str, Any]]] = {}
+    for r in relations:
+        if r["predicate"] == "located_in" and r["rule"] in ADJACENT_PLACE_RULES:
+            containers.setdefault(r["subject"], []).append(r)
+    stated = {(r["subject"], r["predicate"], r["object"]) for r in relations}
+    found: list[dict[str, Any]] = []
+    pending = list(relations)
+    while pending:
+        r = pending.pop()
+        if r["predicate"] not in CHAINED:
+            continue
+        for container in containers.get(r["object"], []):
+            key = (r["subject"], r["predicate"], container["object"])
+            if container["sentence_start"] != r["sentence_start"] or key in stated or r["subject"] == key[2]:
+                continue
+            stated.add(key)
+            chained = {**r, "object": container["object"], "rule": "place-chain"}
+            chained["confidence"] = round(r["confidence"] - CHAIN_PENALTY, 2)
+            found.append(chained)
+            # A chain goes on up: "a hospital in Gosforth, Tyneside, England".
+            pending.append(chained)
+    return found
 
 
 def event_anchors(candidate: Candidate) -> list[Any]:

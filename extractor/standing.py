@@ -3,19 +3,22 @@
 - based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Huawei and ZTE",
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person:
-  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y".
-- affiliation by preposition: "X of Y", "X at Y", "X from Y".
-- located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z".
+  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y", or given by a verb:
+  "X became chairman of Y", "X was appointed chief executive of Y".
+- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
+- located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
+  Indiana"; a person's home by copula: "X is from Y".
+- lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.events import Candidate
-from newskg.extractor.lexicon import TYPE_GROUPS, word_table
+from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
@@ -55,6 +58,9 @@ def descriptors(head: Token) -> list[Token]:
         first = first.head
     if first.dep_ == "appos":
         found.append(first.head)
+    if first != head:
+        # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
+        found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
     return found
 
 
@@ -80,6 +86,8 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     for descriptor in nouns:
         if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
+        if descriptor == head.head and in_role_phrase(head):
+            continue  # A person's role: in "the Swedish U.N. mediator" the place is the mediator's, not the UN's.
         for modifier in left_modifiers(descriptor):
             if modifier.i in inside:
                 continue
@@ -94,9 +102,27 @@ def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
     ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
     candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
     candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
-    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-        candidates += [t for attr in children(head.head, ("attr",)) for t in coordinated(attr)]
+    candidates += [t for complement in role_complements(head) for t in coordinated(complement)]
     return [t for t in candidates if role_word(t) in roles]
+
+
+def role_complements(head: Token) -> list[Token]:
+    """The noun a verb makes a person: 'X is a spokesman for Y', 'X became chairman of Y', 'X serves as
+    treasurer of Y', 'X was appointed chief executive of Y', 'Y named X as its new chairman'."""
+    verb = head.head
+    holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
+    subject_role = holder == "subject" and head.dep_ == "nsubj"
+    if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
+        # "to be": "Y elected X to be chairman of Z".
+        linked = [verb, *(t for t in children(verb, ("xcomp",)) if t.lemma_ == "be")]
+        return [c for v in linked for c in children(v, ("attr", "oprd")) + prep_objects(v, ("as",))]
+    return []
+
+
+def in_role_phrase(name: Token) -> bool:
+    """A name modifying a person's role noun ("the Swedish U.N. mediator"): what comes before it describes
+    the person."""
+    return name.dep_ == "compound" and role_word(name.head) in word_table("role_nouns.tsv")
 
 
 def role_word(token: Token) -> str:
@@ -121,9 +147,18 @@ def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Cand
             # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
             targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
         for target in targets:
-            for obj in argument_mentions(target, index) or index.at(target):
+            for obj in argument_mentions(target, index) or index.at(target) or unit_owners(target, index):
                 if obj != mention:
                     yield Candidate(mention, obj, relation, "role-noun", 0.7, role, head, None)
+
+
+def unit_owners(unit: Token, index: MentionIndex) -> list[int]:
+    """The organisation a part of it belongs to: "the USDA's research service", "the development department
+    at NASDA", "the press office of the UN"."""
+    if unit.lemma_.lower() not in word_list("org_unit_nouns.txt"):
+        return []
+    owners = children(unit, ("poss", "compound")) + prep_objects(unit, ("of", "at"))
+    return [m for owner in owners for m in argument_mentions(owner, index) if index.type_of(m) in ORG]
 
 
 def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -131,8 +166,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     organisation's or place's location."""
     head = doc[index.heads[mention]]
     subject_type = index.type_of(mention)
-    # Also on a description in apposition: "X, a Republican from Chicago".
-    nouns = [head, *(t for t in descriptors(head)[1:] if not index.at(t))]
+    # Also on a description in apposition, "X, a Republican from Chicago", or after a copula, "X is a town in Y".
+    nouns = [head, *(t for t in descriptors(head)[1:] + predicate_nouns(head) if not index.at(t))]
     for prep in (p for noun in nouns for p in children(noun, ("prep",))):
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
@@ -141,15 +176,53 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                 obj_type = index.type_of(obj)
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in (
-                    ("of", "from") if subject_type == "Person" else ("of", "in", "at", "near")
-                ):
-                    if prep.head != head and obj_type == "Country":
-                        continue  # "X, the President of the United States" is a role, not a home.
+                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(prep.head, head)):
+                    if (
+                        prep.head != head
+                        and obj_type == "Country"
+                        and (subject_type == "Person" or not apposed(prep.head, head))
+                    ):
+                        # "X, the President of the United States" is a role, not a home; "the Lions tour of
+                        # New Zealand" is not where the Lions are.
+                        continue
                     relation = place_relation(subject_type, obj_type)
                     # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
                     if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def containing_gap(gap: Span) -> bool:
+    """What may stand between a place and the place containing it: "Bethany, Conn.", with a locative
+    preposition "the Savannah River Plant, in Aiken" or "the Court of Justice in The Hague" (whatever the
+    parser attached the phrase to), and with a direction "Bedford in southern Indiana"."""
+    words = [t.lower_ for t in gap]
+    while words and words[-1] in word_list("compass_words.txt"):
+        words.pop()
+    if len(words) < len(gap) and words[-1:] != ["in"]:
+        return False  # A direction only after "in": not "Kenya, southern Sudan".
+    return " ".join(words) in (",", ", in", ", near", "in")
+
+
+def predicate_nouns(head: Token) -> list[Token]:
+    """The noun a copula says the name is: "Choloma is a town in northern Honduras"."""
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        return children(head.head, ("attr",))
+    return []
+
+
+def apposed(noun: Token, head: Token) -> bool:
+    """A description set beside a name or said of it ("X, a town in Y", "X is a bank in Y"), not a name's
+    head noun ("the Grammy ceremony in Y") nor a person's title ("X, the President of the United States")."""
+    return noun != head and noun.dep_ in ("appos", "attr") and noun.lemma_.lower() not in word_table("role_titles.tsv")
+
+
+def place_prepositions(subject_type: str, described: bool) -> tuple[str, ...]:
+    """Prepositions that put a name in a place: "Institute of Zoology in Kunming", "X of Springfield",
+    "X from Ohio". A person's "in" only on a description ("X, a lawyer in Chicago"): on the name itself it
+    is mostly where the person spoke or was ("Smith in London said")."""
+    if subject_type != "Person":
+        return ("of", "in", "at", "near")
+    return ("of", "from", "in") if described else ("of", "from")
 
 
 def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
@@ -160,14 +233,18 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for number, current in enumerate(ordered):
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
-        gap = doc[index.mentions[previous]["token_end"] : start].text if previous is not None else ""
-        # "Bethany, Conn.", and with a locative preposition "the Savannah River Plant, in Aiken" or "the Court
-        # of Justice in The Hague" (whatever the parser attached the phrase to).
-        adjacent = gap in (",", ", in", ", near", "in")
+        gap = doc[index.mentions[previous]["token_end"] : start] if previous is not None else doc[start:start]
+        adjacent = containing_gap(gap)
         linked = adjacent and index.type_of(current) in LOC and index.type_of(ordered[number - 1]) != "Country"
         # A source after its city: "Moscow ITAR-TASS". Not a wire credit after a dateline ("DAYTON, Ohio (AP)"):
         # that place is where the story was filed, not where the agency is based.
-        if previous is not None and index.type_of(previous) in LOC and gap == "" and index.type_of(current) in ORG:
+        if (
+            previous is not None
+            and index.type_of(previous) in LOC
+            and not len(gap)
+            and index.type_of(current) in ORG
+            and not in_role_phrase(doc[index.heads[current]])
+        ):
             for place in chain or [previous]:
                 if index.type_of(place) in LOC:
                     yield Candidate(current, place, "based_in", "place-before-name", 0.6, doc[start], doc[start], None)
@@ -183,15 +260,16 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
-    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'."""
+    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home."""
     for token in doc:
         if token.lemma_ != "be":
             continue
         for subject in children(token, ("nsubj",)):
             for s in argument_mentions(subject, index):
-                for pobj in prep_objects(token, ("in",)):
+                person = index.type_of(s) == "Person"
+                for pobj in prep_objects(token, ("from",) if person else ("in",)):
                     for o in argument_mentions(pobj, index):
-                        relation = place_relation(index.type_of(s), index.type_of(o))
+                        relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
                         if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
                             yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
 
@@ -209,6 +287,31 @@ def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candi
                 yield Candidate(person, mention, "lives_in", "native-place", 0.7, head, head, None)
 
 
+def owned_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A noun of home or seat between an owner and a place: "Nelson's hometown of Abbott", "the NRC's
+    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y"."""
+    if index.type_of(mention) not in LOC:
+        return
+    place = doc[index.heads[mention]]
+    nouns = [place.head] if place.dep_ in ("compound", "nmod") else []
+    if place.dep_ == "pobj" and place.head.lower_ in ("of", "in", "at"):
+        holder = place.head.head
+        # "X's headquarters is in Y": the subject of the copula.
+        nouns += children(holder, ("nsubj",)) if holder.lemma_ == "be" else [holder]
+    for noun in nouns:
+        relation = place_nouns().get(noun.lemma_.lower())
+        if relation is None:
+            continue
+        owners = children(noun, ("poss",)) + prep_objects(noun, ("of",))
+        for owner in (m for token in owners for m in argument_mentions(token, index)):
+            if owner != mention:
+                yield Candidate(owner, mention, relation, "place-noun", 0.7, noun, noun, None)
+
+
+def place_nouns() -> dict[str, str]:
+    return word_table("place_nouns.tsv")
+
+
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
@@ -217,5 +320,6 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
         yield from native_places(doc, mention, index)
+        yield from owned_places(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)

@@ -11,12 +11,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.lexicon import word_list
+from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
 
 # What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
 METONYM_TYPES = frozenset(
     {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
 )
+ORG = TYPE_GROUPS["ORG"]
+LOC = TYPE_GROUPS["LOC"]
+# Prepositions whose gerund the verb's object performs: "accused X of attacking", "tricked X into
+# signing", "stopped X from visiting", "praised X for backing".
+CONTROL_PREPOSITIONS = frozenset({"of", "for", "into", "from"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -85,6 +90,30 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
             if named:
                 return named
+    # A kind of place named after "of": "the town of Gao", "the province of Aceh".
+    if token.lemma_.lower() in word_list("place_class_nouns.txt"):
+        named = [m for pobj in prep_objects(token, ("of",)) for m in index.at(pobj) if index.type_of(m) in LOC]
+        if named:
+            return named
+    # A description named by a compound: "the smaller Rollei company", "the Reuters news agency".
+    if token.lemma_.lower() in word_table("context_nouns.tsv"):
+        named = [m for child in children(token, ("compound",)) for m in index.at(child) if index.type_of(m) in ORG]
+        if named:
+            return named
+    if any(child.dep_ in ("relcl", "acl") for child in token.children):
+        return described_mentions(token, index)
+    return []
+
+
+def described_mentions(noun: Token, index: MentionIndex) -> list[int]:
+    """The name that a description with a clause stands for: "X was the gunman who shot Y" (predicate noun),
+    "X, the man convicted of killing Y" (apposition)."""
+    if index.at(noun) or noun.pos_ != "NOUN":
+        return []
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return unique(m for subject in children(noun.head, ("nsubj",)) for m in argument_mentions(subject, index))
+    if noun.dep_ == "appos":
+        return index.at(noun.head)
     return []
 
 
@@ -147,11 +176,16 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ == "pcomp" and head.pos_ == "ADP":
             # Object control under a preposition: "accused Canada of attacking", "X, convicted of murdering Y".
             controller = head.head
+            if controller.pos_ == "ADJ" and children(controller, ("nsubj",)):
+                # A verdict as a small clause: "found X guilty of murdering Y".
+                return children(controller, ("nsubj",)), False
             if controller.pos_ == "ADJ" and controller.dep_ in ("acomp", "oprd"):
                 # The adjective of a verdict or plea: "pleaded guilty to killing", "was found guilty of murdering".
                 controller = controller.head
             if controller.pos_ in ("VERB", "AUX"):
-                objects = children(controller, ("dobj",))
+                # Only a preposition of the verb's complement passes control to its object; after a
+                # preposition of time or manner the subject acts ("X restrained Y before shooting her").
+                objects = children(controller, ("dobj",)) if head.lower_ in CONTROL_PREPOSITIONS else []
                 if objects:
                     return objects, False
                 current = controller

@@ -208,6 +208,77 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Ana Ruiz", "member_of", "Socialist Party")},
         set(),
     ),
+    # --- a place the sentence puts in a larger place holds the relation too (place chain)
+    ("Tom Avery, who lives in Salem, Oregon, opened a bakery.", {("Tom Avery", "lives_in", "Oregon")}, set()),
+    ("Kessler Foods of Dayton, Ohio, recalled its soup.", {("Kessler Foods", "based_in", "Ohio")}, set()),
+    # A direction between a place and its container.
+    ("The Mercy Hospital in Cork in southwest Ireland treated him.", {("Cork", "located_in", "Ireland")}, set()),
+    # --- a description with a clause stands for the name it describes
+    ("Jack Morrow was the driver who killed Nina Pratt.", {("Jack Morrow", "killed", "Nina Pratt")}, set()),
+    ("Dale Crane, the man convicted of murdering Ruth Bell, appealed.", {("Dale Crane", "killed", "Ruth Bell")}, set()),
+    # --- killings: a lethal adverb, a blame verb with "in", a confession
+    ("Carl Rees fatally stabbed Owen Lyle in 1999.", {("Carl Rees", "killed", "Owen Lyle")}, set()),
+    ("Ivan Petrov shot dead Anna Lisova in Minsk.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    # After a preposition of time the subject acts, not the object.
+    (
+        "Ivan Petrov met Anna Lisova after visiting Russia.",
+        {("Ivan Petrov", "visited", "Russia")},
+        {("Anna Lisova", "visited", "Russia")},
+    ),
+    ("Anna Lisova was shot dead by Ivan Petrov.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    ("Ben Haynes was arrested in the killing of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
+    ("Ben Haynes confessed to the murder of Rosa Diaz.", {("Ben Haynes", "killed", "Rosa Diaz")}, set()),
+    # --- affiliation: a description named by its compound, role nouns with "with"
+    ("A spokesman, Ivo Karl of the smaller Siemens company, denied it.", {("Ivo Karl", "works_for", "Siemens")}, set()),
+    ("Greta Lind, a lobbyist with Greenpeace, disagreed.", {("Greta Lind", "works_for", "Greenpeace")}, set()),
+    # --- homes and seats: "in" on a person's apposed description, "is from", a seat noun
+    ("Nora Quist, a nurse in Leeds, said no.", {("Nora Quist", "lives_in", "Leeds")}, set()),
+    ("Paula Graves is from Tucson.", {("Paula Graves", "lives_in", "Tucson")}, set()),
+    ("Nokia's headquarters is in Espoo.", {("Nokia", "based_in", "Espoo")}, set()),
+    ("Officials met at Siemens's Munich headquarters.", {("Siemens", "based_in", "Munich")}, set()),
+    # A meeting place is not a home.
+    (
+        "Ruth Ames, a member of the Labour Party, spoke at a rally in Bristol.",
+        set(),
+        {("Ruth Ames", "lives_in", "Bristol")},
+    ),
+    # --- role nouns a verb gives a person, verbs of leading and joining
+    ("Jane Fox became chairman of Barclays in 2003.", {("Jane Fox", "leads", "Barclays")}, set()),
+    ("Steve Ballmer was named president of Microsoft last year.", {("Steve Ballmer", "leads", "Microsoft")}, set()),
+    ("Fiat appointed Sergio Marchionne as its new boss.", {("Sergio Marchionne", "leads", "Fiat")}, set()),
+    ("Bill Gates, who heads Microsoft, spoke.", {("Bill Gates", "leads", "Microsoft")}, set()),
+    ("Poland joined Nato in 1999.", {("Poland", "member_of", "NATO")}, set()),
+    ("The board elected Jane Fox to be chairman of Barclays.", {("Jane Fox", "leads", "Barclays")}, set()),
+    ("Rupert Murdoch owns News Corporation.", {("Rupert Murdoch", "leads", "News Corporation")}, set()),
+    # A membership only expected is not one.
+    ("Turkey is expected to join the EU in 2015.", set(), {("Turkey", "member_of", "European Union")}),
+    # --- someone in a part of an organisation works for the whole
+    (
+        "Kim Lee, a researcher in the physics department at Stanford University, said so.",
+        {("Kim Lee", "works_for", "Stanford University")},
+        set(),
+    ),
+    # --- verdicts: a small clause, a participle on the culprit's name
+    ("The court found Ivan Petrov guilty of killing Anna Lisova.", {("Ivan Petrov", "killed", "Anna Lisova")}, set()),
+    ("Omar Haddad, jailed for the murder of Lina Saleh, was freed.", {("Omar Haddad", "killed", "Lina Saleh")}, set()),
+    # --- a plural apposition after a list describes every name in it
+    (
+        "Anna Berg and Tom Lind, both reporters for Reuters, were hurt.",
+        {("Anna Berg", "works_for", "Reuters"), ("Tom Lind", "works_for", "Reuters")},
+        set(),
+    ),
+    # --- a place before a name that modifies a person's role noun is the person's
+    (
+        "Rebels killed the Swedish U.N. mediator, Count Folke Bernadotte.",
+        set(),
+        {("United Nations", "based_in", "Sweden")},
+    ),
+    # --- armed members of a group act for it; "the province of X" is X
+    (
+        "Rebels from the Kurdistan Workers Party attacked the province of Hakkari.",
+        {("Kurdistan Workers Party", "attacked", "Hakkari")},
+        set(),
+    ),
     # --- a wire credit after a dateline is where the story was filed, not where the agency is based
     (
         "SPRINGFIELD, Ill. (AP) _ The council approved the budget.",
