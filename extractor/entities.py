@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
 from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
 from newskg.extractor.gazetteer import (
+    City,
     Country,
     countries_by_iso2,
     lookup_capital,
@@ -284,6 +285,9 @@ def classify(span: Span) -> dict[str, Any] | None:
     span = strip_possessive(span)
     label = span.label_
     if label == "PERSON":
+        head_type = name_head_type(span)
+        if head_type is not None:
+            return named_by_head(span, head_type)
         name = person_name(span)
         if is_junk(name) or is_concept(name):
             return None
@@ -316,11 +320,7 @@ def classify(span: Span) -> dict[str, Any] | None:
         # Datelines write the city in capitals ("SPRINGFIELD, Ill.").
         city = lookup_city(span.text) or (lookup_city(span.text.title()) if span.text.isupper() else None)
         if city is not None and label == "GPE":
-            attributes = {"geonames": str(city.geonameid)}
-            country = countries_by_iso2().get(city.country_iso2)
-            if country is not None:
-                attributes["gazetteer_country"] = country.iso3
-            return mention(span, "City", city.name, **attributes)
+            return city_mention(span, city)
         if is_junk(span):
             return None
         return mention(span, "Region" if label == "LOC" else "Place", span.text)
@@ -329,6 +329,41 @@ def classify(span: Span) -> dict[str, Any] | None:
     if label == "ORG":
         return classify_organization(strip_leading_determiner(span))
     return None
+
+
+def city_mention(span: Span, city: City) -> dict[str, Any]:
+    attributes = {"geonames": str(city.geonameid)}
+    country = countries_by_iso2().get(city.country_iso2)
+    if country is not None:
+        attributes["gazetteer_country"] = country.iso3
+    return mention(span, "City", city.name, **attributes)
+
+
+@cache
+def name_heads() -> dict[tuple[str, str], str]:
+    """(position, word) -> type: ('last', 'Logistics') -> Company, ('first', 'Fort') -> Place."""
+    return {(cells[2], cells[0]): cells[1] for _, cells in data_rows(data_text("name_heads.tsv"))}
+
+
+def name_head_type(span: Span) -> str | None:
+    """The type that the last or first word of a name gives it ('Halvorsen Logistics', 'Fort Hamilton')."""
+    if len(span) < 2:
+        return None
+    heads = name_heads()
+    return heads.get(("last", span[-1].text)) or heads.get(("first", span[0].text))
+
+
+def named_by_head(span: Span, entity_type: str) -> dict[str, Any] | None:
+    """A name NER took for a person's that its head word shows is a place or an organisation
+    ('Ambassador Hotel', 'Niagara Falls', 'Halvorsen Logistics')."""
+    if span.text in known_organizations():
+        return classify_organization(span)
+    if entity_type in ORGANIZATION_TYPES:
+        return mention(span, entity_type, span.text)
+    city = lookup_city(span.text)
+    if city is not None:
+        return city_mention(span, city)
+    return mention(span, entity_type, span.text)
 
 
 def classify_organization(span: Span) -> dict[str, Any] | None:

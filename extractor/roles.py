@@ -18,7 +18,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.gazetteer import read_words
@@ -31,6 +31,8 @@ LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+LEADER_TARGETS = frozenset(ORGANIZATION_TYPES)
 
 
 @cache
@@ -45,6 +47,63 @@ def role_heads() -> frozenset[str]:
 
 def title_modifiers() -> frozenset[str]:
     return read_words("title_modifiers.txt")
+
+
+def lead_verbs() -> frozenset[str]:
+    return read_words("lead_verbs.txt")
+
+
+def is_lead_verb(token: Token) -> bool:
+    """A verb that says its subject leads its object ('heads', 'runs', 'founded'), not negated."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in lead_verbs()
+        and not any(child.dep_ == "neg" for child in token.children)
+    )
+
+
+def led_objects(verb: Token) -> list[Token]:
+    """The direct objects of a leading verb, through coordination ('heads Acme and Bolt')."""
+    found = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            found.append(child)
+            found.extend(t for t in child.conjuncts if t.dep_ == "conj")
+    return found
+
+
+def leaders_of(root: Token) -> list[Token]:
+    """The organisations a person (the root of a name) is said to lead by a verb.
+
+    - active subject: "Jane Roe heads the agency", "Roe founded Acme";
+    - relative clause on the name: "Roe, who runs Acme, said ...".
+    """
+    if root.dep_ == "nsubj" and is_lead_verb(root.head):
+        return led_objects(root.head)
+    found = []
+    for clause in root.children:
+        if clause.dep_ == "relcl" and is_lead_verb(clause):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+                found.extend(led_objects(clause))
+    return found
+
+
+def led_by(root: Token) -> list[Token]:
+    """The organisations a person is the passive agent of a leading verb for.
+
+    - participle on the organisation: "Acme, headed by Jane Roe, said ...";
+    - passive clause: "Acme is run by Jane Roe".
+    """
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent":
+        return []
+    verb = agent.head
+    if not is_lead_verb(verb) or verb.tag_ != "VBN":
+        return []
+    if verb.dep_ == "acl":
+        return [verb.head]
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def normalise_title(words: list[str]) -> str:
@@ -215,10 +274,27 @@ class RoleFinder:
             person_index, owner, heads[-1], normalise_title(words), "role-after-name", person["token_start"], end
         )
 
+    def by_verb(self, person_index: int) -> list[dict[str, Any]]:
+        """'Roe heads the agency', 'Roe, who runs Acme', 'Acme, headed by Roe' -> Roe leads the organisation."""
+        person = self.mentions[person_index]
+        root = self.doc[person["token_start"] : person["token_end"]].root
+        found = []
+        for token in leaders_of(root) + led_by(root):
+            for owner in self.covering.get(token.i, []):
+                if owner != person_index and self.mentions[owner]["type"] in LEADER_TARGETS:
+                    start = min(token.i, root.i)
+                    end = max(token.i, person["token_end"] - 1) + 1
+                    found.append(self.relation(person_index, owner, "", None, "leading-verb", start, end))
+                    found[-1]["predicate"] = "leads"
+        return found
+
     def find(self) -> list[dict[str, Any]]:
         found = []
         for index, m in enumerate(self.mentions):
-            if m["type"] != "Person" or m.get("coreference"):
+            if m["type"] != "Person":
+                continue
+            found.extend(self.by_verb(index))
+            if m.get("coreference"):
                 continue
             for record in (self.before(index), self.after(index)):
                 if record is not None:

@@ -161,3 +161,16 @@ def test_firms_referred_to_by_who_or_a_firm_role_stay_firms(extract_text) -> Non
     assert entities["Toshiba"][0] != "Person"
     entities = by_label(extract_text("The administrator sued Morgan Stanley, its former banker, on Tuesday."))
     assert entities["Morgan Stanley"][0] != "Person"
+
+
+NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD = [
+    # NER reads these as people; the last or first word of the name says what they are.
+    ("Tom Brandt, who runs Halvorsen Logistics, said prices rose.", "Halvorsen Logistics", "Company"),
+    ("The troops returned to Fort Delancey on Monday.", "Fort Delancey", "Place"),
+]
+
+
+def test_head_word_overrides_a_person_reading(extract_text) -> None:
+    for sentence, name, entity_type in NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD:
+        types = {e.label: e.type for e in extract_text(sentence).entities}
+        assert types.get(name) == entity_type, (sentence, types)

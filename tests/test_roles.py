@@ -67,3 +67,30 @@ def test_job_with_a_nationality_is_citizenship_not_employment(extract_text) -> N
     found = roles(extract_text("French economist Claire Dubois expects growth to slow."))
     assert ("Claire Dubois", "citizen_of", "France", None) in found
     assert not any(predicate == "works_for" for _, predicate, _, _ in found)
+
+
+LEADING_VERBS = [
+    # Active subject of a leading verb.
+    ("Maria Okafor heads the Federal Water Agency.", "Maria Okafor", "Federal Water Agency"),
+    # A relative clause on the name.
+    ("Tom Brandt, who runs Halvorsen Logistics, said prices rose.", "Tom Brandt", "Halvorsen Logistics"),
+    # A participle with an agent on the organisation.
+    ("Halvorsen Logistics, founded by Tom Brandt, said prices rose.", "Tom Brandt", "Halvorsen Logistics"),
+    # A passive clause.
+    ("Halvorsen Logistics is run by Tom Brandt.", "Tom Brandt", "Halvorsen Logistics"),
+]
+
+
+def test_leading_verbs_give_leads(extract_text) -> None:
+    for sentence, person, organisation in LEADING_VERBS:
+        found = roles(extract_text(sentence))
+        assert (person, "leads", organisation, None) in found, sentence
+
+
+def test_no_leads_from_a_negated_verb_or_a_place(extract_text) -> None:
+    for sentence in (
+        "Maria Okafor does not head the Federal Water Agency.",
+        "Maria Okafor led France to victory in the final.",
+    ):
+        found = roles(extract_text(sentence))
+        assert not any(predicate == "leads" for _, predicate, _, _ in found), sentence
