@@ -99,12 +99,34 @@ def strip_leading_determiner(span: Span) -> Span:
     return span
 
 
+@cache
+def occupations() -> frozenset[str]:
+    """Occupations that only people have ('crude producer Yukos' is a firm, so 'producer' is left out)."""
+    return read_words("occupations.txt") - read_words("firm_role_nouns.txt")
+
+
+def is_name_prefix(token: Token) -> bool:
+    """A title or honorific ('Mr', 'President') or a capitalised occupation ('Composer') written before a name."""
+    return token.text in person_titles() or (token.is_title and token.lower_ in occupations())
+
+
 def person_name(span: Span) -> Span:
-    """'Prime Minister Tony Blair' -> 'Tony Blair': titles before the name come off."""
+    """'Prime Minister Tony Blair' -> 'Tony Blair', 'Composer Thomas Smith' -> 'Thomas Smith': titles and
+    occupations before the name come off."""
     start = 0
-    while start < len(span) - 1 and span[start].text in person_titles():
+    while start < len(span) - 1 and is_name_prefix(span[start]):
         start += 1
     return span[start:]
+
+
+def occupation(name: Span) -> str | None:
+    """The occupation written right before a name, inside the NER span or not: 'Composer Thomas Smith',
+    'rapper Eminem' -> 'composer', 'rapper'."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].lower_ in occupations():
+        return doc[i].lower_
+    return None
 
 
 def honorific_gender(doc: Doc, name_start: int) -> str | None:
@@ -241,11 +263,11 @@ def country_attributes(country: Country) -> dict[str, str]:
 
 
 def titled_name(name: Span) -> str | None:
-    """'President Kennedy', 'Mr. Tavaya': the name with the titles right before it, as the text wrote it
-    (an alias of the person, never the label)."""
+    """'President Kennedy', 'Mr. Tavaya', 'Composer Thomas Smith': the name with the titles and capitalised
+    occupations right before it, as the text wrote it (an alias of the person, never the label)."""
     doc = name.doc
     start = name.start
-    while start > 0 and doc[start - 1].text in person_titles():
+    while start > 0 and is_name_prefix(doc[start - 1]):
         start -= 1
     return doc[start : name.end].text if start < name.start else None
 
@@ -258,6 +280,9 @@ def person_mention(name: Span) -> dict[str, Any]:
     gender = honorific_gender(name.doc, name.start)
     if gender:
         record["gender"] = gender
+    job = occupation(name)
+    if job:
+        record["attributes"]["occupation"] = job
     return record
 
 

@@ -174,3 +174,17 @@ def test_head_word_overrides_a_person_reading(extract_text) -> None:
     for sentence, name, entity_type in NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD:
         types = {e.label: e.type for e in extract_text(sentence).entities}
         assert types.get(name) == entity_type, (sentence, types)
+
+
+def test_occupation_comes_off_the_name_and_describes_the_person(extract_text) -> None:
+    records = extract_text("Sculptor Maria Lindqvist opened the show. Lindqvist said it took a year.")
+    person = next(e for e in records.entities if e.type == "Person")
+    assert person.label == "Maria Lindqvist"
+    assert "Sculptor Maria Lindqvist" in person.aliases
+    assert person.attributes.get("occupation") == "sculptor"
+
+
+def test_lowercase_occupation_before_a_name_describes_the_person(extract_text) -> None:
+    records = extract_text("The award went to the veteran novelist Peter Halloran on Sunday.")
+    person = next(e for e in records.entities if e.label == "Peter Halloran")
+    assert person.attributes.get("occupation") == "novelist"
