@@ -30,6 +30,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -136,12 +137,116 @@ def honorific_gender(doc: Doc, name_start: int) -> str | None:
     return None
 
 
+# Characters NER catches at the edges of a name: 'Rowntree,', 'Henry Paul -', '"Acme'.
+EDGE_PUNCTUATION = frozenset(
+    {",", ";", ":", "-", "\u2013", "\u2014", "--", "_", "'", '"', "`", "(", "\u2018", "\u2019", "\u201c", "\u201d"}
+)
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
+
+
+def is_edge_noise(token: Token) -> bool:
+    return token.is_space or token.text in EDGE_PUNCTUATION
+
+
+def cut_at_open_bracket(span: Span) -> Span:
+    """'Party of the Democratic Revolution (PRD', 'B Cohen (England': an unclosed bracket and what follows
+    it are not part of the name."""
+    for token in span:
+        if token.text == "(" and not any(t.text == ")" for t in span[token.i - span.start :]):
+            return span[: token.i - span.start] if token.i > span.start else span[1:]
+    return span
+
+
+def cut_at_spaced_dash(span: Span) -> Span:
+    """'Steve McGregor - to', 'Jonathan Kaplan - England': a dash set off by spaces ends the name."""
+    for token in span[1:]:
+        if token.text in DASHES and token.whitespace_ and token.nbor(-1).whitespace_:
+            return span[: token.i - span.start]
+    return span
+
+
+def is_trailing_noise(token: Token, length: int) -> bool:
+    """Punctuation, a possessive written apart, or (after another word) a lowercase word that is no noun."""
+    if is_edge_noise(token) or token.lower_ in POSSESSIVE_ENDINGS:
+        return True
+    return length > 1 and token.is_lower and token.pos_ not in ("NOUN", "PROPN")
+
+
+def trim_span(span: Span) -> Span | None:
+    """The name inside an NER span, without what NER caught around it (None when nothing is left).
+
+    - whitespace and punctuation at either end: 'Nike\n\n', 'Rowntree,', 'Henry Paul -';
+    - a possessive written apart: "EDITOR 'S";
+    - an unclosed bracket or a spaced dash and what follows: 'RP (Welfare Party', 'Steve McGregor - to';
+    - lowercase words that are no nouns at the end: 'Senate Committee on', 'Pascal Cygan missed'
+      (a lowercase noun stays: 'the Indo-Pacific region' is a description the classifier reads).
+    """
+    label = span.label_
+    span = cut_at_spaced_dash(cut_at_open_bracket(span))
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and is_edge_noise(doc[start]):
+        start += 1
+    while end > start and is_trailing_noise(doc[end - 1], end - start):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=label)
+
+
+@cache
+def name_suffixes() -> frozenset[str]:
+    return frozenset(cells[0] for _, cells in data_rows(data_text("name_suffixes.txt")))
+
+
+def split_name_list(span: Span) -> list[Span]:
+    """'Barkley, Hodgson, King', 'Dell, Samsung': NER joined a list of names into one. Split at the commas,
+    unless the span has lowercase words ('Ministry of Economy, Trade and Industry') or a part is a suffix of
+    the name before it ('Acme, Inc.'). Only names of people and organisations: 'Washington, D.C.' is one."""
+    if span.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in span):
+        return [span]
+    if any(t.is_lower for t in span):
+        return [span]
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    if any(len(part) == 0 or part.text in name_suffixes() for part in parts):
+        return [span]
+    return [Span(span.doc, part.start, part.end, label=span.label_) for part in parts]
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Lowercase words that describe a person without naming one: titles, offices, jobs."""
+    return frozenset({t.lower() for t in person_titles()} | role_heads() | occupations() | person_role_nouns())
+
+
+def is_description_only(span: Span) -> bool:
+    """'EDITOR', 'The Chairman', 'Foreign Minister': a title or job with only its modifiers and stopwords,
+    no name ('Labor Party' and 'Treasury' have no title word, so they stay).
+
+    A lone capitalised word may still be a surname ('slaying of King'), so a one-word span is kept unless
+    it is written in capitals.
+    """
+    if len(span) == 1 and not span.text.isupper():
+        return False
+    words = [t.lower_ for t in span if t.is_alpha]
+    return any(w in person_words() for w in words) and all(
+        w in person_words() or w in title_modifiers() or w in STOP_WORDS for w in words
+    )
+
+
 def is_junk(span: Span) -> bool:
-    """Spans that are not names of things: lowercase-led, or no capitalised word at all."""
+    """Spans that are not names of things: lowercase-led, no capitalised word at all, or only words that
+    describe a person ('EDITOR', 'Foreign Minister')."""
     text = span.text
     if not text or (not text[0].isupper() and not text[0].isdigit()):
         return True
-    return not any(token.text[:1].isupper() for token in span)
+    return not any(token.text[:1].isupper() for token in span) or is_description_only(span)
 
 
 def is_concept(span: Span) -> bool:
@@ -702,7 +807,14 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [part for span in doc.ents for part in split_source_line(span)]
+        spans = [
+            part
+            for span in doc.ents
+            for trimmed in [trim_span(span)]
+            if trimmed is not None
+            for listed in split_name_list(trimmed)
+            for part in split_source_line(listed)
+        ]
         mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from newskg.extractor.entities import trim_span
 from newskg.model import ArticleRecords
 
 
@@ -188,3 +191,36 @@ def test_lowercase_occupation_before_a_name_describes_the_person(extract_text) -
     records = extract_text("The award went to the veteran novelist Peter Halloran on Sunday.")
     person = next(e for e in records.entities if e.label == "Peter Halloran")
     assert person.attributes.get("occupation") == "novelist"
+
+
+TRIMMED_SPANS = [
+    # (text, NER span as words start:end, name left): an unclosed bracket and what follows it.
+    ("Support went to the Green Renewal Party (GRP candidates.", 4, 9, "Green Renewal Party"),
+    # A dash set off by spaces and what follows it.
+    ("Marta Velez - to the surprise of many - resigned.", 0, 4, "Marta Velez"),
+    # A lowercase word that is no noun at the end, and punctuation.
+    ("Laurent Dubois missed the final.", 0, 3, "Laurent Dubois"),
+    ("Smith, Jones and Brown scored.", 0, 2, "Smith"),
+    # A possessive written apart.
+    ("EDITOR 'S NOTE: the story.", 0, 2, "EDITOR"),
+]
+
+
+def test_span_edges_are_trimmed(nlp) -> None:
+    for text, start, end, name in TRIMMED_SPANS:
+        doc = nlp(text)
+        trimmed = trim_span(Span(doc, start, end, label="PERSON"))
+        assert trimmed is not None and trimmed.text == name, (text, trimmed)
+        assert trimmed.label_ == "PERSON"
+
+
+def test_titles_and_jobs_alone_are_not_names(extract_text) -> None:
+    labels = {e.label for e in extract_text("EDITOR'S NOTE: The Foreign Minister met reporters in Oslo.").entities}
+    assert not any("EDITOR" in label or label == "Foreign Minister" for label in labels), labels
+
+
+def test_a_list_of_names_is_split(extract_text) -> None:
+    labels = {e.label for e in extract_text("Shares in Dell, Samsung and Nokia rose.").entities}
+    assert "Dell" in labels and "Dell, Samsung" not in labels, labels
+    labels = {e.label for e in extract_text("Talks with Halvorsen, Inc. ended in Washington, D.C. on Monday.").entities}
+    assert "Washington" in labels and "Halvorsen" not in labels, labels
