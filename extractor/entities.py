@@ -469,18 +469,22 @@ def city_mention(span: Span, city: City) -> dict[str, Any]:
     return mention(span, "City", city.name, **attributes)
 
 
+PLACE_TYPES = frozenset({"Place", "Region", "City"})
+
+
 @cache
 def name_heads() -> dict[tuple[str, str], str]:
     """(position, word) -> type: ('last', 'Logistics') -> Company, ('first', 'Fort') -> Place."""
     return {(cells[2], cells[0]): cells[1] for _, cells in data_rows(data_text("name_heads.tsv"))}
 
 
-def name_head_type(span: Span) -> str | None:
-    """The type that the last or first word of a name gives it ('Halvorsen Logistics', 'Fort Hamilton')."""
+def name_head_type(span: Span, first_word: bool = True) -> str | None:
+    """The type that the last or (with ``first_word``) first word of a name gives it ('Halvorsen Logistics',
+    'Fort Hamilton')."""
     if len(span) < 2:
         return None
     heads = name_heads()
-    return heads.get(("last", span[-1].text)) or heads.get(("first", span[0].text))
+    return heads.get(("last", span[-1].text)) or (heads.get(("first", span[0].text)) if first_word else None)
 
 
 def named_by_head(span: Span, entity_type: str) -> dict[str, Any] | None:
@@ -506,6 +510,12 @@ def classify_organization(span: Span) -> dict[str, Any] | None:
         return person_mention(person)
     if is_junk(span) or is_title_fragment(span) or is_concept(span) or is_lone_common_word(span):
         return None
+    head_type = name_head_type(span, first_word=False)
+    if head_type in PLACE_TYPES and span.root.dep_ not in ("nsubj", "nsubjpass"):
+        # "the Custer National Forest": a place NER took for an organisation. A subject stays an organisation
+        # ("Downing Street said"), and the first word does not count: an organisation may be named after a
+        # place ('Cape Town Supreme Court', 'Fort Worth Star-Telegram').
+        return named_by_head(span, head_type)
     if is_lowercase_phrase(span):
         # "the Indo-Pacific region": a place described by a common noun, else not a name.
         found = context_nouns().get(span.root.lemma_.lower())
@@ -695,12 +705,26 @@ def is_lone_name(doc: Doc, m: dict[str, Any]) -> bool:
     return len(span) == 1 and not coordinated and context_type(span) is None
 
 
+PERSONAL_SUBJECTS = frozenset({"he", "she"})
+
+
+def speaks_of_self(root: Token) -> bool:
+    """'Henman said he was tired', 'Mason pointed out that he ...': the subject of a verb whose clause has
+    'he' or 'she' as its subject is a person (an organisation says 'it')."""
+    if root.dep_ != "nsubj":
+        return False
+    clauses = [child for child in root.head.children if child.dep_ == "ccomp"]
+    return any(
+        child.dep_ == "nsubj" and child.lower_ in PERSONAL_SUBJECTS for clause in clauses for child in clause.children
+    )
+
+
 def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
     "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
     "Tidwell, a retired CIA officer, said" (a person's role noun in apposition), "forest spokeswoman
-    Lynette Dane" (a person's job right before the name).
+    Lynette Dane" (a person's job right before the name), "Henman said he ..." (speaks of 'he').
     """
     end = m["token_end"]
     if end + 2 < len(doc) and doc[end].text == ",":
@@ -713,7 +737,7 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in person_role_nouns():
         return True  # A job right before the name: "forest spokeswoman Lynette Dane".
     span = doc[start:end]
-    if is_victim(span.root):
+    if is_victim(span.root) or speaks_of_self(span.root):
         return True
     return any(
         child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()

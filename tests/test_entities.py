@@ -170,6 +170,8 @@ NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD = [
     # NER reads these as people; the last or first word of the name says what they are.
     ("Tom Brandt, who runs Halvorsen Logistics, said prices rose.", "Halvorsen Logistics", "Company"),
     ("The troops returned to Fort Delancey on Monday.", "Fort Delancey", "Place"),
+    # NER reads this as an organisation; the last word makes it a place.
+    ("A fire in the Pine Ridge National Forest spread to 900 acres.", "Pine Ridge National Forest", "Place"),
 ]
 
 
@@ -224,3 +226,8 @@ def test_a_list_of_names_is_split(extract_text) -> None:
     assert "Dell" in labels and "Dell, Samsung" not in labels, labels
     labels = {e.label for e in extract_text("Talks with Halvorsen, Inc. ended in Washington, D.C. on Monday.").entities}
     assert "Washington" in labels and "Halvorsen" not in labels, labels
+
+
+def test_a_name_that_says_he_is_a_person(extract_text) -> None:
+    records = extract_text("Thornbury said he would appeal against the verdict.")
+    assert {e.label: e.type for e in records.entities}.get("Thornbury") == "Person"
