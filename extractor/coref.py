@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES, type_family
+from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.lexicon import data_rows, data_text
 
 Mention = dict[str, Any]
@@ -47,9 +47,9 @@ DEFINITE_BEFORE_TWO = frozenset({"the", "these", "those", "both"})
 
 @cache
 def descriptions() -> dict[str, tuple[str, str]]:
-    """Noun -> (type family, number) of definite descriptions ("countries" -> (country, two))."""
+    """Noun -> (entity type, number) of definite descriptions ("countries" -> (Country, two))."""
     rows = data_rows(data_text("descriptions.tsv"))
-    return {cells[0].lower(): (type_family(cells[1]), cells[2]) for _, cells in rows}
+    return {cells[0].lower(): (cells[1], cells[2]) for _, cells in rows}
 
 
 def full_name_tokens(label: str) -> list[str]:
@@ -211,9 +211,15 @@ def is_thing(m: Mention) -> bool:
     return m["type"] in THING_TYPES
 
 
-def of_family(family: str) -> Callable[[Mention], bool]:
+def of_type(entity_type: str) -> Callable[[Mention], bool]:
+    """Mentions a description of ``entity_type`` may refer to: that type, or the generic type of its family
+    ('the agency' is a government body or an organisation NER could not type, never a company)."""
+    family = type_family(entity_type)
+
     def accept(m: Mention) -> bool:
-        return type_family(m["type"]) == family
+        if type_family(m["type"]) != family:
+            return False
+        return m["type"] == entity_type or m["type"] in GENERIC_TYPES or entity_type in GENERIC_TYPES
 
     return accept
 
@@ -293,11 +299,11 @@ def description_start(doc: Doc, noun: Token, number: str) -> Token | None:
 
 
 def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Mention]] | None:
-    family, number = descriptions()[noun.lower_]
+    entity_type, number = descriptions()[noun.lower_]
     start = description_start(resolver.doc, noun, number)
     if start is None:
         return None
-    accept = of_family(family)
+    accept = of_type(entity_type)
     if number == "two":
         # "Vodafone and T-Mobile ... the two companies": a coordination of two in the window first, then
         # the two most recent entities of the family in the window.

@@ -100,3 +100,13 @@ def test_indefinite_or_distant_plural_is_not_resolved(nlp) -> None:
     # Referents more than a few sentences back are not guessed.
     far = "Norway and Chile held talks. " + "The weather was cold. " * 5 + "The two countries signed a pact."
     assert not any(surface == "The two countries" for surface, _ in resolved(nlp, far))
+
+
+def test_description_takes_an_antecedent_of_its_type(nlp) -> None:
+    # 'the agency' is a government body (or an untyped organisation), not the company named after it.
+    text = (
+        "The Federal Aviation Administration fined Skyline Airways on Monday. "
+        "A spokeswoman said the agency would publish its report."
+    )
+    found = {label for surface, label in resolved(nlp, text) if surface == "the agency"}
+    assert found == {"Federal Aviation Administration"}, found
