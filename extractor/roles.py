@@ -32,7 +32,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
-LEADER_TARGETS = frozenset(ORGANIZATION_TYPES)
+ORGANIZATION_TARGETS = frozenset(ORGANIZATION_TYPES)
 
 
 @cache
@@ -49,48 +49,53 @@ def title_modifiers() -> frozenset[str]:
     return read_words("title_modifiers.txt")
 
 
-def lead_verbs() -> frozenset[str]:
-    return read_words("lead_verbs.txt")
+@cache
+def verb_roles() -> dict[str, tuple[str, str]]:
+    """Verb lemma -> (relation, argument) of the verbs that state a person's role ('heads', 'plays for')."""
+    return {cells[0]: (cells[1], cells[2]) for _, cells in data_rows(data_text("verb_roles.tsv"))}
 
 
-def is_lead_verb(token: Token) -> bool:
-    """A verb that says its subject leads its object ('heads', 'runs', 'founded'), not negated."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and token.lemma_.lower() in lead_verbs()
-        and not any(child.dep_ == "neg" for child in token.children)
-    )
+def role_of_verb(token: Token) -> tuple[str, str] | None:
+    """(relation, argument) when the token is a role verb that is not negated ('does not head')."""
+    if token.pos_ not in ("VERB", "AUX") or any(child.dep_ == "neg" for child in token.children):
+        return None
+    return verb_roles().get(token.lemma_.lower())
 
 
-def led_objects(verb: Token) -> list[Token]:
-    """The direct objects of a leading verb, through coordination ('heads Acme and Bolt')."""
-    found = []
-    for child in verb.children:
-        if child.dep_ == "dobj":
-            found.append(child)
-            found.extend(t for t in child.conjuncts if t.dep_ == "conj")
-    return found
+def verb_targets(verb: Token, argument: str) -> list[Token]:
+    """The direct objects ('heads Acme and Bolt') or the objects of the preposition ('plays for Acme') of a
+    role verb, through coordination."""
+    if argument == "obj":
+        heads = [child for child in verb.children if child.dep_ == "dobj"]
+    else:
+        # The preposition on the verb or on its object: "covers education for the Courier".
+        holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == argument]
+        heads = [obj for prep in preps for obj in prep.children if obj.dep_ == "pobj"]
+    return [t for head in heads for t in (head, *(c for c in head.conjuncts if c.dep_ == "conj"))]
 
 
-def leaders_of(root: Token) -> list[Token]:
-    """The organisations a person (the root of a name) is said to lead by a verb.
+def active_roles(root: Token) -> list[tuple[str, Token]]:
+    """(relation, target) stated by a verb of which a person (the root of a name) is the subject.
 
-    - active subject: "Jane Roe heads the agency", "Roe founded Acme";
-    - relative clause on the name: "Roe, who runs Acme, said ...".
+    - active subject: "Jane Roe heads the agency", "Roe founded Acme", "Roe writes for the Courier";
+    - relative clause on the name: "Roe, who runs Acme, said ...", "Roe, who plays for Rovers, ...".
     """
-    if root.dep_ == "nsubj" and is_lead_verb(root.head):
-        return led_objects(root.head)
-    found = []
+    verbs = [root.head] if root.dep_ == "nsubj" else []
     for clause in root.children:
-        if clause.dep_ == "relcl" and is_lead_verb(clause):
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-            if subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
-                found.extend(led_objects(clause))
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            verbs.append(clause)
+    found = []
+    for verb in verbs:
+        role = role_of_verb(verb)
+        if role is not None:
+            found.extend((role[0], target) for target in verb_targets(verb, role[1]))
     return found
 
 
-def led_by(root: Token) -> list[Token]:
-    """The organisations a person is the passive agent of a leading verb for.
+def passive_roles(root: Token) -> list[tuple[str, Token]]:
+    """(relation, organisation) of which a person is the passive agent of a role verb.
 
     - participle on the organisation: "Acme, headed by Jane Roe, said ...";
     - passive clause: "Acme is run by Jane Roe".
@@ -99,11 +104,12 @@ def led_by(root: Token) -> list[Token]:
     if root.dep_ != "pobj" or agent.dep_ != "agent":
         return []
     verb = agent.head
-    if not is_lead_verb(verb) or verb.tag_ != "VBN":
+    role = role_of_verb(verb)
+    if role is None or role[1] != "obj" or verb.tag_ != "VBN":
         return []
     if verb.dep_ == "acl":
-        return [verb.head]
-    return [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [(role[0], verb.head)]
+    return [(role[0], c) for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def normalise_title(words: list[str]) -> str:
@@ -275,17 +281,19 @@ class RoleFinder:
         )
 
     def by_verb(self, person_index: int) -> list[dict[str, Any]]:
-        """'Roe heads the agency', 'Roe, who runs Acme', 'Acme, headed by Roe' -> Roe leads the organisation."""
+        """'Roe heads the agency', 'Acme, headed by Roe' -> leads; 'Roe, who plays for Rovers' -> works_for."""
         person = self.mentions[person_index]
         root = self.doc[person["token_start"] : person["token_end"]].root
         found = []
-        for token in leaders_of(root) + led_by(root):
+        for predicate, token in active_roles(root) + passive_roles(root):
+            if token.pos_ == "PRON":
+                continue  # "It was led by X": 'it' is as often a delegation or a campaign as an organisation.
             for owner in self.covering.get(token.i, []):
-                if owner != person_index and self.mentions[owner]["type"] in LEADER_TARGETS:
+                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TARGETS:
                     start = min(token.i, root.i)
                     end = max(token.i, person["token_end"] - 1) + 1
-                    found.append(self.relation(person_index, owner, "", None, "leading-verb", start, end))
-                    found[-1]["predicate"] = "leads"
+                    found.append(self.relation(person_index, owner, "", None, "role-verb", start, end))
+                    found[-1]["predicate"] = predicate
         return found
 
     def find(self) -> list[dict[str, Any]]:

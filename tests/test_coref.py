@@ -80,7 +80,8 @@ PLURAL_DESCRIPTIONS = [
     ),
     # Without a coordination, the two most recent entities of the family.
     (
-        "Prime Minister Anna Berg arrived in Rome on Monday. President Paolo Conti met reporters. The two leaders spoke.",
+        "Prime Minister Anna Berg arrived in Rome on Monday. President Paolo Conti met reporters. "
+        "The two leaders spoke.",
         "The two leaders",
         {"Anna Berg", "Paolo Conti"},
     ),
