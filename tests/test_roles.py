@@ -100,3 +100,10 @@ def test_no_role_from_a_negated_verb_a_place_or_a_pronoun(extract_text) -> None:
     ):
         found = roles(extract_text(sentence))
         assert not any(predicate in ("leads", "works_for") for _, predicate, _, _ in found), sentence
+
+
+def test_player_and_presenter_titles(extract_text) -> None:
+    found = roles(extract_text("Chelsea midfielder Tom Doherty scored twice."))
+    assert ("Tom Doherty", "works_for", "Chelsea", "Midfielder") in found
+    found = roles(extract_text("Radio Nova presenter Ellen Marsh left the station."))
+    assert any(p == "Ellen Marsh" and r == "works_for" for p, r, _, _ in found), found
