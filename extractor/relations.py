@@ -91,8 +91,8 @@ class RelationExtractor:
             subject, obj = mentions[candidate.subject], mentions[candidate.object]
             if subject["key"] == obj["key"]:
                 continue
-            if candidate.predicate == "citizen_of" and (candidate.subject, candidate.object) in stated:
-                continue  # A role already says more ("Indian Foreign Minister X").
+            if candidate.predicate in ("citizen_of", "works_for") and (candidate.subject, candidate.object) in stated:
+                continue  # A role already says more ("Indian Foreign Minister X", "X, chief executive of Y").
             # One statement per pair of entities and sentence, however many rules, words or mentions found it.
             key = self.statement_key(
                 mentions, candidate.subject, candidate.predicate, candidate.object, candidate.trigger.sent.start_char

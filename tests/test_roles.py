@@ -107,3 +107,9 @@ def test_player_and_presenter_titles(extract_text) -> None:
     assert ("Tom Doherty", "works_for", "Chelsea", "Midfielder") in found
     found = roles(extract_text("Radio Nova presenter Ellen Marsh left the station."))
     assert any(p == "Ellen Marsh" and r == "works_for" for p, r, _, _ in found), found
+
+
+def test_a_leading_title_is_not_also_employment(extract_text) -> None:
+    found = roles(extract_text("Jane Roe, chief executive of Halvorsen Logistics, said profits rose."))
+    assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in found
+    assert not any(predicate == "works_for" for _, predicate, _, _ in found), found
