@@ -797,6 +797,22 @@ def split_source_line(span: Span) -> list[Span]:
     return [span]
 
 
+def split_nationality(span: Span) -> list[Span]:
+    """'Belgian Kim Gevaert', 'Russian Irina Shevchenko': NER took a nationality into a person's name (as PERSON
+    or NORP). Split it into the nationality (NORP) and the name (PERSON), so that the name is the person's and
+    the nationality says where the person is from. A NORP span needs two capitalised words after the
+    nationality ('British Muslim' is one group)."""
+    if span.label_ not in ("PERSON", "NORP") or len(span) < 2 or lookup_demonym(span[0].text) is None:
+        return [span]
+    rest = span[1:]
+    if not all(token.is_title for token in rest) or (span.label_ == "NORP" and len(rest) < 2):
+        return [span]
+    if any(lookup_demonym(token.text) is not None for token in rest):
+        return [span]
+    doc = span.doc
+    return [Span(doc, span.start, span.start + 1, label="NORP"), Span(doc, rest.start, rest.end, label="PERSON")]
+
+
 # Nouns for people that a place name before them makes a place: "a Fargo native", "Tempe residents".
 HOME_NOUNS = frozenset({"native", "resident"})
 
@@ -837,7 +853,8 @@ class EntityRecognizer:
             for trimmed in [trim_span(span)]
             if trimmed is not None
             for listed in split_name_list(trimmed)
-            for part in split_source_line(listed)
+            for named in split_nationality(listed)
+            for part in split_source_line(named)
         ]
         mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = resolve_acronyms(doc, mentions)

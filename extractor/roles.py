@@ -21,7 +21,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.entity_types import ORGANIZATION_TYPES
-from newskg.extractor.gazetteer import read_words
+from newskg.extractor.gazetteer import lookup_demonym, read_words
 from newskg.extractor.lexicon import data_rows, data_text
 
 Mention = dict[str, Any]
@@ -226,12 +226,13 @@ class RoleFinder:
         return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
 
     def nationality_before(self, person_index: int) -> dict[str, Any] | None:
-        """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of."""
+        """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of; also a
+        nationality right before the name ('Belgian Kim Gevaert')."""
         person = self.mentions[person_index]
         i = person["token_start"] - 1
         while i >= 0 and person["token_start"] - i <= 2 and self.doc[i].pos_ == "NOUN" and self.doc[i].is_lower:
             i -= 1
-        if i == person["token_start"] - 1:
+        if i < 0 or (i == person["token_start"] - 1 and lookup_demonym(self.doc[i].text) is None):
             return None
         owner = self.ending_at.get(i + 1)
         if owner is None or self.mentions[owner]["type"] != "Country" or self.doc[i].pos_ == "PROPN":

@@ -113,3 +113,9 @@ def test_a_leading_title_is_not_also_employment(extract_text) -> None:
     found = roles(extract_text("Jane Roe, chief executive of Halvorsen Logistics, said profits rose."))
     assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in found
     assert not any(predicate == "works_for" for _, predicate, _, _ in found), found
+
+
+def test_nationality_taken_into_a_name_is_citizenship(extract_text) -> None:
+    records = extract_text("Belgian Kim Gevaert won the 60m title.")
+    assert "Kim Gevaert" in {e.label for e in records.entities if e.type == "Person"}
+    assert ("Kim Gevaert", "citizen_of", "Belgium", None) in roles(records)
