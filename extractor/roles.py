@@ -133,6 +133,8 @@ class RoleFinder:
                 self.ending_at.setdefault(m["token_end"], index)
                 self.starting_at.setdefault(m["token_start"], index)
         self.titles: dict[str, str] = {}
+        # (person mention, first title token, title words) of titles with no country or organisation beside them.
+        self.unowned: list[tuple[int, int, list[str]]] = []
 
     def is_title_word(self, i: int, taken: bool) -> bool:
         """A word of an office title: a head or modifier, or (inside a title) a capitalised word
@@ -219,6 +221,7 @@ class RoleFinder:
         first, words = found
         owner = self.owner_before(first)
         if owner is None:
+            self.unowned.append((person_index, first, words))
             return None
         head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
         title: str | None = self.counterpart_title(first) if head == "counterpart" else normalise_title(words)
@@ -310,7 +313,43 @@ class RoleFinder:
                     found.append(record)
                     if record.get("title"):
                         self.titles.setdefault(m["key"], record["title"])
-        return found
+        return self.with_offices_elsewhere(found)
+
+    def with_offices_elsewhere(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """'Foreign Minister Ann Lee said ...' and elsewhere in the article 'Lee of Sweden' or 'Swedish Ann Lee':
+        a state office with no country beside it is held at the one country the article gives the same person
+        (by name or coreference). Then the office replaces the bare citizenship. Never a guess from other
+        countries in the article."""
+        mentions = self.mentions
+        added = []
+        for person_index, first, words in self.unowned:
+            key = mentions[person_index]["key"]
+            head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+            if head == "counterpart" or role_table()[head][0] != "holds_role":
+                continue
+            countries = {
+                mentions[r["object"]]["key"]: r["object"]
+                for r in found
+                if mentions[r["subject"]]["key"] == key
+                and mentions[r["object"]]["type"] == "Country"
+                and r["predicate"] in ("holds_role", "citizen_of")
+            }
+            if len(countries) != 1:
+                continue
+            owner = next(iter(countries.values()))
+            if any(r.get("title") and self.pair(r) == (key, mentions[owner]["key"]) for r in found):
+                continue  # "Lee, the Swedish foreign minister" has said it already.
+            person = mentions[person_index]
+            title = normalise_title(words)
+            added.append(
+                self.relation(person_index, owner, head, title, "role-title-elsewhere", first, person["token_end"])
+            )
+        replaced = {self.pair(r) for r in added}
+        kept = [r for r in found if r["predicate"] != "citizen_of" or self.pair(r) not in replaced]
+        return kept + added
+
+    def pair(self, record: dict[str, Any]) -> tuple[str, str]:
+        return self.mentions[record["subject"]]["key"], self.mentions[record["object"]]["key"]
 
 
 def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:

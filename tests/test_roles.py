@@ -119,3 +119,14 @@ def test_nationality_taken_into_a_name_is_citizenship(extract_text) -> None:
     records = extract_text("Belgian Kim Gevaert won the 60m title.")
     assert "Kim Gevaert" in {e.label for e in records.entities if e.type == "Person"}
     assert ("Kim Gevaert", "citizen_of", "Belgium", None) in roles(records)
+
+
+def test_office_takes_the_country_given_elsewhere_for_the_same_person(extract_text) -> None:
+    text = "Foreign Minister Ann Lee said the talks failed. Lee of Sweden and Juan Ruiz of Spain met."
+    assert ("Ann Lee", "holds_role", "Sweden", "Foreign Minister") in roles(extract_text(text))
+
+
+def test_office_without_any_country_for_the_person_stays_without_edge(extract_text) -> None:
+    text = "Foreign Minister Ann Lindqvist said the talks in Spain failed. Juan Ruiz of Portugal agreed."
+    found = roles(extract_text(text))
+    assert not any(p == "Ann Lindqvist" and r == "holds_role" for p, r, _, _ in found), found
