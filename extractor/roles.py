@@ -86,7 +86,7 @@ def active_roles(root: Token) -> list[tuple[str, Token]]:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
             verbs.append(clause)
-    found = []
+    found: list[tuple[str, Token]] = []
     for verb in verbs:
         role = role_of_verb(verb)
         if role is not None:
