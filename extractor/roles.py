@@ -132,6 +132,12 @@ class RoleFinder:
             if not m.get("coreference"):
                 self.ending_at.setdefault(m["token_end"], index)
                 self.starting_at.setdefault(m["token_start"], index)
+        # A definite description may own a title where no name does: "the company's chief executive X",
+        # "X, the agency's director". Not a pronoun: "its founder X" too often has the wrong antecedent.
+        for index, m in enumerate(mentions):
+            if m.get("coreference") and doc[m["token_start"]].pos_ != "PRON":
+                self.ending_at.setdefault(m["token_end"], index)
+                self.starting_at.setdefault(m["token_start"], index)
         self.titles: dict[str, str] = {}
         # (person mention, first title token, title words) of titles with no country or organisation beside them.
         self.unowned: list[tuple[int, int, list[str]]] = []
@@ -258,9 +264,11 @@ class RoleFinder:
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES:
-            i += 1
+        # A description with its article ("X, the company's chairman") starts at the article.
         owner = self.target(self.starting_at.get(i))
+        if owner is None and i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+            owner = self.target(self.starting_at.get(i))
         if owner is not None:
             i = self.mentions[owner]["token_end"]
             if i < len(doc) and doc[i].tag_ == "POS":

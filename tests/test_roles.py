@@ -130,3 +130,8 @@ def test_office_without_any_country_for_the_person_stays_without_edge(extract_te
     text = "Foreign Minister Ann Lindqvist said the talks in Spain failed. Juan Ruiz of Portugal agreed."
     found = roles(extract_text(text))
     assert not any(p == "Ann Lindqvist" and r == "holds_role" for p, r, _, _ in found), found
+
+
+def test_a_description_owns_a_title(extract_text) -> None:
+    text = "Halvorsen Logistics reported a loss. Jane Roe, the company's chief executive, said sales fell."
+    assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in roles(extract_text(text))
