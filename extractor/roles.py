@@ -112,6 +112,24 @@ def passive_roles(root: Token) -> list[tuple[str, Token]]:
     return [(role[0], c) for c in verb.children if c.dep_ == "nsubjpass"]
 
 
+@cache
+def leading_titles() -> dict[str, str]:
+    return {cells[0]: cells[1] for _, cells in data_rows(data_text("leading_titles.tsv"))}
+
+
+def organisation_title_relation(title: str, predicate: str) -> str:
+    """The relation a title states at a company or organisation beyond its head word: 'Chief Executive'
+    leads (an 'executive' works for it); 'Vice President', 'Deputy Chairman' work for it."""
+    words = title.lower().replace("-", " ").split()
+    if predicate == "leads" and any(w in leading_titles() and leading_titles()[w] == "works_for" for w in words):
+        return "works_for"
+    lowered = " ".join(words)
+    for phrase, relation in leading_titles().items():
+        if " " in phrase and lowered.endswith(phrase):
+            return relation
+    return predicate
+
+
 def normalise_title(words: list[str]) -> str:
     """'foreign minister' -> 'Foreign Minister'; 'Secretary of State' stays as it is."""
     return " ".join(w if w.lower() in LOWERCASE_IN_TITLE else w[:1].upper() + w[1:] for w in words)
@@ -189,6 +207,8 @@ class RoleFinder:
     ) -> dict[str, Any]:
         at_state = self.mentions[owner]["type"] in STATE_TARGETS
         predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
+        if not at_state and title:
+            predicate = organisation_title_relation(title, predicate)
         if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
             # "US lawyer X": a job that is no office says where the person is from, not who employs them.
             predicate, title = "citizen_of", None

@@ -135,3 +135,20 @@ def test_office_without_any_country_for_the_person_stays_without_edge(extract_te
 def test_a_description_owns_a_title(extract_text) -> None:
     text = "Halvorsen Logistics reported a loss. Jane Roe, the company's chief executive, said sales fell."
     assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in roles(extract_text(text))
+
+
+ORGANISATION_TITLES = [
+    # "chief executive" leads; an "executive" works for the organisation.
+    ("Halvorsen Logistics chief executive Jane Roe said profits rose.", "leads", "Chief Executive"),
+    ("Halvorsen Logistics executive Jane Roe said profits rose.", "works_for", "Executive"),
+    # A deputy's title works for it.
+    ("Jane Roe, vice president of Halvorsen Logistics, said profits rose.", "works_for", "Vice President"),
+    ("Halvorsen Logistics deputy chairman Jane Roe said profits rose.", "works_for", "Deputy Chairman"),
+]
+
+
+def test_titles_at_an_organisation(extract_text) -> None:
+    for sentence, predicate, title in ORGANISATION_TITLES:
+        found = roles(extract_text(sentence))
+        assert ("Jane Roe", predicate, "Halvorsen Logistics", title) in found, (sentence, found)
+        assert len([r for p, r, o, _ in found if p == "Jane Roe" and o == "Halvorsen Logistics"]) == 1, found
