@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES, type_family
+from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.lexicon import data_rows, data_text
 
 Mention = dict[str, Any]
@@ -24,6 +24,8 @@ Mention = dict[str, Any]
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Sentences back (besides the pronoun's own) where an antecedent may be.
 WINDOW = 2
+# Sentences back where the referents of a plural description ('the two leaders') may be.
+PLURAL_WINDOW = 3
 PERSON_PRONOUNS = {
     "he": "male",
     "him": "male",
@@ -39,13 +41,15 @@ DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "rain", "matter", "h
 THING_TYPES = frozenset({"Country", *ORGANIZATION_TYPES})
 PLURAL_MARKERS = frozenset({"two", "both"})
 DETERMINERS = frozenset({"the", "both", "two"})
+# Words that make "two ..." definite: "the two firms", "these two firms", "both two"; "two firms" is not.
+DEFINITE_BEFORE_TWO = frozenset({"the", "these", "those", "both"})
 
 
 @cache
 def descriptions() -> dict[str, tuple[str, str]]:
-    """Noun -> (type family, number) of definite descriptions ("countries" -> (country, two))."""
+    """Noun -> (entity type, number) of definite descriptions ("countries" -> (Country, two))."""
     rows = data_rows(data_text("descriptions.tsv"))
-    return {cells[0].lower(): (type_family(cells[1]), cells[2]) for _, cells in rows}
+    return {cells[0].lower(): (cells[1], cells[2]) for _, cells in rows}
 
 
 def full_name_tokens(label: str) -> list[str]:
@@ -119,7 +123,8 @@ class Resolver:
 
     def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
         self.doc = doc
-        self.sentence_starts = [sent.start for sent in doc.sents]
+        # Sentences with no word (a closing quote and a blank line) do not count as sentences back.
+        self.sentence_starts = [sent.start for sent in doc.sents if any(token.is_alpha for token in sent)] or [0]
         self.mentions = mentions
         self.named = [m for m in mentions if not m.get("coreference")]
 
@@ -169,12 +174,18 @@ class Resolver:
                 return distinct(groups[0])
         return []
 
-    def recent_distinct(self, position: int, accept: Callable[[Mention], bool], count: int) -> list[Mention]:
-        """The last ``count`` distinct entities before ``position`` ('the two countries')."""
+    def recent_distinct(
+        self, position: int, accept: Callable[[Mention], bool], count: int, window: bool = False
+    ) -> list[Mention]:
+        """The last ``count`` distinct entities before ``position`` ('the company'); with ``window``, only
+        in the ``PLURAL_WINDOW`` sentences before it ('the two countries')."""
+        here = self.sentence_of(position)
         found: list[Mention] = []
         for m in reversed(self.mentions):
             if m["token_end"] > position or not accept(m):
                 continue
+            if window and here - self.sentence_of(m["token_start"]) > PLURAL_WINDOW:
+                break
             if all(m["key"] != f["key"] for f in found):
                 found.append(m)
                 if len(found) == count:
@@ -200,9 +211,15 @@ def is_thing(m: Mention) -> bool:
     return m["type"] in THING_TYPES
 
 
-def of_family(family: str) -> Callable[[Mention], bool]:
+def of_type(entity_type: str) -> Callable[[Mention], bool]:
+    """Mentions a description of ``entity_type`` may refer to: that type, or the generic type of its family
+    ('the agency' is a government body or an organisation NER could not type, never a company)."""
+    family = type_family(entity_type)
+
     def accept(m: Mention) -> bool:
-        return type_family(m["type"]) == family
+        if type_family(m["type"]) != family:
+            return False
+        return m["type"] == entity_type or m["type"] in GENERIC_TYPES or entity_type in GENERIC_TYPES
 
     return accept
 
@@ -267,6 +284,12 @@ def description_start(doc: Doc, noun: Token, number: str) -> Token | None:
         index = min(lowered.index(w) for w in PLURAL_MARKERS & set(lowered))
         if index > 0 and lowered[index - 1] in DETERMINERS:
             index -= 1
+        # "two unnamed firms pulled out": an indefinite number introduces new referents.
+        if lowered[index] == "two" and (index == 0 or lowered[index - 1] not in DEFINITE_BEFORE_TWO):
+            before = noun.i - len(words) + index - 1
+            if before < 0 or doc[before].lower_ not in DEFINITE_BEFORE_TWO:
+                return None
+            return doc[before]
         return words[index]
     if lowered and lowered[-1] == "the":
         return words[-1]
@@ -276,13 +299,17 @@ def description_start(doc: Doc, noun: Token, number: str) -> Token | None:
 
 
 def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Mention]] | None:
-    family, number = descriptions()[noun.lower_]
+    entity_type, number = descriptions()[noun.lower_]
     start = description_start(resolver.doc, noun, number)
     if start is None:
         return None
-    accept = of_family(family)
+    accept = of_type(entity_type)
     if number == "two":
-        found = resolver.recent_distinct(start.i, accept, 2)
+        # "Vodafone and T-Mobile ... the two companies": a coordination of two in the window first, then
+        # the two most recent entities of the family in the window.
+        found = resolver.coordinated(start.i, accept)
+        if len(found) != 2:
+            found = resolver.recent_distinct(start.i, accept, 2, window=True)
         return (start, found) if len(found) == 2 else None
     antecedent = resolver.recent_distinct(start.i, accept, 1)
     return (start, antecedent) if antecedent else None

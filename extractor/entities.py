@@ -30,12 +30,14 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
 from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
 from newskg.extractor.gazetteer import (
+    City,
     Country,
     countries_by_iso2,
     lookup_capital,
@@ -98,12 +100,34 @@ def strip_leading_determiner(span: Span) -> Span:
     return span
 
 
+@cache
+def occupations() -> frozenset[str]:
+    """Occupations that only people have ('crude producer Yukos' is a firm, so 'producer' is left out)."""
+    return read_words("occupations.txt") - read_words("firm_role_nouns.txt")
+
+
+def is_name_prefix(token: Token) -> bool:
+    """A title or honorific ('Mr', 'President') or a capitalised occupation ('Composer') written before a name."""
+    return token.text in person_titles() or (token.is_title and token.lower_ in occupations())
+
+
 def person_name(span: Span) -> Span:
-    """'Prime Minister Tony Blair' -> 'Tony Blair': titles before the name come off."""
+    """'Prime Minister Tony Blair' -> 'Tony Blair', 'Composer Thomas Smith' -> 'Thomas Smith': titles and
+    occupations before the name come off."""
     start = 0
-    while start < len(span) - 1 and span[start].text in person_titles():
+    while start < len(span) - 1 and is_name_prefix(span[start]):
         start += 1
     return span[start:]
+
+
+def occupation(name: Span) -> str | None:
+    """The occupation written right before a name, inside the NER span or not: 'Composer Thomas Smith',
+    'rapper Eminem' -> 'composer', 'rapper'."""
+    doc = name.doc
+    i = name.start - 1
+    if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and doc[i].lower_ in occupations():
+        return doc[i].lower_
+    return None
 
 
 def honorific_gender(doc: Doc, name_start: int) -> str | None:
@@ -113,12 +137,116 @@ def honorific_gender(doc: Doc, name_start: int) -> str | None:
     return None
 
 
+# Characters NER catches at the edges of a name: 'Rowntree,', 'Henry Paul -', '"Acme'.
+EDGE_PUNCTUATION = frozenset(
+    {",", ";", ":", "-", "\u2013", "\u2014", "--", "_", "'", '"', "`", "(", "\u2018", "\u2019", "\u201c", "\u201d"}
+)
+DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
+
+
+def is_edge_noise(token: Token) -> bool:
+    return token.is_space or token.text in EDGE_PUNCTUATION
+
+
+def cut_at_open_bracket(span: Span) -> Span:
+    """'Party of the Democratic Revolution (PRD', 'B Cohen (England': an unclosed bracket and what follows
+    it are not part of the name."""
+    for token in span:
+        if token.text == "(" and not any(t.text == ")" for t in span[token.i - span.start :]):
+            return span[: token.i - span.start] if token.i > span.start else span[1:]
+    return span
+
+
+def cut_at_spaced_dash(span: Span) -> Span:
+    """'Steve McGregor - to', 'Jonathan Kaplan - England': a dash set off by spaces ends the name."""
+    for token in span[1:]:
+        if token.text in DASHES and token.whitespace_ and token.nbor(-1).whitespace_:
+            return span[: token.i - span.start]
+    return span
+
+
+def is_trailing_noise(token: Token, length: int) -> bool:
+    """Punctuation, a possessive written apart, or (after another word) a lowercase word that is no noun."""
+    if is_edge_noise(token) or token.lower_ in POSSESSIVE_ENDINGS:
+        return True
+    return length > 1 and token.is_lower and token.pos_ not in ("NOUN", "PROPN")
+
+
+def trim_span(span: Span) -> Span | None:
+    """The name inside an NER span, without what NER caught around it (None when nothing is left).
+
+    - whitespace and punctuation at either end: 'Nike\n\n', 'Rowntree,', 'Henry Paul -';
+    - a possessive written apart: "EDITOR 'S";
+    - an unclosed bracket or a spaced dash and what follows: 'RP (Welfare Party', 'Steve McGregor - to';
+    - lowercase words that are no nouns at the end: 'Senate Committee on', 'Pascal Cygan missed'
+      (a lowercase noun stays: 'the Indo-Pacific region' is a description the classifier reads).
+    """
+    label = span.label_
+    span = cut_at_spaced_dash(cut_at_open_bracket(span))
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and is_edge_noise(doc[start]):
+        start += 1
+    while end > start and is_trailing_noise(doc[end - 1], end - start):
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=label)
+
+
+@cache
+def name_suffixes() -> frozenset[str]:
+    return frozenset(cells[0] for _, cells in data_rows(data_text("name_suffixes.txt")))
+
+
+def split_name_list(span: Span) -> list[Span]:
+    """'Barkley, Hodgson, King', 'Dell, Samsung': NER joined a list of names into one. Split at the commas,
+    unless the span has lowercase words ('Ministry of Economy, Trade and Industry') or a part is a suffix of
+    the name before it ('Acme, Inc.'). Only names of people and organisations: 'Washington, D.C.' is one."""
+    if span.label_ not in ("PERSON", "ORG") or not any(t.text == "," for t in span):
+        return [span]
+    if any(t.is_lower for t in span):
+        return [span]
+    parts, start = [], span.start
+    for token in span:
+        if token.text == ",":
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    if any(len(part) == 0 or part.text in name_suffixes() for part in parts):
+        return [span]
+    return [Span(span.doc, part.start, part.end, label=span.label_) for part in parts]
+
+
+@cache
+def person_words() -> frozenset[str]:
+    """Lowercase words that describe a person without naming one: titles, offices, jobs."""
+    return frozenset({t.lower() for t in person_titles()} | role_heads() | occupations() | person_role_nouns())
+
+
+def is_description_only(span: Span) -> bool:
+    """'EDITOR', 'The Chairman', 'Foreign Minister': a title or job with only its modifiers and stopwords,
+    no name ('Labor Party' and 'Treasury' have no title word, so they stay).
+
+    A lone capitalised word may still be a surname ('slaying of King'), so a one-word span is kept unless
+    it is written in capitals.
+    """
+    if len(span) == 1 and not span.text.isupper():
+        return False
+    words = [t.lower_ for t in span if t.is_alpha]
+    return any(w in person_words() for w in words) and all(
+        w in person_words() or w in title_modifiers() or w in STOP_WORDS for w in words
+    )
+
+
 def is_junk(span: Span) -> bool:
-    """Spans that are not names of things: lowercase-led, or no capitalised word at all."""
+    """Spans that are not names of things: lowercase-led, no capitalised word at all, or only words that
+    describe a person ('EDITOR', 'Foreign Minister')."""
     text = span.text
     if not text or (not text[0].isupper() and not text[0].isdigit()):
         return True
-    return not any(token.text[:1].isupper() for token in span)
+    return not any(token.text[:1].isupper() for token in span) or is_description_only(span)
 
 
 def is_concept(span: Span) -> bool:
@@ -240,11 +368,11 @@ def country_attributes(country: Country) -> dict[str, str]:
 
 
 def titled_name(name: Span) -> str | None:
-    """'President Kennedy', 'Mr. Tavaya': the name with the titles right before it, as the text wrote it
-    (an alias of the person, never the label)."""
+    """'President Kennedy', 'Mr. Tavaya', 'Composer Thomas Smith': the name with the titles and capitalised
+    occupations right before it, as the text wrote it (an alias of the person, never the label)."""
     doc = name.doc
     start = name.start
-    while start > 0 and doc[start - 1].text in person_titles():
+    while start > 0 and is_name_prefix(doc[start - 1]):
         start -= 1
     return doc[start : name.end].text if start < name.start else None
 
@@ -257,6 +385,9 @@ def person_mention(name: Span) -> dict[str, Any]:
     gender = honorific_gender(name.doc, name.start)
     if gender:
         record["gender"] = gender
+    job = occupation(name)
+    if job:
+        record["attributes"]["occupation"] = job
     return record
 
 
@@ -284,6 +415,9 @@ def classify(span: Span) -> dict[str, Any] | None:
     span = strip_possessive(span)
     label = span.label_
     if label == "PERSON":
+        head_type = name_head_type(span)
+        if head_type is not None:
+            return named_by_head(span, head_type)
         name = person_name(span)
         if is_junk(name) or is_concept(name):
             return None
@@ -316,11 +450,7 @@ def classify(span: Span) -> dict[str, Any] | None:
         # Datelines write the city in capitals ("SPRINGFIELD, Ill.").
         city = lookup_city(span.text) or (lookup_city(span.text.title()) if span.text.isupper() else None)
         if city is not None and label == "GPE":
-            attributes = {"geonames": str(city.geonameid)}
-            country = countries_by_iso2().get(city.country_iso2)
-            if country is not None:
-                attributes["gazetteer_country"] = country.iso3
-            return mention(span, "City", city.name, **attributes)
+            return city_mention(span, city)
         if is_junk(span):
             return None
         return mention(span, "Region" if label == "LOC" else "Place", span.text)
@@ -329,6 +459,45 @@ def classify(span: Span) -> dict[str, Any] | None:
     if label == "ORG":
         return classify_organization(strip_leading_determiner(span))
     return None
+
+
+def city_mention(span: Span, city: City) -> dict[str, Any]:
+    attributes = {"geonames": str(city.geonameid)}
+    country = countries_by_iso2().get(city.country_iso2)
+    if country is not None:
+        attributes["gazetteer_country"] = country.iso3
+    return mention(span, "City", city.name, **attributes)
+
+
+PLACE_TYPES = frozenset({"Place", "Region", "City"})
+
+
+@cache
+def name_heads() -> dict[tuple[str, str], str]:
+    """(position, word) -> type: ('last', 'Logistics') -> Company, ('first', 'Fort') -> Place."""
+    return {(cells[2], cells[0]): cells[1] for _, cells in data_rows(data_text("name_heads.tsv"))}
+
+
+def name_head_type(span: Span, first_word: bool = True) -> str | None:
+    """The type that the last or (with ``first_word``) first word of a name gives it ('Halvorsen Logistics',
+    'Fort Hamilton')."""
+    if len(span) < 2:
+        return None
+    heads = name_heads()
+    return heads.get(("last", span[-1].text)) or (heads.get(("first", span[0].text)) if first_word else None)
+
+
+def named_by_head(span: Span, entity_type: str) -> dict[str, Any] | None:
+    """A name NER took for a person's that its head word shows is a place or an organisation
+    ('Ambassador Hotel', 'Niagara Falls', 'Halvorsen Logistics')."""
+    if span.text in known_organizations():
+        return classify_organization(span)
+    if entity_type in ORGANIZATION_TYPES:
+        return mention(span, entity_type, span.text)
+    city = lookup_city(span.text)
+    if city is not None:
+        return city_mention(span, city)
+    return mention(span, entity_type, span.text)
 
 
 def classify_organization(span: Span) -> dict[str, Any] | None:
@@ -341,6 +510,12 @@ def classify_organization(span: Span) -> dict[str, Any] | None:
         return person_mention(person)
     if is_junk(span) or is_title_fragment(span) or is_concept(span) or is_lone_common_word(span):
         return None
+    head_type = name_head_type(span, first_word=False)
+    if head_type in PLACE_TYPES and span.root.dep_ not in ("nsubj", "nsubjpass"):
+        # "the Custer National Forest": a place NER took for an organisation. A subject stays an organisation
+        # ("Downing Street said"), and the first word does not count: an organisation may be named after a
+        # place ('Cape Town Supreme Court', 'Fort Worth Star-Telegram').
+        return named_by_head(span, head_type)
     if is_lowercase_phrase(span):
         # "the Indo-Pacific region": a place described by a common noun, else not a name.
         found = context_nouns().get(span.root.lemma_.lower())
@@ -530,12 +705,26 @@ def is_lone_name(doc: Doc, m: dict[str, Any]) -> bool:
     return len(span) == 1 and not coordinated and context_type(span) is None
 
 
+PERSONAL_SUBJECTS = frozenset({"he", "she"})
+
+
+def speaks_of_self(root: Token) -> bool:
+    """'Henman said he was tired', 'Mason pointed out that he ...': the subject of a verb whose clause has
+    'he' or 'she' as its subject is a person (an organisation says 'it')."""
+    if root.dep_ != "nsubj":
+        return False
+    clauses = [child for child in root.head.children if child.dep_ == "ccomp"]
+    return any(
+        child.dep_ == "nsubj" and child.lower_ in PERSONAL_SUBJECTS for clause in clauses for child in clause.children
+    )
+
+
 def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
     "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
     "Tidwell, a retired CIA officer, said" (a person's role noun in apposition), "forest spokeswoman
-    Lynette Dane" (a person's job right before the name).
+    Lynette Dane" (a person's job right before the name), "Henman said he ..." (speaks of 'he').
     """
     end = m["token_end"]
     if end + 2 < len(doc) and doc[end].text == ",":
@@ -548,7 +737,7 @@ def reads_as_person(doc: Doc, m: dict[str, Any]) -> bool:
     if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1].lower_ in person_role_nouns():
         return True  # A job right before the name: "forest spokeswoman Lynette Dane".
     span = doc[start:end]
-    if is_victim(span.root):
+    if is_victim(span.root) or speaks_of_self(span.root):
         return True
     return any(
         child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in person_role_nouns()
@@ -608,6 +797,22 @@ def split_source_line(span: Span) -> list[Span]:
     return [span]
 
 
+def split_nationality(span: Span) -> list[Span]:
+    """'Belgian Kim Gevaert', 'Russian Irina Shevchenko': NER took a nationality into a person's name (as PERSON
+    or NORP). Split it into the nationality (NORP) and the name (PERSON), so that the name is the person's and
+    the nationality says where the person is from. A NORP span needs two capitalised words after the
+    nationality ('British Muslim' is one group)."""
+    if span.label_ not in ("PERSON", "NORP") or len(span) < 2 or lookup_demonym(span[0].text) is None:
+        return [span]
+    rest = span[1:]
+    if not all(token.is_title for token in rest) or (span.label_ == "NORP" and len(rest) < 2):
+        return [span]
+    if any(lookup_demonym(token.text) is not None for token in rest):
+        return [span]
+    doc = span.doc
+    return [Span(doc, span.start, span.start + 1, label="NORP"), Span(doc, rest.start, rest.end, label="PERSON")]
+
+
 # Nouns for people that a place name before them makes a place: "a Fargo native", "Tempe residents".
 HOME_NOUNS = frozenset({"native", "resident"})
 
@@ -642,7 +847,15 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [part for span in doc.ents for part in split_source_line(span)]
+        spans = [
+            part
+            for span in doc.ents
+            for trimmed in [trim_span(span)]
+            if trimmed is not None
+            for listed in split_name_list(trimmed)
+            for named in split_nationality(listed)
+            for part in split_source_line(named)
+        ]
         mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = resolve_acronyms(doc, mentions)
         retype_states(doc, mentions)

@@ -31,6 +31,10 @@ if not Doc.has_extension("newskg_relations"):
 COREFERENCE_PENALTY = 0.1
 
 
+# Relations a person's title states; the entities component's roles come first and say more.
+ROLE_PREDICATES = frozenset({"citizen_of", "works_for", "leads", "holds_role"})
+
+
 class RelationExtractor:
     """Finds trigger verbs and nouns and standing-relation patterns, and links their mentions."""
 
@@ -93,8 +97,8 @@ class RelationExtractor:
             subject, obj = mentions[candidate.subject], mentions[candidate.object]
             if subject["key"] == obj["key"]:
                 continue
-            if candidate.predicate == "citizen_of" and (candidate.subject, candidate.object) in stated:
-                continue  # A role already says more ("Indian Foreign Minister X").
+            if candidate.predicate in ROLE_PREDICATES and (candidate.subject, candidate.object) in stated:
+                continue  # A role already says more ("Indian Foreign Minister X", "X, vice president of Y").
             # One statement per pair of entities and sentence, however many rules, words or mentions found it.
             key = self.statement_key(
                 mentions, candidate.subject, candidate.predicate, candidate.object, candidate.trigger.sent.start_char

@@ -18,10 +18,10 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newskg.extractor.entity_types import ORGANIZATION_TYPES
-from newskg.extractor.gazetteer import read_words
+from newskg.extractor.gazetteer import lookup_demonym, read_words
 from newskg.extractor.lexicon import data_rows, data_text
 
 Mention = dict[str, Any]
@@ -31,6 +31,8 @@ LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
+RELATIVE_PRONOUNS = frozenset({"who", "that"})
+ORGANIZATION_TARGETS = frozenset(ORGANIZATION_TYPES)
 
 
 @cache
@@ -45,6 +47,87 @@ def role_heads() -> frozenset[str]:
 
 def title_modifiers() -> frozenset[str]:
     return read_words("title_modifiers.txt")
+
+
+@cache
+def verb_roles() -> dict[str, tuple[str, str]]:
+    """Verb lemma -> (relation, argument) of the verbs that state a person's role ('heads', 'plays for')."""
+    return {cells[0]: (cells[1], cells[2]) for _, cells in data_rows(data_text("verb_roles.tsv"))}
+
+
+def role_of_verb(token: Token) -> tuple[str, str] | None:
+    """(relation, argument) when the token is a role verb that is not negated ('does not head')."""
+    if token.pos_ not in ("VERB", "AUX") or any(child.dep_ == "neg" for child in token.children):
+        return None
+    return verb_roles().get(token.lemma_.lower())
+
+
+def verb_targets(verb: Token, argument: str) -> list[Token]:
+    """The direct objects ('heads Acme and Bolt') or the objects of the preposition ('plays for Acme') of a
+    role verb, through coordination."""
+    if argument == "obj":
+        heads = [child for child in verb.children if child.dep_ == "dobj"]
+    else:
+        # The preposition on the verb or on its object: "covers education for the Courier".
+        holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
+        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == argument]
+        heads = [obj for prep in preps for obj in prep.children if obj.dep_ == "pobj"]
+    return [t for head in heads for t in (head, *(c for c in head.conjuncts if c.dep_ == "conj"))]
+
+
+def active_roles(root: Token) -> list[tuple[str, Token]]:
+    """(relation, target) stated by a verb of which a person (the root of a name) is the subject.
+
+    - active subject: "Jane Roe heads the agency", "Roe founded Acme", "Roe writes for the Courier";
+    - relative clause on the name: "Roe, who runs Acme, said ...", "Roe, who plays for Rovers, ...".
+    """
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    for clause in root.children:
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+            verbs.append(clause)
+    found: list[tuple[str, Token]] = []
+    for verb in verbs:
+        role = role_of_verb(verb)
+        if role is not None:
+            found.extend((role[0], target) for target in verb_targets(verb, role[1]))
+    return found
+
+
+def passive_roles(root: Token) -> list[tuple[str, Token]]:
+    """(relation, organisation) of which a person is the passive agent of a role verb.
+
+    - participle on the organisation: "Acme, headed by Jane Roe, said ...";
+    - passive clause: "Acme is run by Jane Roe".
+    """
+    agent = root.head
+    if root.dep_ != "pobj" or agent.dep_ != "agent":
+        return []
+    verb = agent.head
+    role = role_of_verb(verb)
+    if role is None or role[1] != "obj" or verb.tag_ != "VBN":
+        return []
+    if verb.dep_ == "acl":
+        return [(role[0], verb.head)]
+    return [(role[0], c) for c in verb.children if c.dep_ == "nsubjpass"]
+
+
+@cache
+def leading_titles() -> dict[str, str]:
+    return {cells[0]: cells[1] for _, cells in data_rows(data_text("leading_titles.tsv"))}
+
+
+def organisation_title_relation(title: str, predicate: str) -> str:
+    """The relation a title states at a company or organisation beyond its head word: 'Chief Executive'
+    leads (an 'executive' works for it); 'Vice President', 'Deputy Chairman' work for it."""
+    words = title.lower().replace("-", " ").split()
+    if predicate == "leads" and any(w in leading_titles() and leading_titles()[w] == "works_for" for w in words):
+        return "works_for"
+    lowered = " ".join(words)
+    for phrase, relation in leading_titles().items():
+        if " " in phrase and lowered.endswith(phrase):
+            return relation
+    return predicate
 
 
 def normalise_title(words: list[str]) -> str:
@@ -67,7 +150,15 @@ class RoleFinder:
             if not m.get("coreference"):
                 self.ending_at.setdefault(m["token_end"], index)
                 self.starting_at.setdefault(m["token_start"], index)
+        # A definite description may own a title where no name does: "the company's chief executive X",
+        # "X, the agency's director". Not a pronoun: "its founder X" too often has the wrong antecedent.
+        for index, m in enumerate(mentions):
+            if m.get("coreference") and doc[m["token_start"]].pos_ != "PRON":
+                self.ending_at.setdefault(m["token_end"], index)
+                self.starting_at.setdefault(m["token_start"], index)
         self.titles: dict[str, str] = {}
+        # (person mention, first title token, title words) of titles with no country or organisation beside them.
+        self.unowned: list[tuple[int, int, list[str]]] = []
 
     def is_title_word(self, i: int, taken: bool) -> bool:
         """A word of an office title: a head or modifier, or (inside a title) a capitalised word
@@ -116,6 +207,8 @@ class RoleFinder:
     ) -> dict[str, Any]:
         at_state = self.mentions[owner]["type"] in STATE_TARGETS
         predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
+        if not at_state and title:
+            predicate = organisation_title_relation(title, predicate)
         if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
             # "US lawyer X": a job that is no office says where the person is from, not who employs them.
             predicate, title = "citizen_of", None
@@ -154,6 +247,7 @@ class RoleFinder:
         first, words = found
         owner = self.owner_before(first)
         if owner is None:
+            self.unowned.append((person_index, first, words))
             return None
         head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
         title: str | None = self.counterpart_title(first) if head == "counterpart" else normalise_title(words)
@@ -161,12 +255,13 @@ class RoleFinder:
         return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
 
     def nationality_before(self, person_index: int) -> dict[str, Any] | None:
-        """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of."""
+        """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of; also a
+        nationality right before the name ('Belgian Kim Gevaert')."""
         person = self.mentions[person_index]
         i = person["token_start"] - 1
         while i >= 0 and person["token_start"] - i <= 2 and self.doc[i].pos_ == "NOUN" and self.doc[i].is_lower:
             i -= 1
-        if i == person["token_start"] - 1:
+        if i < 0 or (i == person["token_start"] - 1 and lookup_demonym(self.doc[i].text) is None):
             return None
         owner = self.ending_at.get(i + 1)
         if owner is None or self.mentions[owner]["type"] != "Country" or self.doc[i].pos_ == "PROPN":
@@ -189,9 +284,11 @@ class RoleFinder:
         if i >= len(doc) or doc[i].text != ",":
             return None
         i += 1
-        if i < len(doc) and doc[i].lower_ in ARTICLES:
-            i += 1
+        # A description with its article ("X, the company's chairman") starts at the article.
         owner = self.target(self.starting_at.get(i))
+        if owner is None and i < len(doc) and doc[i].lower_ in ARTICLES:
+            i += 1
+            owner = self.target(self.starting_at.get(i))
         if owner is not None:
             i = self.mentions[owner]["token_end"]
             if i < len(doc) and doc[i].tag_ == "POS":
@@ -215,17 +312,72 @@ class RoleFinder:
             person_index, owner, heads[-1], normalise_title(words), "role-after-name", person["token_start"], end
         )
 
+    def by_verb(self, person_index: int) -> list[dict[str, Any]]:
+        """'Roe heads the agency', 'Acme, headed by Roe' -> leads; 'Roe, who plays for Rovers' -> works_for."""
+        person = self.mentions[person_index]
+        root = self.doc[person["token_start"] : person["token_end"]].root
+        found = []
+        for predicate, token in active_roles(root) + passive_roles(root):
+            if token.pos_ == "PRON":
+                continue  # "It was led by X": 'it' is as often a delegation or a campaign as an organisation.
+            for owner in self.covering.get(token.i, []):
+                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TARGETS:
+                    start = min(token.i, root.i)
+                    end = max(token.i, person["token_end"] - 1) + 1
+                    found.append(self.relation(person_index, owner, "", None, "role-verb", start, end))
+                    found[-1]["predicate"] = predicate
+        return found
+
     def find(self) -> list[dict[str, Any]]:
         found = []
         for index, m in enumerate(self.mentions):
-            if m["type"] != "Person" or m.get("coreference"):
+            if m["type"] != "Person":
+                continue
+            found.extend(self.by_verb(index))
+            if m.get("coreference"):
                 continue
             for record in (self.before(index), self.after(index)):
                 if record is not None:
                     found.append(record)
                     if record.get("title"):
                         self.titles.setdefault(m["key"], record["title"])
-        return found
+        return self.with_offices_elsewhere(found)
+
+    def with_offices_elsewhere(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """'Foreign Minister Ann Lee said ...' and elsewhere in the article 'Lee of Sweden' or 'Swedish Ann Lee':
+        a state office with no country beside it is held at the one country the article gives the same person
+        (by name or coreference). Then the office replaces the bare citizenship. Never a guess from other
+        countries in the article."""
+        mentions = self.mentions
+        added = []
+        for person_index, first, words in self.unowned:
+            key = mentions[person_index]["key"]
+            head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+            if head == "counterpart" or role_table()[head][0] != "holds_role":
+                continue
+            countries = {
+                mentions[r["object"]]["key"]: r["object"]
+                for r in found
+                if mentions[r["subject"]]["key"] == key
+                and mentions[r["object"]]["type"] == "Country"
+                and r["predicate"] in ("holds_role", "citizen_of")
+            }
+            if len(countries) != 1:
+                continue
+            owner = next(iter(countries.values()))
+            if any(r.get("title") and self.pair(r) == (key, mentions[owner]["key"]) for r in found):
+                continue  # "Lee, the Swedish foreign minister" has said it already.
+            person = mentions[person_index]
+            title = normalise_title(words)
+            added.append(
+                self.relation(person_index, owner, head, title, "role-title-elsewhere", first, person["token_end"])
+            )
+        replaced = {self.pair(r) for r in added}
+        kept = [r for r in found if r["predicate"] != "citizen_of" or self.pair(r) not in replaced]
+        return kept + added
+
+    def pair(self, record: dict[str, Any]) -> tuple[str, str]:
+        return self.mentions[record["subject"]]["key"], self.mentions[record["object"]]["key"]
 
 
 def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:

@@ -69,3 +69,45 @@ def test_coreference_mentions_are_not_aliases(extract_text) -> None:
     records = extract_text("Peter Hansen arrived in Oslo. He met the mayor.")
     hansen = next(e for e in records.entities if e.label == "Peter Hansen")
     assert hansen.aliases == ["Peter Hansen"] and len(hansen.mentions) == 2
+
+
+PLURAL_DESCRIPTIONS = [
+    # A coordination of two in the window beats the two most recent mentions.
+    (
+        "Norway and Chile held talks in Oslo. Sweden sent an observer. The two countries signed a fishing pact.",
+        "The two countries",
+        {"Norway", "Chile"},
+    ),
+    # Without a coordination, the two most recent entities of the family.
+    (
+        "Prime Minister Anna Berg arrived in Rome on Monday. President Paolo Conti met reporters. "
+        "The two leaders spoke.",
+        "The two leaders",
+        {"Anna Berg", "Paolo Conti"},
+    ),
+]
+
+
+def test_plural_descriptions(nlp) -> None:
+    for text, description, labels in PLURAL_DESCRIPTIONS:
+        found = {label for surface, label in resolved(nlp, text) if surface == description}
+        assert found == labels, (text, found)
+
+
+def test_indefinite_or_distant_plural_is_not_resolved(nlp) -> None:
+    # "two firms" introduces new firms; it does not refer back.
+    text = "Vestra Bank and Holm Capital merged. Two firms later pulled out of the bidding."
+    assert not any(surface.lower().startswith("two") for surface, _ in resolved(nlp, text))
+    # Referents more than a few sentences back are not guessed.
+    far = "Norway and Chile held talks. " + "The weather was cold. " * 5 + "The two countries signed a pact."
+    assert not any(surface == "The two countries" for surface, _ in resolved(nlp, far))
+
+
+def test_description_takes_an_antecedent_of_its_type(nlp) -> None:
+    # 'the agency' is a government body (or an untyped organisation), not the company named after it.
+    text = (
+        "The Federal Aviation Administration fined Skyline Airways on Monday. "
+        "A spokeswoman said the agency would publish its report."
+    )
+    found = {label for surface, label in resolved(nlp, text) if surface == "the agency"}
+    assert found == {"Federal Aviation Administration"}, found

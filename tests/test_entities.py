@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Span
+
+from newskg.extractor.entities import trim_span
 from newskg.model import ArticleRecords
 
 
@@ -161,3 +164,70 @@ def test_firms_referred_to_by_who_or_a_firm_role_stay_firms(extract_text) -> Non
     assert entities["Toshiba"][0] != "Person"
     entities = by_label(extract_text("The administrator sued Morgan Stanley, its former banker, on Tuesday."))
     assert entities["Morgan Stanley"][0] != "Person"
+
+
+NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD = [
+    # NER reads these as people; the last or first word of the name says what they are.
+    ("Tom Brandt, who runs Halvorsen Logistics, said prices rose.", "Halvorsen Logistics", "Company"),
+    ("The troops returned to Fort Delancey on Monday.", "Fort Delancey", "Place"),
+    # NER reads this as an organisation; the last word makes it a place.
+    ("A fire in the Pine Ridge National Forest spread to 900 acres.", "Pine Ridge National Forest", "Place"),
+]
+
+
+def test_head_word_overrides_a_person_reading(extract_text) -> None:
+    for sentence, name, entity_type in NAMES_WITH_A_PLACE_OR_ORGANISATION_HEAD:
+        types = {e.label: e.type for e in extract_text(sentence).entities}
+        assert types.get(name) == entity_type, (sentence, types)
+
+
+def test_occupation_comes_off_the_name_and_describes_the_person(extract_text) -> None:
+    records = extract_text("Sculptor Maria Lindqvist opened the show. Lindqvist said it took a year.")
+    person = next(e for e in records.entities if e.type == "Person")
+    assert person.label == "Maria Lindqvist"
+    assert "Sculptor Maria Lindqvist" in person.aliases
+    assert person.attributes.get("occupation") == "sculptor"
+
+
+def test_lowercase_occupation_before_a_name_describes_the_person(extract_text) -> None:
+    records = extract_text("The award went to the veteran novelist Peter Halloran on Sunday.")
+    person = next(e for e in records.entities if e.label == "Peter Halloran")
+    assert person.attributes.get("occupation") == "novelist"
+
+
+TRIMMED_SPANS = [
+    # (text, NER span as words start:end, name left): an unclosed bracket and what follows it.
+    ("Support went to the Green Renewal Party (GRP candidates.", 4, 9, "Green Renewal Party"),
+    # A dash set off by spaces and what follows it.
+    ("Marta Velez - to the surprise of many - resigned.", 0, 4, "Marta Velez"),
+    # A lowercase word that is no noun at the end, and punctuation.
+    ("Laurent Dubois missed the final.", 0, 3, "Laurent Dubois"),
+    ("Smith, Jones and Brown scored.", 0, 2, "Smith"),
+    # A possessive written apart.
+    ("EDITOR 'S NOTE: the story.", 0, 2, "EDITOR"),
+]
+
+
+def test_span_edges_are_trimmed(nlp) -> None:
+    for text, start, end, name in TRIMMED_SPANS:
+        doc = nlp(text)
+        trimmed = trim_span(Span(doc, start, end, label="PERSON"))
+        assert trimmed is not None and trimmed.text == name, (text, trimmed)
+        assert trimmed.label_ == "PERSON"
+
+
+def test_titles_and_jobs_alone_are_not_names(extract_text) -> None:
+    labels = {e.label for e in extract_text("EDITOR'S NOTE: The Foreign Minister met reporters in Oslo.").entities}
+    assert not any("EDITOR" in label or label == "Foreign Minister" for label in labels), labels
+
+
+def test_a_list_of_names_is_split(extract_text) -> None:
+    labels = {e.label for e in extract_text("Shares in Dell, Samsung and Nokia rose.").entities}
+    assert "Dell" in labels and "Dell, Samsung" not in labels, labels
+    labels = {e.label for e in extract_text("Talks with Halvorsen, Inc. ended in Washington, D.C. on Monday.").entities}
+    assert "Washington" in labels and "Halvorsen" not in labels, labels
+
+
+def test_a_name_that_says_he_is_a_person(extract_text) -> None:
+    records = extract_text("Thornbury said he would appeal against the verdict.")
+    assert {e.label: e.type for e in records.entities}.get("Thornbury") == "Person"

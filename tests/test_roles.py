@@ -67,3 +67,88 @@ def test_job_with_a_nationality_is_citizenship_not_employment(extract_text) -> N
     found = roles(extract_text("French economist Claire Dubois expects growth to slow."))
     assert ("Claire Dubois", "citizen_of", "France", None) in found
     assert not any(predicate == "works_for" for _, predicate, _, _ in found)
+
+
+ROLE_VERBS = [
+    # Active subject of a leading verb.
+    ("Maria Okafor heads the Federal Water Agency.", "Maria Okafor", "leads", "Federal Water Agency"),
+    # A relative clause on the name.
+    ("Tom Brandt, who runs Halvorsen Logistics, said prices rose.", "Tom Brandt", "leads", "Halvorsen Logistics"),
+    # A participle with an agent on the organisation.
+    ("Halvorsen Logistics, founded by Tom Brandt, said prices rose.", "Tom Brandt", "leads", "Halvorsen Logistics"),
+    # A passive clause.
+    ("Halvorsen Logistics is run by Tom Brandt.", "Tom Brandt", "leads", "Halvorsen Logistics"),
+    # A verb with 'for': work for an organisation.
+    ("Tom Brandt, who plays for Arsenal, scored twice.", "Tom Brandt", "works_for", "Arsenal"),
+    ("Jane Roe writes for The Guardian.", "Jane Roe", "works_for", "Guardian"),
+]
+
+
+def test_role_verbs(extract_text) -> None:
+    for sentence, person, predicate, organisation in ROLE_VERBS:
+        found = roles(extract_text(sentence))
+        assert (person, predicate, organisation, None) in found, sentence
+
+
+def test_no_role_from_a_negated_verb_a_place_or_a_pronoun(extract_text) -> None:
+    for sentence in (
+        "Maria Okafor does not head the Federal Water Agency.",
+        "Maria Okafor led France to victory in the final.",
+        "Maria Okafor played for France in the final.",
+        # A pronoun passive subject is as often an event as an organisation.
+        "Halvorsen Logistics held a march. It was led by Tom Brandt.",
+    ):
+        found = roles(extract_text(sentence))
+        assert not any(predicate in ("leads", "works_for") for _, predicate, _, _ in found), sentence
+
+
+def test_player_and_presenter_titles(extract_text) -> None:
+    found = roles(extract_text("Chelsea midfielder Tom Doherty scored twice."))
+    assert ("Tom Doherty", "works_for", "Chelsea", "Midfielder") in found
+    found = roles(extract_text("Radio Nova presenter Ellen Marsh left the station."))
+    assert any(p == "Ellen Marsh" and r == "works_for" for p, r, _, _ in found), found
+
+
+def test_a_leading_title_is_not_also_employment(extract_text) -> None:
+    found = roles(extract_text("Jane Roe, chief executive of Halvorsen Logistics, said profits rose."))
+    assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in found
+    assert not any(predicate == "works_for" for _, predicate, _, _ in found), found
+
+
+def test_nationality_taken_into_a_name_is_citizenship(extract_text) -> None:
+    records = extract_text("Belgian Kim Gevaert won the 60m title.")
+    assert "Kim Gevaert" in {e.label for e in records.entities if e.type == "Person"}
+    assert ("Kim Gevaert", "citizen_of", "Belgium", None) in roles(records)
+
+
+def test_office_takes_the_country_given_elsewhere_for_the_same_person(extract_text) -> None:
+    text = "Foreign Minister Ann Lee said the talks failed. Lee of Sweden and Juan Ruiz of Spain met."
+    assert ("Ann Lee", "holds_role", "Sweden", "Foreign Minister") in roles(extract_text(text))
+
+
+def test_office_without_any_country_for_the_person_stays_without_edge(extract_text) -> None:
+    text = "Foreign Minister Ann Lindqvist said the talks in Spain failed. Juan Ruiz of Portugal agreed."
+    found = roles(extract_text(text))
+    assert not any(p == "Ann Lindqvist" and r == "holds_role" for p, r, _, _ in found), found
+
+
+def test_a_description_owns_a_title(extract_text) -> None:
+    text = "Halvorsen Logistics reported a loss. Jane Roe, the company's chief executive, said sales fell."
+    assert ("Jane Roe", "leads", "Halvorsen Logistics", "Chief Executive") in roles(extract_text(text))
+
+
+ORGANISATION_TITLES = [
+    # "chief executive" leads; an "executive" works for the organisation.
+    ("Halvorsen Logistics chief executive Jane Roe said profits rose.", "leads", "Chief Executive"),
+    ("Halvorsen Logistics executive Jane Roe said profits rose.", "works_for", "Executive"),
+    # A deputy's title works for it.
+    ("Jane Roe, vice president of Halvorsen Logistics, said profits rose.", "works_for", "Vice President"),
+    ("Halvorsen Logistics deputy chairman Jane Roe said profits rose.", "works_for", "Deputy Chairman"),
+]
+
+
+def test_titles_at_an_organisation(extract_text) -> None:
+    for sentence, predicate, title in ORGANISATION_TITLES:
+        found = roles(extract_text(sentence))
+        assert ("Jane Roe", predicate, "Halvorsen Logistics", title) in found, (sentence, found)
+        assert len([r for p, r, o, _ in found if p == "Jane Roe" and o == "Halvorsen Logistics"]) == 1, found
