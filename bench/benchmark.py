@@ -99,10 +99,14 @@ def child_stream(args: argparse.Namespace) -> dict[str, Any]:
         done = {"articles": summary.extracted, "rss_mb": resident_mb(), "workers_mb": workers}
         passes.append({**done, "seconds": time.perf_counter() - started})
 
+    current_round = "0"
     for records in extract_records(articles(), options, summary, print):
-        graph.add(records)
-        if summary.extracted % len(source) == 0:
+        round_ = records.article.id.rsplit("#", 1)[1]
+        if round_ != current_round:  # the first article of the next pass: the previous pass is done
             sample()
+            current_round = round_
+        graph.add(records)
+    sample()
     return {**peak_memory_mb(), "passes": passes, "entities": len(graph.entities), "relations": len(graph.relations)}
 
 
