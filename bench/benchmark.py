@@ -94,19 +94,19 @@ def child_stream(args: argparse.Namespace) -> dict[str, Any]:
     options = ExtractOptions(n_process=args.stream_processes, batch_size=args.batch_size)
     started = time.perf_counter()
 
-    def sample() -> None:
+    def sample(articles_done: int) -> None:
         workers = [resident_mb(child.pid) for child in multiprocessing.active_children()]
-        done = {"articles": summary.extracted, "rss_mb": resident_mb(), "workers_mb": workers}
+        done = {"articles": articles_done, "rss_mb": resident_mb(), "workers_mb": workers}
         passes.append({**done, "seconds": time.perf_counter() - started})
 
     current_round = "0"
     for records in extract_records(articles(), options, summary, print):
         round_ = records.article.id.rsplit("#", 1)[1]
         if round_ != current_round:  # the first article of the next pass: the previous pass is done
-            sample()
+            sample(summary.extracted - 1)
             current_round = round_
         graph.add(records)
-    sample()
+    sample(summary.extracted)
     return {**peak_memory_mb(), "passes": passes, "entities": len(graph.entities), "relations": len(graph.relations)}
 
 
