@@ -310,9 +310,14 @@ def test_sparql_over_seed_trig_returns_the_india_japan_signed_sentence(nlp) -> N
     assert any("India" in s and "Japan" in s for s in sentences), sentences
 
 
+def trig_file(folder: Path, graph: KnowledgeGraph) -> Path:
+    path = folder / "g.trig"
+    path.write_bytes(serialize("trig", graph))
+    return path
+
+
 def test_query_command_prints_table_csv_and_json(tmp_path: Path, dated: KnowledgeGraph) -> None:
-    path = tmp_path / "g.trig"
-    path.write_bytes(serialize("trig", dated))
+    path = trig_file(tmp_path, dated)
     query = "SELECT ?who WHERE { ?a nkg:met ?b . ?a rdfs:label ?who } ORDER BY ?who"
     table = runner.invoke(app, ["query", str(path), query])
     assert table.exit_code == 0, table.output
@@ -377,8 +382,7 @@ def test_query_result_formats_a_construct_as_turtle(dated: KnowledgeGraph) -> No
 
 def test_query_command_answers_as_rdflib_does_on_the_same_file(tmp_path: Path, dated: KnowledgeGraph) -> None:
     """The CLI queries files with Oxigraph; its answers are rdflib's (CONSTRUCT as Turtle, IRIs compacted)."""
-    path = tmp_path / "g.trig"
-    path.write_bytes(serialize("trig", dated))
+    path = trig_file(tmp_path, dated)
     construct = "CONSTRUCT { ?a nkg:met ?b } WHERE { ?a nkg:met ?b }"
     result = runner.invoke(app, ["query", str(path), construct])
     assert result.exit_code == 0, result.output
@@ -409,8 +413,7 @@ def test_example_queries_run_and_find_who_met_whom_in_2020(dated: KnowledgeGraph
 
 
 def test_query_with_ontology_finds_events_by_plover_category(tmp_path: Path, dated: KnowledgeGraph) -> None:
-    path = tmp_path / "g.trig"
-    path.write_bytes(serialize("trig", dated))
+    path = trig_file(tmp_path, dated)
     query = (
         'SELECT DISTINCT ?who WHERE { ?p nkg:ploverCategory "CONSULT" . ?a ?p ?b . ?a rdfs:label ?who } ORDER BY ?who'
     )
