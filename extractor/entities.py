@@ -166,9 +166,12 @@ def cut_at_spaced_dash(span: Span) -> Span:
     return span
 
 
-def is_trailing_noise(token: Token, length: int) -> bool:
-    """Punctuation, a possessive written apart, or (after another word) a lowercase word that is no noun."""
+def is_trailing_noise(token: Token, length: int, person: bool) -> bool:
+    """Punctuation, a possessive written apart, or (after another word) a lowercase word that is no noun,
+    or a number after a person's name (a score: 'Rainer Schuettler 7-5'; names of people end in no digit)."""
     if is_edge_noise(token) or token.lower_ in POSSESSIVE_ENDINGS:
+        return True
+    if length > 1 and person and any(character.isdigit() for character in token.text):
         return True
     return length > 1 and token.is_lower and token.pos_ not in ("NOUN", "PROPN")
 
@@ -180,7 +183,8 @@ def trim_span(span: Span) -> Span | None:
     - a possessive written apart: "EDITOR 'S";
     - an unclosed bracket or a spaced dash and what follows: 'RP (Welfare Party', 'Steve McGregor - to';
     - lowercase words that are no nouns at the end: 'Senate Committee on', 'Pascal Cygan missed'
-      (a lowercase noun stays: 'the Indo-Pacific region' is a description the classifier reads).
+      (a lowercase noun stays: 'the Indo-Pacific region' is a description the classifier reads);
+    - numbers after a person's name: 'Rainer Schuettler 7-5' (organisations keep theirs: 'Channel 4').
     """
     label = span.label_
     span = cut_at_spaced_dash(cut_at_open_bracket(span))
@@ -188,7 +192,7 @@ def trim_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and is_edge_noise(doc[start]):
         start += 1
-    while end > start and is_trailing_noise(doc[end - 1], end - start):
+    while end > start and is_trailing_noise(doc[end - 1], end - start, label == "PERSON"):
         end -= 1
     if start >= end:
         return None

@@ -205,7 +205,15 @@ TRIMMED_SPANS = [
     ("Smith, Jones and Brown scored.", 0, 2, "Smith"),
     # A possessive written apart.
     ("EDITOR 'S NOTE: the story.", 0, 2, "EDITOR"),
+    # A score after a player's name.
+    ("Moreno beat Ivo Hallberg 6-3 7-5 in the final.", 2, 10, "Ivo Hallberg"),
 ]
+
+
+def test_an_organisation_keeps_its_number(nlp) -> None:
+    doc = nlp("Channel 4 showed the final.")
+    trimmed = trim_span(Span(doc, 0, 2, label="ORG"))
+    assert trimmed is not None and trimmed.text == "Channel 4"
 
 
 def test_span_edges_are_trimmed(nlp) -> None:
