@@ -180,9 +180,13 @@ def relation_triple(relation: GraphRelation, terms: Terms) -> Triple:
     return terms.entity(relation.subject), getattr(nkg, relation.predicate), terms.entity(relation.object)
 
 
+def statement_node(relation: GraphRelation, evidence: Evidence, terms: Terms) -> ox.NamedNode:
+    return ox.NamedNode(statement_iri(terms.base, evidence_digest(relation, evidence)))
+
+
 def statement_triples(relation: GraphRelation, evidence: Evidence, terms: Terms) -> Iterator[Triple]:
     """The statement node: which sentence of which article supports the relation, and how."""
-    node = ox.NamedNode(statement_iri(terms.base, evidence_digest(relation, evidence)))
+    node = statement_node(relation, evidence, terms)
     subject, predicate, obj = relation_triple(relation, terms)
     yield node, rdf.type, nkg.Statement
     yield node, rdf.subject, subject
@@ -233,9 +237,13 @@ def post_triples(title: str, terms: Terms) -> Iterator[Triple]:
     yield node, skos.prefLabel, ox.Literal(title)
 
 
+def merge_node(record: dict[str, str], terms: Terms) -> ox.NamedNode:
+    return ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
+
+
 def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
-    node = ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
+    node = merge_node(record, terms)
     yield node, rdf.type, nkg.MergeRecord
     yield node, nkg.mergedInto, terms.entity(record["node"])
     yield node, nkg.mergedLabel, ox.Literal(record["label"])
@@ -257,23 +265,26 @@ def mentioned_entities(graph: KnowledgeGraph) -> dict[str, list[str]]:
     return mentioned
 
 
-def description_triples(graph: KnowledgeGraph, terms: Terms) -> Iterator[Triple]:
-    """The default graph: articles, entities and merge records (each merge record once)."""
+def description_triples(
+    graph: KnowledgeGraph, terms: Terms, outgoing: dict[str, list[GraphRelation]] | None = None
+) -> Iterator[Triple]:
+    """The default graph: articles, entities and merge records (each merge record once).
+
+    With ``outgoing``, each entity's description is followed by the direct triples of its relations (the union).
+    """
     mentioned = mentioned_entities(graph)
     for article_id in sorted(graph.articles):
         yield from article_triples(graph.articles[article_id], mentioned.get(article_id, []), terms)
     for entity in graph.sorted_entities():
         yield from entity_triples(entity, terms)
-    yield from merge_record_triples(graph, terms)
-
-
-def merge_record_triples(graph: KnowledgeGraph, terms: Terms) -> Iterator[Triple]:
-    seen: set[str] = set()
+        for relation in (outgoing or {}).get(entity.id, []):
+            yield relation_triple(relation, terms)
+    merges_seen: set[str] = set()
     for record in graph.merges:
-        triples = list(merge_triples(record, terms))
-        if triples[0][0].value not in seen:
-            seen.add(triples[0][0].value)
-            yield from triples
+        node = merge_node(record, terms).value
+        if node not in merges_seen:  # the same merge recorded twice
+            merges_seen.add(node)
+            yield from merge_triples(record, terms)
 
 
 def evidence_by_article(graph: KnowledgeGraph) -> dict[str, list[tuple[GraphRelation, Evidence]]]:
@@ -291,10 +302,10 @@ def provenance_triples(
     """One article's statements, then its role memberships, then the posts not in ``posts_seen`` yet."""
     statements_seen: set[str] = set()
     for relation, evidence in supported:
-        triples = list(statement_triples(relation, evidence, terms))
-        if triples[0][0].value not in statements_seen:  # the same mention found twice
-            statements_seen.add(triples[0][0].value)
-            yield from triples
+        statement = statement_node(relation, evidence, terms).value
+        if statement not in statements_seen:  # the same mention found twice
+            statements_seen.add(statement)
+            yield from statement_triples(relation, evidence, terms)
     memberships_seen: set[str] = set()
     titles: list[str] = []
     for relation, evidence in supported:
@@ -305,8 +316,11 @@ def provenance_triples(
             continue
         memberships_seen.add(node)
         yield from membership_triples(relation, evidence, terms)
-        if evidence.title and post_node(evidence.title, terms).value not in posts_seen:
-            posts_seen.add(post_node(evidence.title, terms).value)
+        if not evidence.title:
+            continue
+        post = post_node(evidence.title, terms).value
+        if post not in posts_seen:
+            posts_seen.add(post)
             titles.append(evidence.title)
     for title in titles:
         yield from post_triples(title, terms)
@@ -336,18 +350,11 @@ def union(graph: KnowledgeGraph, base_iri: str) -> Iterator[Triple]:
     so Turtle and JSON-LD write each entity as one block.
     """
     terms = Terms(base_iri)
-    by_subject: dict[str, list[GraphRelation]] = defaultdict(list)
+    outgoing: dict[str, list[GraphRelation]] = defaultdict(list)
     for relation in graph.sorted_relations():
         if relation.evidence:
-            by_subject[relation.subject].append(relation)
-    mentioned = mentioned_entities(graph)
-    for article_id in sorted(graph.articles):
-        yield from article_triples(graph.articles[article_id], mentioned.get(article_id, []), terms)
-    for entity in graph.sorted_entities():
-        yield from entity_triples(entity, terms)
-        for relation in by_subject.get(entity.id, []):
-            yield relation_triple(relation, terms)
-    yield from merge_record_triples(graph, terms)
+            outgoing[relation.subject].append(relation)
+    yield from description_triples(graph, terms, outgoing)
     posts_seen: set[str] = set()
     for supported in evidence_by_article(graph).values():
         yield from provenance_triples(supported, terms, posts_seen)
