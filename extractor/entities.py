@@ -49,7 +49,7 @@ from newskg.extractor.gazetteer import (
     us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.lexicon import data_rows, data_text, load_triggers, word_table
+from newskg.extractor.lexicon import TYPE_GROUPS, data_rows, data_text, load_triggers, word_table
 from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
 
 SPAN_KEY = "newskg_entities"
@@ -473,7 +473,8 @@ def city_mention(span: Span, city: City) -> dict[str, Any]:
     return mention(span, "City", city.name, **attributes)
 
 
-PLACE_TYPES = frozenset({"Place", "Region", "City"})
+# Kinds of place a name's head word can mark (a country is never named by its head word).
+PLACE_TYPES = TYPE_GROUPS["LOC"] - {"Country"}
 
 
 @cache

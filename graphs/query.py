@@ -25,9 +25,7 @@ from rdflib.query import ResultRow
 from rdflib.term import Node
 
 from newskg.graphs.rdf_read import RDFReadError, rdf_format_for_path
-from newskg.graphs.vocab import BINDINGS, NKG, data_path
-
-PREFIXES = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+from newskg.graphs.vocab import BINDINGS, NKG, PREFIXES, data_path
 
 OUTPUT_FORMATS = ("table", "csv", "json")
 

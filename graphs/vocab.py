@@ -134,6 +134,9 @@ BINDINGS = {
     "dcterms": DCTERMS._NS,
 }
 
+# The prefixes as plain strings, for Oxigraph's writers and queries and the JSON-LD context.
+PREFIXES = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+
 # Entity attributes with a property of their own; any other attribute is written as nkg:attribute "key=value".
 ATTRIBUTE_PROPERTY = {
     "iso3": NKG.iso3Code,
@@ -223,7 +226,7 @@ def jsonld_context() -> dict[str, Any]:
         "wasDerivedFrom": PROV.wasDerivedFrom,
         **{name: NKG[name] for name in relation_inventory()},
     }
-    context: dict[str, Any] = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+    context: dict[str, Any] = dict(PREFIXES)
     context.update({term: {"@id": str(iri)} for term, iri in literal_terms.items()})
     context.update({term: {"@id": str(iri), "@type": "@id"} for term, iri in iri_terms.items()})
     context["confidence"] = {"@id": str(NKG.confidence), "@type": str(XSD.decimal)}

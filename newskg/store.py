@@ -131,11 +131,15 @@ def records_from_json(text: str) -> ArticleRecords:
 # --- updating ------------------------------------------------------------------------
 
 
+def clear_metadata(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode | None = None) -> None:
+    """Remove a subject's metadata (or one property of it)."""
+    for quad in list(store.quads_for_pattern(subject, predicate, None, META_GRAPH)):
+        store.remove(quad)
+
+
 def remove_article(store: ox.Store, article_id: str) -> None:
     """Forget one article's metadata and records (its RDF goes with the next :func:`rebuild_rdf`)."""
-    node = article_node(article_id)
-    for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
-        store.remove(quad)
+    clear_metadata(store, article_node(article_id))
 
 
 def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> None:
@@ -153,15 +157,13 @@ def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> 
 
 
 def set_value(store: ox.Store, predicate: ox.NamedNode, value: str) -> None:
-    for quad in list(store.quads_for_pattern(STORE_NODE, predicate, None, META_GRAPH)):
-        store.remove(quad)
+    clear_metadata(store, STORE_NODE, predicate)
     store.add(ox.Quad(STORE_NODE, predicate, ox.Literal(value), META_GRAPH))
 
 
 def rebuild_rdf(store: ox.Store, graph: KnowledgeGraph, base_iri: str) -> None:
     """The RDF view of the merged graph, rebuilt whole: a merge can change the IRIs in any article's graph."""
-    for quad in list(store.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)):
-        store.remove(quad)
+    clear_metadata(store, STORE_NODE, RDF_STATE)
     for name in data_graphs(store):
         store.remove_graph(name)
     store.clear_graph(ox.DefaultGraph())
@@ -230,8 +232,7 @@ def output_is_current(store: ox.Store, path: str, digest: str) -> bool:
 def record_output(store: ox.Store, path: str, digest: str) -> None:
     """Remember that ``path`` now holds the graph of the store state ``digest``."""
     node = output_node(path)
-    for quad in list(store.quads_for_pattern(node, None, None, META_GRAPH)):
-        store.remove(quad)
+    clear_metadata(store, node)
     store.add(ox.Quad(node, STATE_DIGEST, ox.Literal(digest), META_GRAPH))
     store.add(ox.Quad(node, OUTPUT_DIGEST, ox.Literal(hashlib.sha256(Path(path).read_bytes()).hexdigest()), META_GRAPH))
 

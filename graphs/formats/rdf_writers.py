@@ -14,9 +14,7 @@ import pyoxigraph as ox
 from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions
 from newskg.graphs.rdf_view import dataset_quads, union_triples
-from newskg.graphs.vocab import BINDINGS
-
-PREFIXES = {prefix: str(namespace) for prefix, namespace in sorted(BINDINGS.items())}
+from newskg.graphs.vocab import PREFIXES
 
 
 def write_dataset(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO, rdf_format: ox.RdfFormat) -> None:
