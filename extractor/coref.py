@@ -57,7 +57,7 @@ def full_name_tokens(label: str) -> list[str]:
 
 
 def resolve_partial_names(mentions: list[Mention]) -> None:
-    """A person named by part of their name ('Jaishankar', 'Mr Blair') takes the full name used in the article.
+    """A person named by part of their name ('Menon', 'Mr Blair') takes the full name used in the article.
 
     Only when exactly one longer name in the article contains every word of the
     short one: two Smiths stay unresolved.

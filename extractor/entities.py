@@ -131,7 +131,7 @@ def occupation(name: Span) -> str | None:
 
 
 def honorific_gender(doc: Doc, name_start: int) -> str | None:
-    """'Mr Blair' is male, 'Ms Payne' female: the honorific just before the name says so."""
+    """'Mr Blair' is male, 'Ms Okafor' female: the honorific just before the name says so."""
     if name_start > 0:
         return honorific_genders().get(doc[name_start - 1].lower_)
     return None
@@ -150,7 +150,7 @@ def is_edge_noise(token: Token) -> bool:
 
 
 def cut_at_open_bracket(span: Span) -> Span:
-    """'Party of the Democratic Revolution (PRD', 'B Cohen (England': an unclosed bracket and what follows
+    """'Green Renewal Party (GRP', 'J Marsh (Wales': an unclosed bracket and what follows
     it are not part of the name."""
     for token in span:
         if token.text == "(" and not any(t.text == ")" for t in span[token.i - span.start :]):
@@ -183,7 +183,7 @@ def trim_span(span: Span) -> Span | None:
     - a possessive written apart: "EDITOR 'S";
     - an unclosed bracket or a spaced dash and what follows: 'RP (Welfare Party', 'Steve McGregor - to';
     - lowercase words that are no nouns at the end: 'Senate Committee on', 'Pascal Cygan missed'
-      (a lowercase noun stays: 'the Indo-Pacific region' is a description the classifier reads);
+      (a lowercase noun stays: 'the Asia-Pacific region' is a description the classifier reads);
     - numbers after a person's name: 'Rainer Schuettler 7-5' (organisations keep theirs: 'Channel 4').
     """
     label = span.label_
@@ -287,13 +287,13 @@ def is_lowercase_phrase(span: Span) -> bool:
 def context_noun(span: Span) -> Token | None:
     """The common noun beside a name that says what kind of thing it is.
 
-    Handles "companies Huawei and ZTE" (apposition to the noun, through
+    Handles "companies Voxtel and Halvex" (apposition to the noun, through
     coordination), "car maker Peugeot" (the noun right before the name), and
     "Kestrel Power, a wind farm operator" (an appositive noun after the name).
     """
     nouns = context_nouns()
     root = span.root
-    # Coordination: "ZTE" in "companies Huawei and ZTE" takes the noun of "Huawei".
+    # Coordination: "Halvex" in "companies Voxtel and Halvex" takes the noun of "Voxtel".
     first = root
     while first.dep_ == "conj" and first.head is not first:
         first = first.head
@@ -319,7 +319,7 @@ def context_type(span: Span) -> str | None:
 
 
 def find_based_in(doc: Doc, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """'Chinese companies Huawei and ZTE', 'Norwegian utility Nordlys Energy': an organisation described
+    """'Chinese companies Voxtel and Halvex', 'Norwegian utility Nordlys Energy': an organisation described
     by a noun phrase that names a country is based in that country."""
     countries = {m["token_start"]: index for index, m in enumerate(mentions) if m["type"] == "Country"}
     found = []
@@ -372,7 +372,7 @@ def country_attributes(country: Country) -> dict[str, str]:
 
 
 def titled_name(name: Span) -> str | None:
-    """'President Kennedy', 'Mr. Tavaya', 'Composer Thomas Smith': the name with the titles and capitalised
+    """'President Kennedy', 'Mr. Okafor', 'Composer Thomas Smith': the name with the titles and capitalised
     occupations right before it, as the text wrote it (an alias of the person, never the label)."""
     doc = name.doc
     start = name.start
@@ -443,7 +443,7 @@ def classify(span: Span) -> dict[str, Any] | None:
             return as_country
         if span.text in us_state_names():
             return mention(span, "Region", span.text, gazetteer_country="USA")
-        # "Tuscumbia, Ala.": an AP-style state abbreviation names the state.
+        # "Millbrook, Ala.": an AP-style state abbreviation names the state.
         state = us_state_abbreviations().get(span.text)
         if state is not None:
             return mention(span, "Region", state, gazetteer_country="USA")
@@ -494,7 +494,7 @@ def name_head_type(span: Span, first_word: bool = True) -> str | None:
 
 def named_by_head(span: Span, entity_type: str) -> dict[str, Any] | None:
     """A name NER took for a person's that its head word shows is a place or an organisation
-    ('Ambassador Hotel', 'Niagara Falls', 'Halvorsen Logistics')."""
+    ('Harbour Hotel', 'Lake Falls', 'Halvorsen Logistics')."""
     if span.text in known_organizations():
         return classify_organization(span)
     if entity_type in ORGANIZATION_TYPES:
@@ -522,7 +522,7 @@ def classify_organization(span: Span) -> dict[str, Any] | None:
         # place ('Cape Town Supreme Court', 'Fort Worth Star-Telegram').
         return named_by_head(span, head_type)
     if is_lowercase_phrase(span):
-        # "the Indo-Pacific region": a place described by a common noun, else not a name.
+        # "the Asia-Pacific region": a place described by a common noun, else not a name.
         found = context_nouns().get(span.root.lemma_.lower())
         return mention(span, found, span.text) if found == "Region" else None
     return country_mention(span) or mention(span, organization_type(span), span.text)
@@ -633,7 +633,7 @@ def retype_states(doc: Doc, mentions: list[dict[str, Any]]) -> None:
 
 
 def container_after(doc: Doc, m: dict[str, Any], starting_at: dict[int, dict[str, Any]]) -> dict[str, Any] | None:
-    """The state or country named after a comma: 'Denison, Texas', 'ROYAL OAK, Mich.', 'Vienna, Austria'."""
+    """The state or country named after a comma: 'Abilene, Texas', 'FLINT, Mich.', 'Graz, Austria'."""
     end = m["token_end"]
     if end + 1 >= len(doc) or doc[end].text != ",":
         return None
@@ -644,16 +644,16 @@ def container_after(doc: Doc, m: dict[str, Any], starting_at: dict[int, dict[str
 
 
 def is_dateline(doc: Doc, m: dict[str, Any]) -> bool:
-    """An all-capitals name opening a sentence: the place of a news dateline ('ROYAL OAK, Mich. (AP) _')."""
+    """An all-capitals name opening a sentence: the place of a news dateline ('FLINT, Mich. (AP) _')."""
     text = m["text"]
     return doc[m["token_start"]].is_sent_start and text.isupper() and any(c.isalpha() for c in text)
 
 
 def place_names_with_container(doc: Doc, mentions: list[dict[str, Any]]) -> None:
-    """'Denison, Texas': a place followed by its state or country is written as one name too.
+    """'Abilene, Texas': a place followed by its state or country is written as one name too.
 
     The place keeps its own label; the longer form becomes its surface alias. A dateline place that
-    NER took for an organisation ('ROYAL OAK, Mich.') becomes a place.
+    NER took for an organisation ('FLINT, Mich.') becomes a place.
     """
     starting_at = {m["token_start"]: m for m in mentions if not m.get("coreference")}
     for m in mentions:

@@ -3,9 +3,9 @@
 Patterns around a person mention (title words come from ``role_titles.tsv`` and
 ``title_modifiers.txt``):
 
-- before the name: "Indian Foreign Minister S Jaishankar", "US Secretary of
-  State Mike Pompeo", "Shell's chairman X", "his Israeli counterpart, X";
-- after the name: "Motegi Toshimitsu of Japan", "X, the foreign minister of
+- before the name: "Indian Foreign Minister Ravi Menon", "US Secretary of
+  State Jane Roe", "Shell's chairman X", "his Israeli counterpart, X";
+- after the name: "Ito Kenji of Japan", "X, the foreign minister of
   Y", "X, Japan's foreign minister", "X, an analyst at Z";
 - a nationality without an office: "Brazilian striker X" -> ``citizen_of``.
 
@@ -239,7 +239,7 @@ class RoleFinder:
         return None
 
     def before(self, person_index: int) -> dict[str, Any] | None:
-        """'Indian Foreign Minister S Jaishankar', "Shell's chairman X", 'his Israeli counterpart, X'."""
+        """'Indian Foreign Minister Ravi Menon', "Shell's chairman X", 'his Israeli counterpart, X'."""
         person = self.mentions[person_index]
         found = self.title_before(person)
         if found is None:

@@ -1,6 +1,6 @@
 """Standing relations stated by noun-phrase structure rather than by a verb.
 
-- based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Huawei and ZTE",
+- based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Voxtel and Halvex",
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person:
   "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y", or given by a verb:
@@ -48,7 +48,7 @@ def place_relation(subject_type: str, place_type: str) -> str | None:
 
 def descriptors(head: Token) -> list[Token]:
     """The name's head and the common nouns that describe it: appositions either way and the
-    description a coordinated list hangs on ('companies Huawei and ZTE')."""
+    description a coordinated list hangs on ('companies Voxtel and Halvex')."""
     found = [head, *children(head, ("appos",))]
     if head.dep_ == "compound" and head.head.pos_ == "NOUN":
         # A name used as a modifier of its description: "the San Francisco-based Balco laboratory".
@@ -65,7 +65,7 @@ def descriptors(head: Token) -> list[Token]:
 
 
 def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
-    """A place in the noun phrase of a name: 'Chinese companies Huawei', 'Aberdeen-based Kestrel'."""
+    """A place in the noun phrase of a name: 'Chinese companies Voxtel', 'Aberdeen-based Kestrel'."""
     m = index.mentions[mention]
     head = doc[index.heads[mention]]
     inside = range(m["token_start"], m["token_end"])

@@ -56,7 +56,7 @@ def unique(items: Iterable[int]) -> list[int]:
 
 
 def coordinated(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ('Australia and Japan', 'Huawei and ZTE')."""
+    """The token and every token coordinated with it ('Australia and Japan', 'Voxtel and Halvex')."""
     return [token, *(t for t in token.conjuncts if t.i > token.i)]
 
 
@@ -73,7 +73,7 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
     found = index.at(token)
     if found:
         return found
-    # A description followed by the names: "Chinese companies Huawei and ZTE".
+    # A description followed by the names: "Chinese companies Voxtel and Halvex".
     for child in token.children:
         if child.dep_ == "appos":
             named = argument_mentions(child, index)
