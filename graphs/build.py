@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from nameparser import HumanName
 
@@ -204,8 +205,16 @@ def slug(text: str) -> str:
     return f"{base}-{digest}" if base else digest
 
 
+def id_path(text: str) -> str:
+    """An article id as an IRI path, one to one (distinct ids never share an IRI, whatever their case or
+    punctuation): letters, digits, ``-._~`` and ``/`` stay, everything else is percent-encoded, and so
+    are the dots of a ``.`` or ``..`` segment (an IRI resolver would remove them)."""
+    segments = quote(text, safe="/").split("/")
+    return "/".join(s.replace(".", "%2E") if s in (".", "..") else s for s in segments)
+
+
 def node_id_for(entity_type: str, label: str, scope: str = "") -> str:
     """Deterministic node id: the same entity gets the same id in every run, whichever of its family's
-    types an article gives it first."""
+    types an article gives it first. ``scope`` (an article id, without merging) keeps articles apart."""
     node_id = f"{type_family(entity_type)}/{slug(label)}"
-    return f"{slug(scope)}/{node_id}" if scope else node_id
+    return f"{id_path(scope)}/{node_id}" if scope else node_id

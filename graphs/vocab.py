@@ -168,9 +168,9 @@ def entity_iri(base: str, node_id: str) -> URIRef:
 
 
 def article_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
+    from newskg.graphs.build import id_path
 
-    return URIRef(f"{base}article/{slug(article_id)}")
+    return URIRef(f"{base}article/{id_path(article_id)}")
 
 
 def statement_iri(base: str, digest: str) -> URIRef:
@@ -178,9 +178,9 @@ def statement_iri(base: str, digest: str) -> URIRef:
 
 
 def article_graph_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
+    from newskg.graphs.build import id_path
 
-    return URIRef(f"{base}graph/{slug(article_id)}")
+    return URIRef(f"{base}graph/{id_path(article_id)}")
 
 
 def data_path(filename: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -33,7 +34,7 @@ from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
 from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf_view import dataset_quads
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Origin, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
 STORE_NODE = ox.NamedNode("urn:newskg:store")
@@ -42,6 +43,7 @@ META = "urn:newskg:store#"
 CONTENT_HASH = ox.NamedNode(f"{META}contentHash")
 RECORDS = ox.NamedNode(f"{META}records")
 ARTICLE_ID = ox.NamedNode(f"{META}articleId")
+SOURCE = ox.NamedNode(f"{META}source")
 SETTINGS = ox.NamedNode(f"{META}settings")
 ORDER = ox.NamedNode(f"{META}order")
 OUTPUT_PREFIX = "urn:newskg:store:output:"
@@ -62,6 +64,7 @@ class StoreState:
     settings: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # id -> the file it was read from (see source_key)
 
 
 def open_store(directory: str | Path, read_only: bool = False) -> ox.Store:
@@ -79,9 +82,24 @@ def open_store(directory: str | Path, read_only: bool = False) -> ox.Store:
 
 
 def article_hash(article: Article) -> str:
-    """Content hash of everything read for an article: a change anywhere means re-extraction."""
-    payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False)
+    """Content hash of everything read for an article: a change anywhere means re-extraction.
+
+    Where it was read is not content: a moved file is the same article.
+    """
+    content = {key: value for key, value in asdict(article).items() if key != "origin"}
+    payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def source_key(article: Article) -> str:
+    """The file an article came from, as an absolute path (``<stdin>`` for standard input; "" if unknown).
+
+    The same id from another source is another article; a JSONL line that moves within its file is not.
+    """
+    if article.origin is None:
+        return ""
+    file = article.origin.file
+    return file if file == "<stdin>" else os.path.abspath(file)
 
 
 def article_node(article_id: str) -> ox.NamedNode:
@@ -104,6 +122,8 @@ def read_state(store: ox.Store) -> StoreState:
     ids = {quad.subject: text_of(quad) for quad in store.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
     for quad in store.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
         state.hashes[ids[quad.subject]] = text_of(quad)
+    for quad in store.quads_for_pattern(None, SOURCE, None, META_GRAPH):
+        state.sources[ids[quad.subject]] = text_of(quad)
     return state
 
 
@@ -123,8 +143,13 @@ def records_from_json(text: str) -> ArticleRecords:
     relations = [
         Relation(**{**relation, "evidence": Evidence(**relation["evidence"])}) for relation in data["relations"]
     ]
+    article = data["article"]
+    origin = article.pop("origin", None)
     return ArticleRecords(
-        article=Article(**data["article"]), entities=entities, relations=relations, words=data["words"]
+        article=Article(**article, origin=Origin(**origin) if origin else None),
+        entities=entities,
+        relations=relations,
+        words=data["words"],
     )
 
 
@@ -142,18 +167,26 @@ def remove_article(store: ox.Store, article_id: str) -> None:
     clear_metadata(store, article_node(article_id))
 
 
-def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> None:
+def put_article(store: ox.Store, records: ArticleRecords, content_hash: str, source: str = "") -> None:
     """Replace one article's metadata and records (its RDF comes with :func:`rebuild_rdf`)."""
     article_id = records.article.id
     remove_article(store, article_id)
     node = article_node(article_id)
-    store.extend(
-        [
-            ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
-            ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
-            ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
-        ]
-    )
+    quads = [
+        ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
+        ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
+        ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
+    ]
+    if source:
+        quads.append(ox.Quad(node, SOURCE, ox.Literal(source), META_GRAPH))
+    store.extend(quads)
+
+
+def set_source(store: ox.Store, article_id: str, source: str) -> None:
+    """Record where a stored article is read from now."""
+    node = article_node(article_id)
+    clear_metadata(store, node, SOURCE)
+    store.add(ox.Quad(node, SOURCE, ox.Literal(source), META_GRAPH))
 
 
 def set_value(store: ox.Store, predicate: ox.NamedNode, value: str) -> None:

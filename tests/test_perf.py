@@ -20,6 +20,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 import newskg.run
+import newskg.workers
 from newskg.cli import app
 from newskg.extractor.pipeline import DEFAULT_MODEL
 from newskg.model import Article, ArticleRecords
@@ -148,7 +149,12 @@ def test_second_store_run_parses_only_changes_and_equals_a_fresh_run(tmp_path: P
     fresh_rdf = Dataset()
     fresh_rdf.parse(tmp_path / "fresh" / "g.nq", format="nquads")
     assert set(store_dataset(store).quads()) == set(fresh_rdf.quads())
-    assert [records.article.id for records in store_records(store)] == ["alpha", "bravo", "charlie", "delta"]
+    assert [records.article.id for records in store_records(store)] == [
+        "in/alpha",
+        "in/bravo",
+        "in/charlie",
+        "in/delta",
+    ]
 
     # Nothing changed: no model is loaded, nothing is parsed, the outputs stay the same.
     loads = len(shared_nlp)
@@ -188,9 +194,9 @@ def test_store_prunes_deleted_articles_and_repairs_an_interrupted_rebuild(
     # A deleted file stays in the store, unless the run prunes.
     (folder / "alpha.txt").unlink()
     kept = run(folder, tmp_path / "kept", store)
-    assert kept.extracted == 0 and [r.article.id for r in store_records(store)] == ["bravo", "delta", "alpha"]
+    assert kept.extracted == 0 and [r.article.id for r in store_records(store)] == ["in/bravo", "in/delta", "in/alpha"]
     _, pruned = extract([str(folder)], [str(tmp_path / "pruned.trig")], ExtractOptions(store=str(store), prune=True))
-    assert pruned.extracted == 0 and [r.article.id for r in store_records(store)] == ["bravo", "delta"]
+    assert pruned.extracted == 0 and [r.article.id for r in store_records(store)] == ["in/bravo", "in/delta"]
     run(folder, tmp_path / "fresh", None)
     assert (tmp_path / "pruned.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
 
@@ -244,7 +250,7 @@ def test_attribute_index_sets_what_the_attribute_ruler_sets(nlp: Language) -> No
     assert any(t.lower_ == "were" and t.pos_ == "VERB" for t in special)  # "there were": a verb, not AUX
 
 
-def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
+def parse_or_die(batch: list[Article], model: str, config: dict) -> list[ArticleRecords | str]:
     """A worker without a model: records for every article, and death (SIGKILL) on one that says so."""
     if any("DIE" in article.text for article in batch):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -253,10 +259,10 @@ def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched worker reaches workers by fork")
 def test_a_killed_worker_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(newskg.run, "start_worker", lambda model, config: None)
-    monkeypatch.setattr(newskg.run, "parse_in_worker", parse_or_die)
+    monkeypatch.setattr(newskg.workers, "start_worker", lambda model, config, parent: None)
+    monkeypatch.setattr(newskg.workers, "parse_in_worker", parse_or_die)
     articles = [Article(f"a{i}", "DIE" if i == 4 else "text") for i in range(10)]
-    results = list(newskg.run.parse_in_processes(articles, ExtractOptions(batch_size=3), 2))
+    results = list(newskg.workers.parse_in_processes(articles, DEFAULT_MODEL, {}, 2, 3))
     assert [r if isinstance(r, str) else r.article.id for r in results] == [
         *(f"a{i}" for i in range(4)),
         "a4: extraction failed (its worker process died: killed or out of memory)",
