@@ -170,6 +170,11 @@ class KnowledgeGraph:
         return [self.relations[key] for key in sorted(self.relations)]
 
 
+def merge_order(record: dict[str, str]) -> tuple[str, str, str, str]:
+    """The order merge records are written in RDF (and read back in), so an export gives the same bytes."""
+    return record["node"], record["label"], record["articles"], record["type"]
+
+
 def build_graph(records: Iterable[ArticleRecords], merge: bool = True) -> KnowledgeGraph:
     graph = KnowledgeGraph()
     for item in records:

@@ -14,7 +14,7 @@ from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Literal, Node
 
 from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
+from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph, merge_order
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
 from newskg.model import ENTITY_TYPES, Article, Evidence
 
@@ -154,11 +154,21 @@ def union_graph(source: Dataset | Graph) -> Graph:
 def read_merges(
     graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]
 ) -> list[dict[str, str]]:
-    """The merge records that graphs/roles_rdf.py writes, in a stable order."""
+    """The merge records that graphs/rdf_view.py writes, in a stable order.
+
+    A record may name a node that a later merge absorbed (an article's "Frost" joined "Jane Frost" by
+    surname): its id comes from the IRI, so the record is kept.
+    """
     merges = []
+    entity_base = f"{infer_base_iri(graph) or ''}entity/"
     for record in graph.subjects(RDF.type, NKG.MergeRecord):
-        node = entities.get(graph.value(record, NKG.mergedInto) or record)
-        if node is None:
+        target = graph.value(record, NKG.mergedInto)
+        known = entities.get(target) if target is not None else None
+        if known is not None:
+            node_id = known.id
+        elif isinstance(target, URIRef) and str(target).startswith(entity_base):
+            node_id = str(target)[len(entity_base) :]
+        else:
             continue
         sources = sorted(
             articles[a].id
@@ -167,14 +177,14 @@ def read_merges(
         )
         merges.append(
             {
-                "node": node.id,
+                "node": node_id,
                 "label": text(graph, record, NKG.mergedLabel) or "",
                 "type": text(graph, record, NKG.mergedType) or "",
                 "articles": "|".join(sources),
                 "reason": text(graph, record, NKG.mergeReason) or "",
             }
         )
-    return sorted(merges, key=lambda m: (m["node"], m["label"], m["articles"], m["type"]))
+    return sorted(merges, key=merge_order)
 
 
 def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:

@@ -33,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, slug
+from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, merge_order, slug
 from newskg.graphs.vocab import (
     ATTRIBUTE_PROPERTY,
     NKG,
@@ -280,7 +280,7 @@ def description_triples(
         for relation in (outgoing or {}).get(entity.id, []):
             yield relation_triple(relation, terms)
     merges_seen: set[str] = set()
-    for record in graph.merges:
+    for record in sorted(graph.merges, key=merge_order):
         node = merge_node(record, terms).value
         if node not in merges_seen:  # the same merge recorded twice
             merges_seen.add(node)

@@ -225,6 +225,8 @@ def read_jsonl_lines(lines: Iterable[bytes | str], file: str) -> Iterator[Item]:
                 yield ReadWarning(str(origin), f"not valid UTF-8 (byte {err.start}); bad bytes replaced with U+FFFD")
         else:
             line = raw
+        # The line break is not part of the line (JSON strings cannot hold a raw one), so columns are right.
+        line = line.removesuffix("\n").removesuffix("\r")
         if number == 1:
             line = line.removeprefix("\ufeff")
         if not line.strip():
