@@ -95,10 +95,12 @@ class NetworkTable:
 
 
 def edge_dates(relation: GraphRelation, graph: KnowledgeGraph, events: list[Event]) -> list[str]:
-    """The dates of the edge's events; for a standing relation, the dates of its statements (their own date, or
-    their article's date where the sentence gives none)."""
+    """The dates of the edge's events (an event dated by a month or year: the day it was first reported); for a
+    standing relation, the dates of its statements (their own date, or their article's where the sentence gives
+    none)."""
     if events:
-        return sorted({event.date for event in events if event.date and is_day(event.date)})
+        days = {event.date if event.date and is_day(event.date) else event.first_reported for event in events}
+        return sorted(day for day in days if day)
     dates = set()
     for evidence in relation.evidence:
         article = graph.articles.get(evidence.article_id)

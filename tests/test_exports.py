@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -24,7 +25,7 @@ from typer.testing import CliRunner
 
 from newskg.cli import app
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.formats.gexf import TYPE_COLORS
@@ -36,6 +37,7 @@ from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.reader import read_articles
+from newskg.reprints import fingerprint
 from tests.conftest import EXAMPLES, REPO, SHARED
 
 if not SHARED.is_dir():  # a worktree checkout: the shared folder lives one level further up
@@ -49,11 +51,12 @@ runner = CliRunner()
 
 
 def build(nlp, paths: list[str]) -> KnowledgeGraph:
-    graph = KnowledgeGraph()
+    """The merged graph of a run, with reprints and events (fingerprints made as a run's parser makes them)."""
+    records = []
     for article in read_articles(paths):
         assert isinstance(article, Article), article
-        graph.add(doc_to_records(nlp(article.text), article))
-    return graph
+        records.append(doc_to_records(nlp(article.text), replace(article, fingerprint=fingerprint(article.text))))
+    return build_graph(records)
 
 
 @pytest.fixture(scope="module")
