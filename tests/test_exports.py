@@ -288,8 +288,7 @@ def pact_article() -> ArticleRecords:
 
 
 def test_sparql_over_trig_returns_the_sentence_behind_a_signed_edge() -> None:
-    graph = KnowledgeGraph()
-    graph.add(pact_article())
+    graph = build_graph([pact_article()])
     dataset = Dataset(default_union=True).parse(data=serialize("trig", graph), format="trig")
     assert validate_rdf(dataset).conforms
     result = run_query(dataset, SIGNED_EITHER_WAY.format(a="Ghana", b="Kenya"))
