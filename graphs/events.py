@@ -205,7 +205,7 @@ def relation_events(
 ) -> list[Event]:
     """The events behind one edge, in date order (undated last)."""
     days = {id(e): statement_day(e, articles.get(e.article_id)) for e in relation.evidence}
-    anchors = window_anchors((d for d in days.values() if is_day(d)), window)
+    anchors = window_anchors((d for d in days.values() if d is not None and is_day(d)), window)
     groups: dict[str | None, list[Evidence]] = defaultdict(list)
     for evidence in relation.evidence:
         day = days[id(evidence)]

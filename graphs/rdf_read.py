@@ -180,11 +180,11 @@ def read_merges(
 
 def read_reprints(graph: Graph, articles: dict[URIRef, Article]) -> dict[str, str]:
     """Each reprinted article's original (``nkg:reprintOf``)."""
-    return {
-        articles[copy].id: articles[original].id
-        for copy, original in graph.subject_objects(NKG.reprintOf)
-        if copy in articles and original in articles
-    }
+    reprints = {}
+    for copy, original in graph.subject_objects(NKG.reprintOf):
+        if isinstance(copy, URIRef) and isinstance(original, URIRef) and copy in articles and original in articles:
+            reprints[articles[copy].id] = articles[original].id
+    return reprints
 
 
 def read_events(

@@ -8,12 +8,13 @@ source of its own.
 - :func:`fingerprint` turns a text into a short string, computed where the text
   is parsed (the worker process) and kept in the article's records, so grouping
   works with ``--n-process`` and on ``--store`` re-runs without keeping texts.
-  It is a MinHash (datasketch) of the text's word 5-grams, with the number of
-  distinct 5-grams: from two fingerprints, :func:`overlap` estimates how much of
-  the shorter text is in the longer one.
+  It is a MinHash (datasketch) of the word 5-grams of the text without its
+  headline (a reprint's headline is often the editor's own), with the number
+  of distinct 5-grams: from two fingerprints, :func:`overlap` estimates how much
+  of the shorter text is in the longer one.
 - :func:`reprint_groups` finds the candidate pairs with datasketch's MinHash LSH
   (no comparison of every pair), keeps the pairs that overlap by at least
-  :data:`OVERLAP_THRESHOLD` and whose sizes differ by less than half, groups them
+  :data:`OVERLAP_THRESHOLD` and whose sizes are not too far apart, groups them
   transitively, and names the earliest article of each group (date, then id) as
   the original the others reprint.
 
@@ -40,10 +41,10 @@ NUM_PERM = 128  # MinHash permutations: standard error of the Jaccard estimate <
 SEED = 1
 HASH_SCHEME = "affine32"  # datasketch's 32-bit hash values (its default since 2.0), named so it cannot change
 OVERLAP_THRESHOLD = 0.8  # share of the shorter text found in the longer (docs/events.md)
-MIN_SIZE_RATIO = 0.5  # a copy keeps at least half of the longer text
+MIN_SIZE_RATIO = 0.3  # the shorter text has at least 0.3 of the longer's shingles (a roundup is no reprint)
 # The lowest Jaccard similarity two texts passing both tests can have (0.8 of the smaller in the larger, sizes
-# 1:2): 0.8 / (1 + 2 - 0.8) = 0.36. LSH candidates are sought somewhat below it, favouring recall.
-LSH_THRESHOLD = 0.3
+# 3:10): 0.24 / (1 + 0.3 - 0.24) = 0.23. LSH candidates are sought somewhat below it, favouring recall.
+LSH_THRESHOLD = 0.2
 # Recorded in the store's settings: a store whose fingerprints were made another way is re-extracted.
 SCHEME = f"minhash-{HASH_SCHEME}-{SHINGLE_WORDS}w-{NUM_PERM}p-seed{SEED}"
 
@@ -66,10 +67,19 @@ def _empty_minhash() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=HASH_SCHEME)
 
 
-def fingerprint(text: str) -> str | None:
-    """``SIZE:BASE64`` (the number of distinct shingles, and the MinHash values as big-endian uint32); None if
-    the text has no words."""
-    grams = shingles(text)
+def body(text: str, title: str | None) -> str:
+    """The text without its first line when that line is the headline (as in .txt files and most JSONL)."""
+    if title:
+        head, _, rest = text.lstrip().partition("\n")
+        if head.strip() == title.strip():
+            return rest
+    return text
+
+
+def fingerprint(text: str, title: str | None = None) -> str | None:
+    """``SIZE:BASE64`` (the number of distinct shingles of the text without its headline, and the MinHash values
+    as big-endian uint32); None if the text has no words."""
+    grams = shingles(body(text, title)) or shingles(text)
     if not grams:
         return None
     minhash = _empty_minhash().copy()

@@ -163,7 +163,7 @@ def parse(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterat
             yield f"{article.id}: extraction failed ({type(err).__name__}: {err})"
             continue
         # The graph keeps only the article's metadata, and the fingerprint that finds its reprints.
-        yield replace(records, article=replace(article, text="", fingerprint=fingerprint(article.text)))
+        yield replace(records, article=replace(article, text="", fingerprint=fingerprint(article.text, article.title)))
 
 
 # The pipeline of a worker process, loaded once when the worker starts.
@@ -430,8 +430,6 @@ def extract_into_store(
         order += not_read
     changed = len(kept) > summary.unchanged or dropped or order != state.order or settings != state.settings
     if changed or not rdf_is_current(store):
-        graph = update_store(
-            store, [], dropped, order, settings, options.base_iri, options.merge, options.event_window
-        )
+        graph = update_store(store, [], dropped, order, settings, options.base_iri, options.merge, options.event_window)
         return graph, store
     return merged_graph(store, options.merge, options.event_window), store

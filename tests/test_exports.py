@@ -55,7 +55,8 @@ def build(nlp, paths: list[str]) -> KnowledgeGraph:
     records = []
     for article in read_articles(paths):
         assert isinstance(article, Article), article
-        records.append(doc_to_records(nlp(article.text), replace(article, fingerprint=fingerprint(article.text))))
+        with_print = replace(article, fingerprint=fingerprint(article.text, article.title))
+        records.append(doc_to_records(nlp(article.text), with_print))
     return build_graph(records)
 
 
