@@ -25,8 +25,7 @@ Mention conventions that later components rely on:
 Relations point at mentions by their index in ``doc._.newskg_entities``.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: the TypedDicts keep their required and optional keys at run time.
 from typing import NotRequired, TypedDict
 
 from spacy.tokens import Doc, Span
