@@ -16,6 +16,7 @@ from rdflib.term import Literal, Node
 from newskg.extractor.lexicon import relation_inventory
 from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
 from newskg.graphs.events import RelationKey, consolidate, event_order, make_event
+from newskg.graphs.rdf_view import merge_order
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
 from newskg.model import ENTITY_TYPES, Article, Evidence
 
@@ -175,7 +176,7 @@ def read_merges(
                 "reason": text(graph, record, NKG.mergeReason) or "",
             }
         )
-    return sorted(merges, key=lambda m: (m["node"], m["label"], m["articles"], m["type"]))
+    return sorted(merges, key=merge_order)
 
 
 def read_reprints(graph: Graph, articles: dict[URIRef, Article]) -> dict[str, str]:

@@ -287,6 +287,10 @@ def merge_node(record: dict[str, str], terms: Terms) -> ox.NamedNode:
     return ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
 
 
+def merge_order(record: dict[str, str]) -> tuple[str, str, str, str]:
+    return record["node"], record["label"], record["articles"], record["type"]
+
+
 def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
     node = merge_node(record, terms)
@@ -327,7 +331,8 @@ def description_triples(
         for relation in (outgoing or {}).get(entity.id, []):
             yield relation_triple(relation, terms)
     merges_seen: set[str] = set()
-    for record in graph.merges:
+    # In a fixed order (the reader's), not the run's: a file read back writes the same bytes.
+    for record in sorted(graph.merges, key=merge_order):
         node = merge_node(record, terms).value
         if node not in merges_seen:  # the same merge recorded twice
             merges_seen.add(node)
