@@ -125,11 +125,13 @@ def is_reprint_pair(a: Fingerprint, b: Fingerprint) -> bool:
 def candidate_pairs(fingerprints: Mapping[str, Fingerprint]) -> set[tuple[str, str]]:
     """Pairs (smaller id first) that share an LSH band: every pair alike enough to test, and few others."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM, weights=(0.2, 0.8))
-    for key in sorted(fingerprints):
-        lsh.insert(key, fingerprints[key].minhash(), check_duplication=False)
+    minhashes = {key: fingerprints[key].minhash() for key in sorted(fingerprints)}
+    with lsh.insertion_session() as session:
+        for key, minhash in minhashes.items():
+            session.insert(key, minhash, check_duplication=False)
     pairs = set()
-    for key in sorted(fingerprints):
-        for other in lsh.query(fingerprints[key].minhash()):
+    for key, minhash in minhashes.items():
+        for other in lsh.query(minhash):
             if other != key:
                 pairs.add((min(key, other), max(key, other)))
     return pairs

@@ -23,8 +23,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset
 from spacy.language import Language
+from typer.testing import CliRunner
 
 import newskg.run
+from newskg.cli import app
 from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.events import Event, make_event, statement_day, window_anchors
 from newskg.graphs.export import export_rdf
@@ -205,7 +207,12 @@ def test_order_of_articles_does_not_change_events(tmp_path: Path, shared_nlp: No
 def test_a_wider_window_joins_what_a_narrow_one_splits(tmp_path: Path, shared_nlp: None) -> None:
     path = write_jsonl(tmp_path / "news.jsonl", SCENARIO)
     assert len([e for e in run([path], [], event_window=3).events if e.relation == "signed"]) == 2
-    assert len([e for e in run([path], [], event_window=40).events if e.relation == "signed"]) == 1
+    out = tmp_path / "wide.gexf"
+    result = CliRunner().invoke(app, ["extract", str(path), "-o", str(out), "--event-window", "40", "-q"])
+    assert result.exit_code == 0, result.output
+    block = out.read_text(encoding="utf-8").split('label="signed"')[1].split("</edge>")[0]
+    assert 'for="events" value="1"' in block and block.count("<spell ") == 1
+    assert CliRunner().invoke(app, ["extract", str(path), "-o", str(out), "--event-window", "-1"]).exit_code == 2
 
 
 def test_store_a_new_day_joins_the_existing_event(tmp_path: Path, shared_nlp: None) -> None:

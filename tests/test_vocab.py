@@ -63,3 +63,13 @@ def test_shapes_accept_exactly_the_inventory_relations(shapes: Graph) -> None:
         for node in shapes.items(shapes.value(prop, getattr(SH, "in")))
     ]
     assert statement_predicates == [NKG[name] for name in relation_inventory()]
+
+
+def test_event_shape_accepts_exactly_the_event_relations(shapes: Graph) -> None:
+    event_types = [
+        node
+        for prop in shapes.objects(URIRef("https://w3id.org/newskg/shapes#EventShape"), SH.property)
+        if shapes.value(prop, SH.path) == NKG.eventType
+        for node in shapes.items(shapes.value(prop, getattr(SH, "in")))
+    ]
+    assert event_types == [NKG[name] for name, info in relation_inventory().items() if info.kind == "event"]
