@@ -7,14 +7,18 @@ parser, which keeps boundaries that are already set.
 
 from __future__ import annotations
 
+from typing import cast
+
+import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 
-@Language.component("newskg_paragraphs")
+@Language.component("newskg_paragraphs", assigns=["token.is_sent_start"], retokenizes=False)
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    starts = doc.to_array([SENT_START]).reshape(-1, 1)
+    starts = cast(Ints2d, numpy.asarray(doc.to_array([SENT_START]), dtype="uint64").reshape(-1, 1))
     changed = False
     for token in doc[1:]:
         previous = doc[token.i - 1]

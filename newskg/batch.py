@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from newskg.extractor.pipeline import COMPONENTS, load_pipeline
 from newskg.extractor.records import doc_to_records
 from newskg.model import Article, ArticleRecords
+from newskg.reprints import fingerprint
 
 # Longest piece of text the model parses at once: most news articles are one piece (unchanged output).
 CHUNK_CHARS = 20_000
@@ -165,8 +166,8 @@ def article_records(nlp: Language, article: Article, docs: list[Doc]) -> Result:
         records = doc_to_records(doc, article)
     except Exception as err:
         return failure(article, "building records", err)
-    # The graph keeps only the article's metadata.
-    return replace(records, article=replace(article, text=""))
+    # The graph keeps only the article's metadata, and the fingerprint that finds its reprints.
+    return replace(records, article=replace(article, text="", fingerprint=fingerprint(article.text, article.title)))
 
 
 # The pipeline of this process, loaded once (a worker process, or a distributed engine's worker).

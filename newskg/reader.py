@@ -105,7 +105,7 @@ def article_files(folder: Path, errors: list[ReadError] | None = None) -> list[P
         if errors is not None:
             errors.append(ReadError(str(err.filename or folder), f"cannot read folder ({err.strerror or err})"))
 
-    found = []
+    found: list[Path] = []
     for top, _, names in os.walk(folder, onerror=unreadable):
         found.extend(Path(top, name) for name in names if Path(name).suffix.lower() in SUFFIXES)
     return sorted(found)

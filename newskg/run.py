@@ -7,6 +7,7 @@ call it directly.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -30,11 +31,13 @@ from newskg.batch import Result, parse_batch
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.graphs.atomic import check_writable
 from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords
 from newskg.progress import RunProgress
 from newskg.reader import Item, ReadError, ReadWarning, article_files, read_articles
+from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
 from newskg.store import (
     article_hash,
     merged_graph,
@@ -103,6 +106,7 @@ class ExtractOptions:
     store: str | None = None
     prune: bool = False  # with a store: forget stored articles this run did not read
     merge_report: str | None = None
+    event_window: int = DEFAULT_EVENT_WINDOW  # days: statements of one pair this close are one event
 
 
 class OutputError(ValueError):
@@ -227,6 +231,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
             "data": data_files,
             "base_iri": options.base_iri,
             "merge": options.merge,
+            "event_window": options.event_window,
+            "fingerprints": FINGERPRINT_SCHEME,
             # Document ids start with the input folder's name (a store with the older ids starts afresh).
             "document_ids": 2,
         },
@@ -261,7 +267,7 @@ def extract(
             else:
                 options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
                 records = with_progress(extract_records(articles, options, summary, report), summary, progress)
-                graph, store = build_graph(records, options.merge), None
+                graph, store = build_graph(records, options.merge, options.event_window), None
     except BaseException:  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
         terminate_workers()
         raise
@@ -343,7 +349,7 @@ def write_outputs(
     for output in outputs:
         if store is not None and output_is_current(store, output, digest):
             continue
-        written = write_or_report(output, lambda output=output: write_graph(graph, output, options), summary, report)
+        written = write_or_report(output, functools.partial(write_graph, graph, output, options), summary, report)
         if written and store is not None:
             record_output(store, output, digest)
 
@@ -416,5 +422,6 @@ def extract_into_store(
         order += not_read
     changed = len(kept) > summary.unchanged or dropped or order != state.order or settings != state.settings
     if changed or not rdf_is_current(store):
-        return update_store(store, [], dropped, order, settings, options.base_iri, options.merge), store
-    return merged_graph(store, options.merge), store
+        graph = update_store(store, [], dropped, order, settings, options.base_iri, options.merge, options.event_window)
+        return graph, store
+    return merged_graph(store, options.merge, options.event_window), store

@@ -722,3 +722,17 @@ def test_newskg_validates_its_own_output_with_bad_dates(tmp_path: Path) -> None:
     validated = runner.invoke(app, ["validate", str(tmp_path / "g.trig")])
     assert validated.exit_code == 0, validated.output
     assert '"2021-02-03T10:00:00"^^xsd:dateTime' in (tmp_path / "g.trig").read_text()
+
+
+def test_paragraph_starts_set_in_one_array_equal_the_token_setter(nlp: Language) -> None:
+    """newskg_paragraphs sets sentence starts in one array (linear); the result is the token setter's."""
+    from newskg.extractor.paragraphs import mark_paragraph_starts
+
+    texts = [GOOD + OTHER, "Head\n\n\nOne. Two.\n \nThree\n", "\nLead\r\nline\n\n", "No break at all."]
+    for text in texts:
+        expected = nlp.make_doc(text)
+        for token in expected[1:]:
+            if "\n" in expected[token.i - 1].text_with_ws and not token.is_space:
+                token.is_sent_start = True
+        got = mark_paragraph_starts(nlp.make_doc(text))
+        assert [t.sent_start for t in got] == [t.sent_start for t in expected], text
