@@ -79,15 +79,20 @@ def read_articles(paths: Iterable[str], stdin: IO[Any] | None = None) -> Iterato
             info = path.stat()
         except FileNotFoundError:
             problem = "broken symbolic link" if path.is_symlink() else "no such file or folder"
-            yield ReadError(raw, problem)
+            yield ReadError(shown(raw), problem)
             continue
         except OSError as err:
-            yield ReadError(raw, f"cannot read ({err.strerror or err})")
+            yield ReadError(shown(raw), f"cannot read ({err.strerror or err})")
             continue
         if stat.S_ISDIR(info.st_mode):
             yield from read_folder(path, raw)
         else:
             yield from read_file(path, path.name.rsplit(".", 1)[0] if "." in path.name else path.name)
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """A path as text every output and message can hold: bytes of a name that is not UTF-8 as \\xNN."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 def folder_name(raw: str) -> str:
@@ -103,7 +108,7 @@ def article_files(folder: Path, errors: list[ReadError] | None = None) -> list[P
 
     def unreadable(err: OSError) -> None:
         if errors is not None:
-            errors.append(ReadError(str(err.filename or folder), f"cannot read folder ({err.strerror or err})"))
+            errors.append(ReadError(shown(err.filename or folder), f"cannot read folder ({err.strerror or err})"))
 
     found: list[Path] = []
     for top, _, names in os.walk(folder, onerror=unreadable):
@@ -116,7 +121,7 @@ def read_folder(folder: Path, raw: str) -> Iterator[Item]:
     files = article_files(folder, errors)
     yield from errors
     if not files and not errors:
-        yield ReadError(raw, f"folder has no article files ({', '.join(SUFFIXES)})")
+        yield ReadError(shown(raw), f"folder has no article files ({', '.join(SUFFIXES)})")
     name = folder_name(raw)
     for file in files:
         relative = file.relative_to(folder).with_suffix("").as_posix()
@@ -124,21 +129,21 @@ def read_folder(folder: Path, raw: str) -> Iterator[Item]:
         try:
             info = file.stat()
         except FileNotFoundError:
-            yield ReadError(str(file), "broken symbolic link")
+            yield ReadError(shown(file), "broken symbolic link")
             continue
         except OSError as err:
-            yield ReadError(str(file), f"cannot read ({err.strerror or err})")
+            yield ReadError(shown(file), f"cannot read ({err.strerror or err})")
             continue
         if not stat.S_ISREG(info.st_mode):
             # A named pipe or device inside a folder would block the run; given by name it is read.
-            yield ReadError(str(file), "not a regular file (a named pipe or device); give it by name to read it")
+            yield ReadError(shown(file), "not a regular file (a named pipe or device); give it by name to read it")
             continue
         yield from read_file(file, doc_id)
 
 
 def read_file(path: Path, doc_id: str) -> Iterator[Item]:
     """One file's articles; ``doc_id`` is the id of a .txt or .html article."""
-    where = str(path)
+    where = shown(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         yield ReadError(where, f"unsupported file type {suffix or '(none)'!r}; use {', '.join(SUFFIXES)}")

@@ -232,12 +232,13 @@ def case_control_characters(tmp_path: Path) -> Case:
 
 
 def case_file_name_not_utf8(tmp_path: Path) -> Case:
+    """A file name that is not UTF-8 (shown with its byte escaped; its id gets U+FFFD), into a store too."""
     folder = good_folder(tmp_path)
-    raw = os.fsencode(str(folder)) + b"/caf\xe9.txt"
-    with open(raw, "wb") as handle:
+    with open(os.fsencode(str(folder)) + b"/caf\xe9.txt", "wb") as handle:
         handle.write(OTHER.encode())
-    where = re.escape(str(folder)) + "/caf.*\\.txt"
-    return Case([str(folder)], 0, [rf"{where}: warning: 1 character\(s\) .* replaced"], {"in/good", "in/caf\ufffd"})
+    where = re.escape(f"{folder}/caf\\xe9.txt")
+    message = rf"{where}: warning: 1 character\(s\) .* replaced"
+    return Case([str(folder), "--store", str(tmp_path / "store")], 0, [message], {"in/good", "in/caf\ufffd"})
 
 
 def case_invalid_date(tmp_path: Path) -> Case:
