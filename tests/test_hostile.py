@@ -76,9 +76,13 @@ def jsonl(*objects: object) -> str:
 
 
 def article_ids(trig: Path) -> set[str]:
+    """The article ids of a TriG file; each article has an IRI of its own (distinct ids never share one)."""
     dataset = Dataset(default_union=True)
     dataset.parse(trig, format="trig")
-    return {str(i) for s in dataset.subjects(RDF.type, SDO.NewsArticle) for i in dataset.objects(s, SDO.identifier)}
+    articles = set(dataset.subjects(RDF.type, SDO.NewsArticle))
+    ids = {article: [str(i) for i in dataset.objects(article, SDO.identifier)] for article in articles}
+    assert all(len(found) == 1 for found in ids.values()), ids
+    return {found[0] for found in ids.values()}
 
 
 def parse_outputs(out: Path, outputs: tuple[str, ...]) -> set[str]:
