@@ -43,25 +43,27 @@ XSD_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\
 
 
 @dataclass(frozen=True)
-class ReadError:
-    """A problem with one input: where it is and what is wrong, in one line. The input is skipped."""
+class ReadNotice:
+    """Something about one input, in one line: where it is and what happened."""
 
     where: str
     problem: str
+    label = ""
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.problem}"
+        return f"{self.where}: {self.label}{self.problem}"
 
 
 @dataclass(frozen=True)
-class ReadWarning:
-    """Something repaired in one input (its article is kept), in one line."""
+class ReadError(ReadNotice):
+    """A problem with one input; the input is skipped."""
 
-    where: str
-    problem: str
 
-    def __str__(self) -> str:
-        return f"{self.where}: warning: {self.problem}"
+@dataclass(frozen=True)
+class ReadWarning(ReadNotice):
+    """Something repaired in one input; its article is kept."""
+
+    label = "warning: "
 
 
 Item = Article | ReadError | ReadWarning
