@@ -24,7 +24,7 @@ from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, OutputError, count_articles, extract
 from newskg.signals import Interrupted, stop_on_signals
-from newskg.store import StoreError, export_store, query_store
+from newskg.store import StoreError, StoreWriteError, export_store, query_store
 
 app = typer.Typer(
     name="newskg",
@@ -128,6 +128,9 @@ def extract_command(
     try:
         with stop_on_signals():
             _, summary = extract(paths, output or [], options, stdin=sys.stdin, report=error, progress=progress)
+    except StoreWriteError as err:
+        error(str(err))
+        raise typer.Exit(1) from None
     except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError, OutputError) as err:
         error(str(err))
         raise typer.Exit(2) from None

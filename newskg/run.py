@@ -7,6 +7,7 @@ call it directly.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
@@ -39,6 +40,7 @@ from newskg.progress import RunProgress
 from newskg.reader import Item, ReadError, ReadWarning, article_files, read_articles
 from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
 from newskg.store import (
+    StoreWriteError,
     article_hash,
     merged_graph,
     open_store,
@@ -263,7 +265,16 @@ def extract(
     try:
         with progress:
             if options.store:
-                graph, store = extract_into_store(articles, options, summary, report, progress, count_articles(paths))
+                try:
+                    graph, store = extract_into_store(
+                        articles, options, summary, report, progress, count_articles(paths)
+                    )
+                except OSError as err:  # the database's own write errors (a full disk)
+                    detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+                    raise StoreWriteError(
+                        f"{options.store}: cannot write the store ({detail}); the articles it held are kept,"
+                        " and the next run completes it"
+                    ) from err
             else:
                 options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
                 records = with_progress(extract_records(articles, options, summary, report), summary, progress)
@@ -351,7 +362,8 @@ def write_outputs(
             continue
         written = write_or_report(output, functools.partial(write_graph, graph, output, options), summary, report)
         if written and store is not None:
-            record_output(store, output, digest)
+            with contextlib.suppress(OSError):  # not remembered: the next run writes the file again
+                record_output(store, output, digest)
 
 
 def extract_into_store(

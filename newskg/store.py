@@ -58,6 +58,10 @@ class StoreError(RuntimeError):
     """The store folder cannot be opened or read (one line for the user)."""
 
 
+class StoreWriteError(StoreError):
+    """The store could not be written during a run (a full disk): what it held before is kept."""
+
+
 @dataclass
 class StoreState:
     """What the store knows before a run: settings, article hashes and merge order."""

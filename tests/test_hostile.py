@@ -11,6 +11,7 @@ the last line.
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import re
@@ -605,6 +606,28 @@ def test_disk_full_is_one_line_and_the_old_file_stays(tmp_path: Path, tmpfs: Cal
     assert old.read_text() == "the old graph\n"
     nx.read_gexf(tmp_path / "g.gexf")  # the other output is written
     assert no_temp_files(disk) == [] and sorted(p.name for p in disk.iterdir()) == ["filler", "g.trig"]
+
+
+def test_a_full_disk_under_the_store_is_one_line_and_the_next_run_completes_it(
+    tmp_path: Path, tmpfs: Callable[[str], Path]
+) -> None:
+    disk = tmpfs("size=300k")
+    folder = good_folder(tmp_path)
+    for number in range(8):
+        (folder / f"other{number}.txt").write_text(OTHER.replace("Tuesday", f"day {number}"), encoding="utf-8")
+    args = ["extract", str(folder), "--store", str(disk / "store"), "-o", str(tmp_path / "g.trig"), "-q"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"newskg: {disk / 'store'}: cannot write the store (IO error: No space left on device")
+    assert line.endswith("; the articles it held are kept, and the next run completes it")
+    subprocess.run(["mount", "-o", "remount,size=20m", str(disk)], check=True)
+    # In this process the failed run's store handle (and its lock) goes with the exception's frames.
+    del result
+    gc.collect()
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    assert article_ids(tmp_path / "g.trig") == {"in/good", *(f"in/other{number}" for number in range(8))}
 
 
 def test_no_write_access_is_found_before_the_work(tmp_path: Path, tmpfs: Callable[[str], Path]) -> None:
