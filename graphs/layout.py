@@ -236,7 +236,8 @@ def layout(
     neither push the connected picture apart nor hide it.
     """
     index = {node_id: number for number, node_id in enumerate(ids)}
-    pairs = [(index[s], index[t]) for s, t in edges if s in index and t in index and s != t]
+    # Sorted, so the order the edges come in (a file's, a reader's) does not change the sums, nor the picture.
+    pairs = sorted((index[s], index[t]) for s, t in edges if s in index and t in index and s != t)
     linked = sorted({i for pair in pairs for i in pair})
     position = {old: new for new, old in enumerate(linked)}
     coords = np.zeros((len(ids), 2))

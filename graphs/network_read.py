@@ -39,6 +39,21 @@ def element_dates(attrs: dict[str, object]) -> list[str]:
     return sorted(d for d in days if d)
 
 
+def file_order(network: nx.MultiDiGraph) -> list[tuple[str, str, dict[str, object]]]:
+    """Edges in the order of their ids as newskg writes them (GEXF ``id="7"``, GraphML ``id="e7"``); networkx
+    gives them grouped by source node."""
+    edges = list(network.edges(keys=True, data=True))
+
+    def number(edge: tuple[str, str, object, dict[str, object]]) -> tuple[int, str]:
+        text = str(edge[3].get("id", edge[2]))
+        digits = text[1:] if text[:1] == "e" else text
+        return (int(digits), text) if digits.isdigit() else (-1, text)
+
+    if all(number(edge)[0] >= 0 for edge in edges):
+        edges.sort(key=number)
+    return [(source, target, attrs) for source, target, _, attrs in edges]
+
+
 def table_from_networkx(network: nx.MultiDiGraph) -> NetworkTable:
     nodes = []
     node_columns: dict[str, type] = {}
@@ -59,7 +74,7 @@ def table_from_networkx(network: nx.MultiDiGraph) -> NetworkTable:
         )
     edges = []
     edge_columns: dict[str, type] = {}
-    for index, (source, target, attrs) in enumerate(network.edges(data=True)):
+    for index, (source, target, attrs) in enumerate(file_order(network)):
         values = {key: plain(value) for key, value in attrs.items() if key not in NETWORKX_KEYS}
         for key, value in values.items():
             edge_columns.setdefault(key, type(value))

@@ -95,7 +95,7 @@ class Browser:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             preexec_fn=wire_fds,
-            pass_fds=(to_browser_read, from_browser_write),
+            pass_fds=(3, 4, to_browser_read, from_browser_write),  # kept open after preexec_fn wires 3 and 4
         )
         os.close(to_browser_read)
         os.close(from_browser_write)

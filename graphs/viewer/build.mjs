@@ -1,12 +1,15 @@
 // Bundles src/viewer.js with sigma.js and graphology into ../viewer/assets/viewer.js (an IIFE the page
 // inlines), and writes assets/LICENSES.txt with the licence of every npm package the bundle contains.
 // Run: npm install && npm run build (esbuild's output is deterministic: same sources, same bytes).
+// `node build.mjs --outdir DIR` writes both files to DIR instead (the tests compare them with assets/).
 import { build } from "esbuild";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
+const flag = process.argv.indexOf("--outdir");
+const outdir = flag >= 0 ? process.argv[flag + 1] : join(here, "assets");
 const result = await build({
   entryPoints: [join(here, "src", "viewer.js")],
   bundle: true,
@@ -15,7 +18,7 @@ const result = await build({
   target: ["es2020"],
   legalComments: "none", // the licences go to LICENSES.txt instead
   metafile: true,
-  outfile: join(here, "assets", "viewer.js"),
+  outfile: join(outdir, "viewer.js"),
   logLevel: "warning",
 });
 
@@ -37,6 +40,6 @@ for (const name of [...packages.keys()].sort()) {
   const text = readFileSync(join(folder, file), "utf8").trim();
   sections.push(`${"=".repeat(78)}\n${name} ${meta.version} (${meta.license})\n${"=".repeat(78)}\n${text}\n`);
 }
-writeFileSync(join(here, "assets", "LICENSES.txt"), sections.join("\n"));
-const size = readFileSync(join(here, "assets", "viewer.js")).length;
+writeFileSync(join(outdir, "LICENSES.txt"), sections.join("\n"));
+const size = readFileSync(join(outdir, "viewer.js")).length;
 console.log(`assets/viewer.js: ${(size / 1024).toFixed(1)} KiB; packages: ${[...packages.keys()].sort().join(", ")}`);

@@ -443,6 +443,7 @@ function select(target) {
   const panel = $("details");
   panel.replaceChildren();
   if (target) {
+    panel.append(el("button", { id: "close", title: "Close (Esc)", "aria-label": "Close", text: "\u00d7", onclick: () => select(null) }));
     panel.append(...(target.kind === "node" ? showNode(target.id) : showEdge(target.id)).filter(Boolean));
     panel.hidden = false;
     root.dataset.selected = `${target.kind}:${target.id}`;
