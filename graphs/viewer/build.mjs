@@ -1,6 +1,6 @@
 // Bundles src/viewer.js with sigma.js and graphology into ../viewer/assets/viewer.js (an IIFE the page
 // inlines), and writes assets/LICENSES.txt with the licence of every npm package the bundle contains.
-// Run: npm install && npm run build (esbuild's output is deterministic: same sources, same bytes).
+// Run: npm ci && npm run build (esbuild's output is deterministic: same sources, same bytes).
 // `node build.mjs --outdir DIR` writes both files to DIR instead (the tests compare them with assets/).
 import { build } from "esbuild";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";

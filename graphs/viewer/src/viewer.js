@@ -112,6 +112,8 @@ const visibleNodes = new Set();
 const visibleEdges = new Set();
 let highlighted = null; // Set of node ids and edge keys in focus, or null
 let matches = null; // Set of node ids matching the search box, or null
+// On large graphs a focus change redraws only what it changes (no fading of the rest, which would redraw all).
+const LARGE = data.nodes.length > 2000 || data.edges.length > 5000;
 
 function inDates(dates) {
   if (!data.dates.length || !dates || !dates.length) return true;
@@ -167,7 +169,7 @@ function nodeReducer(node, attrs) {
   const res = { ...attrs };
   if (!visibleNodes.has(node)) return { ...res, hidden: true };
   const focus = highlighted || matches;
-  if (focus && !focus.has(node)) {
+  if (focus && !focus.has(node) && !LARGE) {
     res.color = FADED;
     res.label = "";
     res.zIndex = 0;
@@ -182,7 +184,9 @@ function nodeReducer(node, attrs) {
 function edgeReducer(edge, attrs) {
   const res = { ...attrs };
   if (!visibleEdges.has(edge)) return { ...res, hidden: true };
-  if (highlighted && !highlighted.has(edge)) {
+  if (LARGE) {
+    if (highlighted && highlighted.has(edge)) Object.assign(res, { forceLabel: true, zIndex: 1, size: attrs.size + 1 });
+  } else if (highlighted && !highlighted.has(edge)) {
     res.color = FADED;
     res.label = "";
     res.zIndex = 0;
@@ -213,14 +217,37 @@ const renderer = new Sigma(graph, $("graph"), {
   labelRenderedSizeThreshold: data.nodes.length <= 300 ? 0 : 6,
   labelDensity: data.nodes.length <= 300 ? 3 : 1,
   zIndex: true,
+  // Large graphs: edges and labels wait while the camera moves, so panning and zooming stay fluid.
+  hideEdgesOnMove: LARGE,
+  hideLabelsOnMove: LARGE,
   nodeReducer,
   edgeReducer,
 });
 
+// After a change of what is shown: every node and edge goes through the reducers again.
 function refresh() {
   computeHighlight();
-  renderer.setSetting("renderEdgeLabels", state.edgeLabels);
   renderer.refresh({ skipIndexation: true });
+}
+
+// After a change of focus (selection, hover, search): on large graphs, only the items whose look changes.
+function refreshFocus(previousMatches = matches) {
+  const before = [highlighted, previousMatches];
+  computeHighlight();
+  if (!LARGE) {
+    renderer.refresh({ skipIndexation: true });
+    return;
+  }
+  const nodes = new Set();
+  const edges = new Set();
+  for (const set of [...before, highlighted, matches]) {
+    if (!set) continue;
+    for (const key of set) {
+      if (visibleNodes.has(key)) nodes.add(key);
+      else if (visibleEdges.has(key)) edges.add(key);
+    }
+  }
+  renderer.refresh({ partialGraph: { nodes: [...nodes], edges: [...edges] }, skipIndexation: true });
 }
 
 // ---- the side panel: legend and filters -------------------------------------------------------------------
@@ -272,7 +299,7 @@ function frame() {
 }
 $("edge-labels").addEventListener("change", (event) => {
   state.edgeLabels = event.target.checked;
-  refresh();
+  renderer.setSetting("renderEdgeLabels", state.edgeLabels);
 });
 
 if (data.dates.length) {
@@ -325,10 +352,11 @@ function searchMatches(query) {
 
 const search = $("search");
 search.addEventListener("input", () => {
+  const before = matches;
   matches = searchMatches(search.value);
   const exact = byLabel.get(search.value.trim().toLowerCase());
-  if (exact && visibleNodes.has(exact)) focusNode(exact);
-  else refresh();
+  if (exact && visibleNodes.has(exact)) focusNode(exact, before);
+  else refreshFocus(before);
 });
 search.addEventListener("keydown", (event) => {
   if (event.key !== "Enter") return;
@@ -338,9 +366,9 @@ search.addEventListener("keydown", (event) => {
   if (first) focusNode(first);
 });
 
-function focusNode(id) {
+function focusNode(id, previousMatches = matches) {
   matches = null;
-  select({ kind: "node", id });
+  select({ kind: "node", id }, previousMatches);
   const display = renderer.getNodeDisplayData(id);
   if (display) renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.4 }, { duration: 400 });
 }
@@ -438,7 +466,7 @@ function showEdge(key) {
   ];
 }
 
-function select(target) {
+function select(target, previousMatches = matches) {
   state.selected = target;
   const panel = $("details");
   panel.replaceChildren();
@@ -451,19 +479,22 @@ function select(target) {
     panel.hidden = true;
     delete root.dataset.selected;
   }
-  refresh();
+  refreshFocus(previousMatches);
 }
 
 renderer.on("clickNode", ({ node }) => select({ kind: "node", id: node }));
 renderer.on("clickEdge", ({ edge }) => select({ kind: "edge", id: edge }));
 renderer.on("clickStage", () => select(null));
+// Hovering shows a node's neighbourhood on graphs small enough to redraw at once (sigma marks the node anyway).
 renderer.on("enterNode", ({ node }) => {
+  if (LARGE) return;
   state.hovered = { kind: "node", id: node };
-  if (!state.selected) refresh();
+  if (!state.selected) refreshFocus();
 });
 renderer.on("leaveNode", () => {
+  if (LARGE) return;
   state.hovered = null;
-  if (!state.selected) refresh();
+  if (!state.selected) refreshFocus();
 });
 document.addEventListener("keydown", (event) => {
   if (event.key === "Escape") select(null);
