@@ -479,6 +479,7 @@ function select(target, previousMatches = matches) {
     panel.hidden = true;
     delete root.dataset.selected;
   }
+  setHash(target);
   refreshFocus(previousMatches);
 }
 
@@ -507,12 +508,40 @@ function update() {
   else refresh();
 }
 
+// ---- links to a selection: page.html#node=ID, page.html#edge=SOURCE>RELATION>TARGET -----------------------
+
+function edgeName(key) {
+  const e = data.edges[graph.getEdgeAttribute(key, "index")];
+  return `${nodeIds[e.source]}>${e.relation}>${nodeIds[e.target]}`;
+}
+
+function setHash(target) {
+  const hash = !target ? "" : target.kind === "node" ? `#node=${target.id}` : `#edge=${edgeName(target.id)}`;
+  if (decodeURIComponent(location.hash) === hash) return;
+  try {
+    history.replaceState(null, "", hash || location.pathname);
+  } catch {
+    // Some browsers refuse history changes on file:// pages; the link is then just not updated.
+  }
+}
+
+function selectFromHash() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  if (hash.startsWith("node=") && graph.hasNode(hash.slice(5))) select({ kind: "node", id: hash.slice(5) });
+  else if (hash.startsWith("edge=")) {
+    const key = graph.findEdge((edge) => edgeName(edge) === hash.slice(5));
+    if (key) select({ kind: "edge", id: key });
+  }
+}
+window.addEventListener("hashchange", selectFromHash);
+
 // ---- first draw -------------------------------------------------------------------------------------------
 
 computeVisibility();
 frame();
 refresh(); // sigma draws synchronously here
 root.dataset.drawMs = String(Math.round(performance.now()));
+if (location.hash) selectFromHash();
 root.dataset.nodes = String(graph.order);
 root.dataset.edges = String(graph.size);
 root.dataset.ready = "true";
