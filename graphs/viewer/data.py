@@ -10,6 +10,7 @@ the same graph gives the same bytes.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -175,12 +176,8 @@ def page_data(
                 ],
             }
         )
-    type_counts: dict[str, int] = {}
-    for node_data in nodes:
-        type_counts[node_data["type"]] = type_counts.get(node_data["type"], 0) + 1
-    relation_counts: dict[str, int] = {}
-    for edge_data in edges:
-        relation_counts[edge_data["relation"]] = relation_counts.get(edge_data["relation"], 0) + 1
+    type_counts = Counter(str(node_data["type"]) for node_data in nodes)
+    relation_counts = Counter(str(edge_data["relation"]) for edge_data in edges)
     type_order = [t for t in ENTITY_TYPES if t in type_counts] + sorted(set(type_counts) - set(ENTITY_TYPES))
     relation_order = [r for r in inventory if r in relation_counts] + sorted(set(relation_counts) - set(inventory))
     return {
