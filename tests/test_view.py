@@ -221,6 +221,24 @@ def test_layout_places_linked_nodes_together_and_isolated_ones_around() -> None:
     assert two["a"] == (-two["b"][0], -two["b"][1]) and two["a"] != (0.0, 0.0)
 
 
+def test_layout_moves_components_apart() -> None:
+    """Ten small stories (triangles and pairs): no two components' bounding circles overlap."""
+    ids = [f"s{story}-{member}" for story in range(10) for member in range(3)]
+    edges = [(f"s{s}-0", f"s{s}-1") for s in range(10)] + [(f"s{s}-1", f"s{s}-2") for s in range(0, 10, 2)]
+    edges += [(f"s{s}-2", f"s{s}-0") for s in range(0, 10, 2)]
+    linked = {n for edge in edges for n in edge}
+    positions = layout([i for i in ids if i in linked], edges)
+    circles = []
+    for story in range(10):
+        points = [positions[n] for n in positions if n.startswith(f"s{story}-")]
+        cx = (max(x for x, _ in points) + min(x for x, _ in points)) / 2
+        cy = (max(y for _, y in points) + min(y for _, y in points)) / 2
+        circles.append((cx, cy, max(((x - cx) ** 2 + (y - cy) ** 2) ** 0.5 for x, y in points)))
+    for i, (ax, ay, ar) in enumerate(circles):
+        for bx, by, br in circles[i + 1 :]:
+            assert ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 >= ar + br
+
+
 # ---- the bundle ---------------------------------------------------------------------------------------------
 
 
