@@ -100,15 +100,20 @@ def test_page_holds_every_node_edge_and_sentence(built: dict[str, Path], graph: 
         assert sorted(node["aliases"]) == sorted(entity.aliases)
         assert {data["articles"][i][0] for i in node["articles"]} == entity.articles
     ids = [node["id"] for node in data["nodes"]]
+    table = network_table(graph)
+    assert [e["weight"] for e in data["edges"]] == [e.weight for e in table.edges]
+    reprinted = [e for e in data["edges"] if any(item[5] is not None for item in e["evidence"])]
+    assert reprinted and all(len(e["evidence"]) > e["weight"] for e in reprinted)  # the examples hold a reprint
     for edge, relation in zip(data["edges"], graph.sorted_relations(), strict=True):
         assert (ids[edge["source"]], edge["relation"], ids[edge["target"]]) == (
             relation.subject,
             relation.predicate,
             relation.object,
         )
-        # Every supporting sentence, each with its article, modality and confidence.
-        assert edge["weight"] == len(edge["evidence"]) == len(relation.evidence)
-        shown = sorted((data["articles"][a][0], s, m, c) for a, s, _, m, c in edge["evidence"])
+        # Every supporting sentence, each with its article, modality and confidence (reprints too; the weight
+        # counts a reprint group once).
+        assert len(edge["evidence"]) == len(relation.evidence) >= edge["weight"]
+        shown = sorted((data["articles"][a][0], s, m, c) for a, s, _, m, c, _ in edge["evidence"])
         expected = sorted((e.article_id, e.sentence, e.modality, round(e.confidence, 3)) for e in relation.evidence)
         assert shown == expected
     assert data["dates"] and all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in data["dates"])

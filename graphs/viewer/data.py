@@ -64,6 +64,7 @@ class EvidenceItem:
     date: str | None
     modality: str | None
     confidence: float | None
+    reprint_of: str | None = None  # the article this one reprints word for word
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def page_data(
     """The page's JSON document (see graphs/viewer/src/viewer.js for how it is read)."""
     article_ids = sorted(
         set(articles)
+        | {item.reprint_of for items in evidence for item in items if item.reprint_of}
         | {a for n in table.nodes for a in split(n.attributes.get("articles"))}
         | {a for e in table.edges for a in split(e.attributes.get("articles"))}
     )
@@ -162,6 +164,11 @@ def page_data(
                 "modality": attrs.get("modality") or None,
                 "title": attrs.get("title") or None,
                 "symmetric": bool(attrs.get("symmetric", info.symmetric if info else False)),
+                # Event relations: distinct events behind the edge, the outlets reporting them, first and last report.
+                "events": attrs.get("events"),
+                "sources": attrs.get("num_sources"),
+                "first_reported": attrs.get("first_reported"),
+                "last_reported": attrs.get("last_reported"),
                 "dates": [date_index[d] for d in edge.dates],
                 "size": edge_size(edge.weight),
                 "evidence": [
@@ -171,6 +178,7 @@ def page_data(
                         item.date,
                         item.modality,
                         item.confidence,
+                        article_index[item.reprint_of] if item.reprint_of else None,
                     ]
                     for item in items
                 ],
@@ -206,7 +214,8 @@ def graph_page_data(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> 
         for e in relation.evidence:
             article = graph.articles.get(e.article_id)
             date = iso_date(e.date) or iso_date(article.date if article else None)
-            items.append(EvidenceItem(e.article_id, e.sentence, date, e.modality, round(e.confidence, 3)))
+            reprint_of = graph.reprints.get(e.article_id)
+            items.append(EvidenceItem(e.article_id, e.sentence, date, e.modality, round(e.confidence, 3), reprint_of))
         items.sort(key=lambda i: (i.date or "", i.article_id or "", i.sentence))
         evidence.append(items)
     articles = {

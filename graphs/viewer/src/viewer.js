@@ -431,15 +431,21 @@ function showEdge(key) {
   const e = data.edges[graph.getEdgeAttribute(key, "index")];
   const source = nodeIds[e.source];
   const target = nodeIds[e.target];
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const facts = [
-    `${e.weight} supporting mention${e.weight === 1 ? "" : "s"}`,
-    `${e.articles} article${e.articles === 1 ? "" : "s"}`,
+    plural(e.weight, "supporting mention"),
+    plural(e.articles, "article"),
+    e.events != null ? plural(e.events, "event") : null,
+    e.sources ? plural(e.sources, "outlet") : null,
+    e.first_reported
+      ? `reported ${e.first_reported}${e.last_reported && e.last_reported !== e.first_reported ? ` to ${e.last_reported}` : ""}`
+      : null,
     e.confidence != null ? `confidence ${e.confidence}` : null,
     e.plover ? `PLOVER ${e.plover}` : null,
     e.modality ? `modality ${e.modality}` : null,
     e.title ? `title: ${e.title}` : null,
   ].filter(Boolean);
-  const evidence = e.evidence.map(([article, sentence, date, modality, confidence]) =>
+  const evidence = e.evidence.map(([article, sentence, date, modality, confidence, reprintOf]) =>
     el(
       "li",
       { class: "evidence" },
@@ -451,6 +457,7 @@ function showEdge(key) {
         date ? ` \u00b7 ${date}` : null,
         ` \u00b7 ${modality || "asserted"}`,
         confidence != null ? ` \u00b7 confidence ${confidence}` : null,
+        reprintOf != null ? ` \u00b7 reprint of ${data.articles[reprintOf][0]}` : null,
       ),
     ),
   );
