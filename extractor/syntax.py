@@ -7,11 +7,11 @@ tokens or mention indexes; none keeps spaCy objects beyond the call.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
+from newskg.extractor.schema import MentionRecord
 
 # What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
 METONYM_TYPES = frozenset(
@@ -30,7 +30,7 @@ NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 class MentionIndex:
     """Token index -> indexes of the mentions that cover it (a plural description covers several)."""
 
-    def __init__(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, mentions: list[MentionRecord]) -> None:
         self.mentions = mentions
         self.by_token: dict[int, list[int]] = {}
         for index, mention in enumerate(mentions):
@@ -45,7 +45,7 @@ class MentionIndex:
         return str(self.mentions[index]["type"])
 
 
-def head_token(doc: Doc, mention: dict[str, Any]) -> Token:
+def head_token(doc: Doc, mention: MentionRecord) -> Token:
     """The syntactic head of a mention: its token whose head lies outside the mention."""
     span = doc[mention["token_start"] : mention["token_end"]]
     return span.root
