@@ -6,7 +6,7 @@ indexes; :mod:`newskg.extractor.relations` filters, dates and records them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -21,6 +21,7 @@ from newskg.extractor.syntax import (
     argument_mentions,
     children,
     coordinated,
+    head_mentions,
     is_passive,
     logical_subjects,
     prep_objects,
@@ -56,10 +57,10 @@ def has_complement(verb: Token, words: tuple[str, ...]) -> bool:
     """A complement a pattern needs: one word among the verb's dependents ("hold X responsible"), or a
     preposition with its object ("take X to court", "spend three days in")."""
     if len(words) == 1:
-        return any(
-            child.dep_ not in SUBJECT_DEPS and (child.lemma_.lower() == words[0] or child.lower_ == words[0])
-            for child in verb.children
-        )
+        # The verb's own dependents and those of its object ("poured $2bn into X": "$" hangs on "2bn").
+        dependents = [c for c in verb.children if c.dep_ not in SUBJECT_DEPS]
+        dependents += [g for c in dependents if c.dep_ == "dobj" for g in c.children]
+        return any(t.lemma_.lower() == words[0] or t.lower_ == words[0] for t in dependents)
     return any(t.lemma_.lower() == words[-1] for t in prep_objects(verb, (words[0],)))
 
 
@@ -73,12 +74,31 @@ def matches(row: Trigger, verb: Token) -> bool:
     return not row.needs or any(has_complement(verb, words) for words in row.needs)
 
 
+def verb_rows(token: Token, triggers: Triggers) -> list[Trigger]:
+    """Rows of a verb by its lemma; a regular past form the lemmatizer got wrong ("waged" -> "wag") by
+    its stem."""
+    rows = triggers.get((token.lemma_.lower(), "VERB"), [])
+    if rows or token.tag_ not in ("VBD", "VBN") or not token.lower_.endswith("ed"):
+        return rows
+    return triggers.get((token.lower_[:-1], "VERB"), []) or triggers.get((token.lower_[:-2], "VERB"), [])
+
+
+def reads_as_noun(token: Token) -> bool:
+    """A plural noun the tagger took for a verb: "the air strikes on X continued", "talks with X"."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ == "VBZ"
+        and token.dep_ in NOMINAL_DEPS
+        and any(child.dep_ in ("det", "compound", "amod", "poss") and child.i < token.i for child in token.children)
+    )
+
+
 def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
     """Triggers of a verb; a pattern that names more than the verb wins over the verb alone ('took over'
     is not 'took', 'attacked X for Y' is a verbal attack)."""
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" or reads_as_noun(token):
         return []
-    rows = [row for row in triggers.get((token.lemma_.lower(), "VERB"), []) if matches(row, token)]
+    rows = [row for row in verb_rows(token, triggers) if matches(row, token)]
     specific = [row for row in rows if row.specific]
     if specific:
         return specific
@@ -95,12 +115,11 @@ def has_modifiers(noun: Token, modifiers: tuple[str, ...]) -> bool:
 
 
 def noun_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    """Rows of a noun whose modifiers it has ("air strikes"); the choice between them is the noun frame's."""
+    if token.pos_ not in ("NOUN", "PROPN") and not reads_as_noun(token):
         return []
     rows = triggers.get((token.lemma_.lower(), "NOUN"), []) or triggers.get((token.lower_, "NOUN"), [])
-    rows = [row for row in rows if has_modifiers(token, row.modifiers)]
-    specific = [row for row in rows if row.modifiers]
-    return specific or rows
+    return [row for row in rows if has_modifiers(token, row.modifiers)]
 
 
 def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[tuple[int, int]]:
@@ -117,6 +136,8 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[
 
 # Dependents that may carry the second word of a verb pattern ("took over", "went after", "opened fire").
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod", "dative", "agent"})
+# Where a noun stands in its clause (a verb form there is a mistagged plural noun).
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -226,11 +247,12 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         objects += [m for token in partner_tokens for m in argument_mentions(token, index) if m not in objects]
         confidence = 0.8
         relation = trigger.relation
-        if not objects and relation in OWNER_RELATIONS and trigger.takes_object and not passive:
-            objects = unique(m for obj in direct for m in owner_mentions(obj, index, relation))
+        if not objects and relation in OWNER_RELATIONS and not passive:
+            things = (direct if trigger.takes_object else []) + partner_tokens
+            objects = unique(m for obj in things for m in owner_mentions(obj, index, relation))
             if objects:
                 rule, confidence = "verb-object-owner", 0.65
-                if relation == "attacked" and verbal(verb, direct):
+                if relation == "attacked" and verbal(verb, things):
                     relation = "accused"
         if not objects and trigger.takes_object and not direct:
             shared = unique(m for token in shared_objects(verb) for m in argument_mentions(token, index))
@@ -374,6 +396,14 @@ def transfer_recipients(verb: Token) -> list[Token]:
     return children(verb, ("dative",)) + prep_objects(verb, ("to",))
 
 
+def divested(phrase: Token, governor: Token | None) -> bool:
+    """A stake given away or sold: under a verb of giving, or the object of a sale noun."""
+    if governor is not None and is_transfer(governor):
+        return True
+    head = phrase.head
+    return phrase.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in word_list("sale_nouns.txt")
+
+
 def governor_modality(verb: Token | None) -> str | None:
     """What the verb of a standalone event noun says of it: "cancelled its visit to X" (negated), "did
     not renew its stake", "proposed the takeover of X" (planned)."""
@@ -382,6 +412,10 @@ def governor_modality(verb: Token | None) -> str | None:
     if any(child.dep_ == "neg" for child in verb.children):
         return NEGATED
     return cues().get(verb.lemma_.lower()) or modality_of(verb)
+
+
+def named(tokens: list[Token], index: MentionIndex) -> bool:
+    return any(argument_mentions(token, index) for token in tokens)
 
 
 def unique_tokens(tokens: list[Token]) -> list[Token]:
@@ -399,6 +433,22 @@ def modifier_actors(noun: Token, index: MentionIndex) -> list[Token]:
             found.append(child)
         stack.extend(g for g in child.lefts if g.dep_ in ("compound", "nmod", "amod", "npadvmod"))
     return sorted(found, key=lambda t: t.i)
+
+
+def between_pairs(phrase: Token, index: MentionIndex) -> list[tuple[int, int]]:
+    """Who meets whom in "talks between A and B": one side with the other. A side may be several names
+    ("between producers and consumers - China, India and Japan"): the names of one side are not paired."""
+    sides = [
+        unique(head_mentions(conjunct, index))
+        for pobj in prep_objects(phrase, ("between",))
+        for conjunct in coordinated(pobj)
+    ]
+    sides = [side for side in sides if side]
+    return unique_pairs((a, b) for first, second in combinations(sides, 2) for a in first for b in second if a != b)
+
+
+def unique_pairs(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return list(dict.fromkeys(items))
 
 
 @dataclass(frozen=True)
@@ -441,11 +491,15 @@ def noun_events(
     # Rows with their own verbs win when one of their verbs governs the noun ("reached an agreement":
     # agreed, not signed); when they find nothing the noun's plain rows are tried.
     verb = governor.lemma_.lower() if governor is not None else None
+    # Then rows with modifiers ("legal action", "scathing attack") win over the noun alone.
     governed = [row for row in triggers if row.verbs and verb in row.verbs]
-    found = [c for row in governed for c in noun_row_events(context, row, index)]
-    if not found:
-        found = [c for row in triggers if not row.verbs for c in noun_row_events(context, row, index)]
-    yield from found
+    modified = [row for row in triggers if row.modifiers and not row.verbs]
+    plain = [row for row in triggers if not row.modifiers and not row.verbs]
+    for rows in (governed, modified or plain):
+        found = [c for row in rows for c in noun_row_events(context, row, index)]
+        if found:
+            yield from found
+            return
 
 
 def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) -> Iterator[Candidate]:
@@ -479,7 +533,7 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
             if anchor.dep_ == "acl":
                 # On the culprit's name: "X, sentenced to life for the murder of Y".
                 subject_tokens.append(anchor.head)
-        elif how == "circumstance" and possessors and "poss" not in preps:
+        elif how == "circumstance" and "poss" not in preps and named(possessors, index):
             subject_tokens = possessors  # "said on his first visit to London": the possessor travels.
         else:
             subject_tokens, _ = logical_subjects(anchor)
@@ -495,9 +549,13 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
             if not any(argument_mentions(token, index) for token in partner_tokens):
                 partner_tokens = subject_tokens
             subject_tokens, rule = recipients, "stake-transfer"
+    elif trigger.relation == "invested_in" and divested(phrase, context.governor[0]):
+        return  # "handed over his stake in X to Y", "the sale of its stake in X": a stake given up.
     else:
         # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
         subject_tokens = prep_objects(phrase, ("by",)) + ([] if "poss" in preps else possessors)
+        if phrase.dep_ == "ROOT":
+            subject_tokens += children(phrase, ("nsubj",))  # A verb the tagger read as a noun: "X bid for Y".
         if not subject_tokens:
             subject_tokens = unique_tokens(modifier_actors(noun, index) + modifier_actors(phrase, index))
         modality = modality_of(noun) or modality_of(phrase) or governor_modality(context.governor[0])
@@ -508,15 +566,10 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         # The argument acts on the subject: "won the backing of X", "came under attack from X".
         subjects, objects = objects, subjects
     modality = modality or trigger.modality
-    between = unique(
-        m
-        for token in prep_objects(phrase, ("between",) if "between" in preps else ())
-        for m in argument_mentions(token, index)
-    )
-    if between and symmetric:
+    if symmetric and "between" in preps:
         yield from (
             Candidate(a, b, trigger.relation, "nominal-between", 0.65, noun, anchor or noun, modality)
-            for a, b in combinations(between, 2)
+            for a, b in between_pairs(phrase, index)
         )
     for actor, target in pairs(subjects, objects, symmetric):
         yield Candidate(actor, target, trigger.relation, rule, confidence, noun, anchor or noun, modality)

@@ -46,7 +46,8 @@ def modality_of(anchor: Token) -> str | None:
     while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp") and current.head != current:
         dep, head = current.dep_, current.head
         if dep == "ccomp":
-            if head.lemma_.lower() == "deny":
+            # "denied that it attacked", "did not mean that X had cut ties with Y".
+            if head.lemma_.lower() == "deny" or any(child.dep_ == "neg" for child in head.children):
                 found.append(NEGATED)
             break
         if dep == "pcomp":
