@@ -19,6 +19,7 @@ from newskg.extractor.syntax import (
     MentionIndex,
     agents_of_passive,
     argument_mentions,
+    charged_party,
     children,
     coordinated,
     head_mentions,
@@ -149,6 +150,8 @@ ORIGIN_RELATIONS = frozenset({"sanctioned", "excluded"})
 # Events that may be the circumstance of what their actor does ("said during a visit to Britain").
 CIRCUMSTANCE_RELATIONS = frozenset({"met", "visited"})
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "on", "at", "after", "before", "following", "ahead", "in", "for"})
+# ... of which these put the event after what its actor did ("said ahead of a visit to X").
+FORWARD_PREPOSITIONS = frozenset({"ahead", "before"})
 # "While in Paris, ...": the subordinators of a clause that is only a place.
 PRESENCE_MARKERS = frozenset({"while", "whilst", "when"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
@@ -217,6 +220,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
     if hyphened:
         subject_tokens, passive = [verb.head], True  # "the US-funded Radio Farda": Radio Farda is funded by the US.
     modality = modality_of(verb)
+    if modality is None and charged_party(verb):
+        modality = "alleged"  # "accused X of crimes, including insulting Y"
     # A named partner after a row's preposition picks that row: "fired at X" is an attack, not a sacking.
     partnered = [row for row in triggers if names_partner(verb, row, index)]
     if partnered:
@@ -389,6 +394,10 @@ def is_transfer(verb: Token) -> bool:
     return verb.lemma_.lower() in word_list("transfer_verbs.txt")
 
 
+def forward(prep: Token) -> bool:
+    return prep.lower_ in FORWARD_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in FORWARD_PREPOSITIONS)
+
+
 def transfer_recipients(verb: Token) -> list[Token]:
     """Who receives what a verb of giving gives: "sold GM a stake", "sold a stake to GM"."""
     if not is_transfer(verb):
@@ -541,6 +550,8 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         if how == "blame" and modality is None:
             modality = cues().get(anchor.lemma_.lower())  # "arrested for the murder of Y": alleged
         rule, confidence = ("circumstance", 0.65) if how == "circumstance" else ("light-verb", 0.75)
+        if how == "circumstance" and modality is None and forward(phrase.head):
+            modality = "planned"  # "ahead of a visit to X", "before talks with Y": still to come.
         if trigger.relation == "invested_in" and is_transfer(anchor):
             recipients = transfer_recipients(anchor)
             if not recipients:

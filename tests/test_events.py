@@ -68,6 +68,7 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Maria Costa is at a summit in Lisbon this week.", {("Maria Costa", "visited", "Lisbon")}, set()),
     ("Maria Costa attended a conference in Oslo.", {("Maria Costa", "visited", "Oslo")}, set()),
     ("Peter Hale met Maria Costa on his first visit to Cairo.", {("Peter Hale", "visited", "Cairo")}, set()),
+    ("Ahead of talks with Maria Costa, Peter Hale said little.", {("Peter Hale", "met", "Maria Costa")}, set()),
     # Who hosts a summit in a city is not visiting it.
     ("Portugal hosted a summit in Lisbon.", set(), {("Portugal", "visited", "Lisbon")}),
     ("Maria Costa cancelled her visit to Peru.", set(), {("Maria Costa", "visited", "Peru")}),
@@ -289,6 +290,15 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         },
         {("Canada", "sanctioned", "Mexico")},
     ),
+    # The charge of an accusation read by the parser as a clause of its own: the accused is its actor.
+    (
+        "Prosecutors accused Tom Reed of several crimes, including insulting Anna Lind.",
+        {("Tom Reed", "accused", "Anna Lind")},
+        set(),
+    ),
+    ("Tom Reed was charged with offences such as attacking Anna Lind.", {("Tom Reed", "attacked", "Anna Lind")}, set()),
+    # After a preposition of time the subject acts, not the accused.
+    ("Toyota sued Tom Reed after criticising Anna Lind.", set(), {("Tom Reed", "accused", "Anna Lind")}),
     # --- negation and modality
     ("Toyota did not buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     (
@@ -341,6 +351,10 @@ def test_modality_of_bids_and_attempts(extract_text) -> None:
     assert modalities("Toyota launched a bid for Volvo.", "acquired") == {"planned"}
     assert modalities("Tom Reed survived an assassination attempt by Anna Lind.", "attacked") <= {"attempted"}
     assert modalities("Toyota bought Volvo.", "acquired") == {None}
+    assert modalities("Prosecutors accused Tom Reed of several crimes, including insulting Anna Lind.", "accused") == {
+        "alleged"
+    }
+    assert modalities("Ahead of talks with Maria Costa, Peter Hale said little.", "met") == {"planned"}
 
 
 def test_lexicon_patterns_and_options() -> None:
