@@ -137,7 +137,8 @@ def parse_triggers(text: str, where: str) -> list[Trigger]:
         default = "obj" if pos == "VERB" else "of"
         arguments = {a.strip().lower() for a in (cells[3] if len(cells) > 3 and cells[3] else default).split(",")}
         options = parse_options(cells[4], here) if len(cells) > 4 else {}
-        particle, modifiers = None, ()
+        particle: str | None = None
+        modifiers: tuple[str, ...] = ()
         if pos == "VERB":
             # "take over", "open fire", "lash out at": the verb, one word it needs, a preposition for its argument.
             if len(words) == 3 and words[2] in word_list("prepositions.txt"):
