@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from spacy.tokens import Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, relation_inventory, word_list
+from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, relation_inventory, word_list
 from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
     RELATIVE_PRONOUNS,
@@ -207,6 +208,16 @@ def verbal(verb: Token, objects: list[Token]) -> bool:
     return any(t.lemma_.lower() in word_list("stance_nouns.txt") for obj in objects for t in coordinated(obj))
 
 
+@cache
+def event_nouns() -> dict[str, frozenset[str]]:
+    """Lemma -> relations of the bundled trigger nouns: objects that name the event ("signed a pact")."""
+    return {
+        lemma: frozenset(row.relation for row in rows)
+        for (lemma, pos), rows in load_triggers().items()
+        if pos == "NOUN"
+    }
+
+
 def names_partner(verb: Token, row: Trigger, index: MentionIndex) -> bool:
     preps = row.arguments - {"obj"}
     return bool(preps) and any(argument_mentions(t, index) for t in prep_objects(verb, preps))
@@ -283,6 +294,12 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if relation == "appointed" and verb.dep_ == "acl" and not agent_tokens:
             continue  # "a man named Joe Smith" is what he is called, not an appointment.
         symmetric = inventory[relation].symmetric
+        if (
+            symmetric
+            and not objects
+            and any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct)
+        ):
+            continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
         for actor, target in pairs(subjects, objects, symmetric):
             yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality or trigger.modality)
 

@@ -299,7 +299,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Tom Reed was charged with offences such as attacking Anna Lind.", {("Tom Reed", "attacked", "Anna Lind")}, set()),
     # After a preposition of time the subject acts, not the accused.
     ("Toyota sued Tom Reed after criticising Anna Lind.", set(), {("Tom Reed", "accused", "Anna Lind")}),
+    # Coordinated subjects of a symmetric verb relate to each other only over an event noun or nothing.
+    ("Chile and Peru receive aid from Spain.", set(), {("Chile", "met", "Peru")}),
     # --- negation and modality
+    ("Toyota wants to buy back shares rather than buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    ("Toyota chose to expand instead of buying Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     ("Toyota did not buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     (
         "The move did not mean that Serbia had cut ties with Croatia.",
@@ -354,6 +358,7 @@ def test_modality_of_bids_and_attempts(extract_text) -> None:
     assert modalities("Prosecutors accused Tom Reed of several crimes, including insulting Anna Lind.", "accused") == {
         "alleged"
     }
+    assert modalities("Tom Reed denied allegations that he threatened Anna Lind.", "threatened") == {"alleged"}
     assert modalities("Ahead of talks with Maria Costa, Peter Hale said little.", "met") == {"planned"}
 
 
