@@ -517,11 +517,11 @@ def noun_events(
     # Rows with their own verbs win when one of their verbs governs the noun ("reached an agreement":
     # agreed, not signed); when they find nothing the noun's plain rows are tried.
     verb = governor.lemma_.lower() if governor is not None else None
-    # Then rows with modifiers ("legal action", "scathing attack") win over the noun alone.
+    # Rows with modifiers ("disciplinary action", "scathing attack") say most and come first.
     governed = [row for row in triggers if row.verbs and verb in row.verbs]
-    modified = [row for row in triggers if row.modifiers and not row.verbs]
+    modified = [row for row in triggers if row.modifiers and (not row.verbs or verb in row.verbs)]
     plain = [row for row in triggers if not row.modifiers and not row.verbs]
-    for rows in (governed, modified or plain):
+    for rows in (modified, [row for row in governed if not row.modifiers], plain):
         found = [c for row in rows for c in noun_row_events(context, row, index)]
         if found:
             yield from found

@@ -268,6 +268,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Apple took legal action against Samsung.", {("Apple", "sued", "Samsung")}, set()),
     ("Apple is seeking damages from Samsung.", {("Apple", "sued", "Samsung")}, set()),
     ("Samsung faces a lawsuit from Apple.", {("Apple", "sued", "Samsung")}, set()),
+    (
+        "UEFA took disciplinary action against Tom Reed.",
+        {("UEFA", "sanctioned", "Tom Reed")},
+        {("UEFA", "sued", "Tom Reed")},
+    ),
     ("Apple countersued Samsung in Texas.", {("Apple", "sued", "Samsung")}, set()),
     ("Apple filed a complaint against Samsung.", {("Apple", "sued", "Samsung")}, set()),
     # --- arguments through appositions, relative clauses and lists
