@@ -140,6 +140,7 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod", "dative", "agent"})
 # Where a noun stands in its clause (a verb form there is a mistagged plural noun).
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -294,12 +295,12 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if relation == "appointed" and verb.dep_ == "acl" and not agent_tokens:
             continue  # "a man named Joe Smith" is what he is called, not an appointment.
         symmetric = inventory[relation].symmetric
-        if (
-            symmetric
-            and not objects
-            and any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct)
-        ):
-            continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
+        if symmetric and not objects:
+            if any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
+                continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
+            # Names or a plural description relate to each other ("the two leaders talked"); a bare "they"
+            # resolved to an earlier list is too loose a guess.
+            subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
         for actor, target in pairs(subjects, objects, symmetric):
             yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality or trigger.modality)
 
