@@ -13,6 +13,7 @@ from rdflib import Dataset
 from newskg import __version__
 from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
 from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result, load_file_store, query_oxigraph
@@ -92,6 +93,15 @@ def extract_command(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    event_window: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="DAYS",
+            help="Statements of one event relation between the same actor and target dated within this many days"
+            " of the event's first are one event.",
+        ),
+    ] = DEFAULT_EVENT_WINDOW,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     if not output and not store:
@@ -110,6 +120,7 @@ def extract_command(
         store=store,
         prune=prune,
         merge_report=merge_report,
+        event_window=event_window,
     )
     show = wants_progress(quiet)
     progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)

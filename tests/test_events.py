@@ -1,433 +1,404 @@
-"""Events in the syntax of real news: a table of sentences written for these tests (names invented or
-generic), each with the edges it must give (subject label, relation, object label) and the edges it must
-not give. One block per grammatical case the event frames handle (see extractor/events.py and the
-trigger lexicon extractor/data/triggers.tsv). Symmetric relations are compared without direction.
+"""Events: one happening, however many articles and outlets report it; reprints counted once.
+
+Articles written for these tests: three outlets report one port treaty (one
+reprints it word for word under another headline, one rewrites it), the same
+two countries sign a second agreement a month later, and a third article says
+they did not sign a fisheries accord. Plus unit and property tests of the date
+window and of the near-duplicate test.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
+import json
+import random
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset
 from spacy.language import Language
+from typer.testing import CliRunner
 
-from newskg.extractor.lexicon import LexiconError, data_text, load_triggers, parse_triggers, relation_inventory
-from newskg.extractor.records import doc_to_records
-from newskg.extractor.relations import RelationExtractor
-from newskg.model import Article, ArticleRecords
+import newskg.run
+from newskg.cli import app
+from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.events import Event, make_event, statement_day, window_anchors
+from newskg.graphs.export import export_rdf
+from newskg.graphs.formats import OutputOptions, registry
+from newskg.graphs.network import network_table
+from newskg.graphs.query import run_query
+from newskg.graphs.rdf_read import from_rdf
+from newskg.graphs.stats import format_stats, graph_stats
+from newskg.graphs.validate import validate_rdf
+from newskg.graphs.vocab import DEFAULT_BASE_IRI
+from newskg.model import Article, Evidence
+from newskg.reprints import Fingerprint, fingerprint, is_reprint_pair, overlap, reprint_groups
+from newskg.run import ExtractOptions, extract
+from tests.conftest import REPO
 
-Edge = tuple[str, str, str]
+QUERY = REPO / "examples" / "queries" / "events-reported-by-three-sources.rq"
 
-TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
-    # --- CONSULT: verbs and nouns of meeting and negotiating
-    ("Peter Hale negotiated with Maria Costa for hours.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Peter Hale held talks with Maria Costa in Rome.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Talks between Chile and Argentina resumed on Monday.", {("Chile", "met", "Argentina")}, set()),
-    (
-        "Chile and Argentina met to discuss fishing rights.",
-        {("Chile", "met", "Argentina")},
-        set(),
-    ),
-    (
-        "The delegations of Chile and Argentina met in Geneva.",
-        {("Chile", "met", "Argentina")},
-        set(),
-    ),
-    ("Peter Hale had dinner with Maria Costa after the vote.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Peter Hale shook hands with Maria Costa.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Peter Hale sat down with Maria Costa on Friday.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Peter Hale discussed the budget with Maria Costa.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    ("Peter Hale hosted Maria Costa at his farm.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    (
-        "Peter Hale had a phone call with Maria Costa.",
-        {("Peter Hale", "met", "Maria Costa")},
-        set(),
-    ),
-    # A meeting as the circumstance of what someone did.
-    (
-        "Peter Hale spoke to reporters after talks with Maria Costa.",
-        {("Peter Hale", "met", "Maria Costa")},
-        set(),
-    ),
-    # --- CONSULT: travel in all its forms
-    ("Maria Costa heads to Brazil next week.", {("Maria Costa", "visited", "Brazil")}, set()),
-    ("Maria Costa flew into Lima on Tuesday.", {("Maria Costa", "visited", "Lima")}, set()),
-    ("Maria Costa jetted off to Tokyo.", {("Maria Costa", "visited", "Tokyo")}, set()),
-    ("Maria Costa arrived in Nairobi on Monday.", {("Maria Costa", "visited", "Nairobi")}, set()),
-    ("Maria Costa spent three days in Kenya.", {("Maria Costa", "visited", "Kenya")}, set()),
-    ("Maria Costa spent $2m in Kenya.", set(), {("Maria Costa", "visited", "Kenya")}),
-    ("Maria Costa began a tour of Ghana.", {("Maria Costa", "visited", "Ghana")}, set()),
-    ("Maria Costa's trip to Peru was cut short.", {("Maria Costa", "visited", "Peru")}, set()),
-    ("While in Paris, Maria Costa toured a factory.", {("Maria Costa", "visited", "Paris")}, set()),
-    ("Maria Costa set off for Moscow on Sunday.", {("Maria Costa", "visited", "Moscow")}, set()),
-    ("Maria Costa stopped over in Dubai.", {("Maria Costa", "visited", "Dubai")}, set()),
-    ("Maria Costa visited troops in Iraq.", {("Maria Costa", "visited", "Iraq")}, set()),
-    (
-        "Maria Costa said during a visit to Canada that the deal was close.",
-        {("Maria Costa", "visited", "Canada")},
-        set(),
-    ),
-    ("Maria Costa is at a summit in Lisbon this week.", {("Maria Costa", "visited", "Lisbon")}, set()),
-    ("Maria Costa attended a conference in Oslo.", {("Maria Costa", "visited", "Oslo")}, set()),
-    ("Peter Hale met Maria Costa on his first visit to Cairo.", {("Peter Hale", "visited", "Cairo")}, set()),
-    ("Ahead of talks with Maria Costa, Peter Hale said little.", {("Peter Hale", "met", "Maria Costa")}, set()),
-    # Who hosts a summit in a city is not visiting it.
-    ("Portugal hosted a summit in Lisbon.", set(), {("Portugal", "visited", "Lisbon")}),
-    ("Maria Costa cancelled her visit to Peru.", set(), {("Maria Costa", "visited", "Peru")}),
-    # --- AGREE: signing and agreeing
-    ("Chile and Peru inked a trade pact.", {("Chile", "signed", "Peru")}, set()),
-    ("Chile clinched a deal with Peru on copper.", {("Chile", "signed", "Peru")}, set()),
-    ("Chile struck a deal with Peru.", {("Chile", "signed", "Peru")}, {("Chile", "attacked", "Peru")}),
-    (
-        "Chile signed an agreement with Peru.",
-        {("Chile", "signed", "Peru")},
-        {("Chile", "agreed", "Peru")},
-    ),
-    (
-        "Chile reached an agreement with Peru on water.",
-        {("Chile", "agreed", "Peru")},
-        {("Chile", "signed", "Peru")},
-    ),
-    ("Chile and Peru agreed a ceasefire.", {("Chile", "agreed", "Peru")}, set()),
-    ("Chile settled with Peru after a long dispute.", {("Chile", "agreed", "Peru")}, set()),
-    ("Chile made peace with Peru in 1999.", {("Chile", "agreed", "Peru")}, set()),
-    ("Chile hammered out a compromise with Peru.", {("Chile", "agreed", "Peru")}, set()),
-    ("The truce between Chile and Peru held.", {("Chile", "agreed", "Peru")}, set()),
-    ("Siemens won a contract from Egypt.", {("Siemens", "signed", "Egypt")}, set()),
-    # --- COOPERATE
-    ("Sony teamed up with Samsung on screens.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("Sony joined forces with Samsung.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("Sony and Samsung formed a joint venture.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("Sony set up a joint venture with Samsung.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("Sony is collaborating with Samsung.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("The US-Japan alliance has held for decades.", {("United States", "cooperated", "Japan")}, set()),
-    ("Sony signed a partnership agreement with Samsung.", {("Sony", "cooperated", "Samsung")}, set()),
-    ("Norway shared intelligence with Denmark.", {("Norway", "cooperated", "Denmark")}, set()),
-    ("Norway forged closer ties with Denmark.", {("Norway", "cooperated", "Denmark")}, set()),
-    ("Norway and Denmark held joint exercises.", {("Norway", "cooperated", "Denmark")}, set()),
-    # --- SUPPORT and welcome
-    ("Sweden welcomed Finland's decision.", {("Sweden", "supported", "Finland")}, set()),
-    ("Sweden applauded Finland for its courage.", {("Sweden", "supported", "Finland")}, set()),
-    ("Sweden hailed Finland as a model.", {("Sweden", "supported", "Finland")}, set()),
-    ("Sweden endorsed Anna Lind for the post.", {("Sweden", "supported", "Anna Lind")}, set()),
-    ("Sweden threw its weight behind Finland.", {("Sweden", "supported", "Finland")}, set()),
-    ("Sweden stood by Finland during the crisis.", {("Sweden", "supported", "Finland")}, set()),
-    ("Sweden paid tribute to Anna Lind.", {("Sweden", "supported", "Anna Lind")}, set()),
-    ("Sweden sent aid to Haiti.", {("Sweden", "supported", "Haiti")}, set()),
-    ("Sweden expressed its support for Finland.", {("Sweden", "supported", "Finland")}, set()),
-    ("Anna Lind won the backing of Sweden.", {("Sweden", "supported", "Anna Lind")}, set()),
-    ("Anna Lind received support from Sweden.", {("Sweden", "supported", "Anna Lind")}, set()),
-    ("Sweden congratulated Anna Lind on her victory.", {("Sweden", "supported", "Anna Lind")}, set()),
-    ("Sweden came to the aid of Finland.", {("Sweden", "supported", "Finland")}, set()),
-    # A particle that changes the verb: backing down is not backing.
-    ("Sweden backed down over Finland.", set(), {("Sweden", "supported", "Finland")}),
-    ("Sweden refused to back Finland.", set(), {("Sweden", "supported", "Finland")}),
-    # People are not what their country owns.
-    ("The charity helps Kenyan refugees.", set(), {("charity", "supported", "Kenya")}),
-    # --- REJECT: exclusion, bans, snubs, sacking
-    ("Serbia expelled Croatian diplomats.", {("Serbia", "excluded", "Croatia")}, set()),
-    (
-        "Serbia banned imports from Croatia, Hungary and Albania.",
-        {
-            ("Serbia", "excluded", "Croatia"),
-            ("Serbia", "excluded", "Hungary"),
-            ("Serbia", "excluded", "Albania"),
-        },
-        set(),
-    ),
-    ("Serbia banned Croatian imports.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("Serbia kicked out Croatia from the league.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("Serbia cut ties with Croatia.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("Serbia snubbed Croatia at the summit.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("Serbia boycotted Croatia's tournament.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("Serbia vetoed Croatia's membership bid.", {("Serbia", "excluded", "Croatia")}, set()),
-    ("The party sacked Tom Reed over the remarks.", set(), set()),
-    ("Toyota fired Tom Reed in May.", {("Toyota", "excluded", "Tom Reed")}, set()),
-    ("Toyota suspended Tom Reed for a month.", {("Toyota", "excluded", "Tom Reed")}, set()),
-    ("Toyota dropped Tom Reed as its spokesman.", {("Toyota", "excluded", "Tom Reed")}, set()),
-    ("Toyota announced the dismissal of Tom Reed.", {("Toyota", "excluded", "Tom Reed")}, set()),
-    ("Tom Reed was stripped of his title by Toyota.", {("Toyota", "excluded", "Tom Reed")}, set()),
-    # --- SANCTION
-    ("Canada slapped tariffs on Mexico.", {("Canada", "sanctioned", "Mexico")}, set()),
-    ("Canada imposed an arms embargo on Sudan.", {("Canada", "sanctioned", "Sudan")}, set()),
-    ("Canadian sanctions against Sudan hurt its economy.", {("Canada", "sanctioned", "Sudan")}, set()),
-    ("Canadian sanctions against Sudan were lifted.", set(), {("Canada", "sanctioned", "Sudan")}),
-    ("The EU's embargo on Sudan is still in force.", {("European Union", "sanctioned", "Sudan")}, set()),
-    ("Canada froze Sudanese assets.", {("Canada", "sanctioned", "Sudan")}, set()),
-    ("Canada fined Unilever for price fixing.", {("Canada", "sanctioned", "Unilever")}, set()),
-    ("Canada cracked down on Sudan's banks.", {("Canada", "sanctioned", "Sudan")}, set()),
-    ("Sudan faces sanctions from Canada.", {("Canada", "sanctioned", "Sudan")}, set()),
-    ("Canada lifted its sanctions on Sudan.", set(), {("Canada", "sanctioned", "Sudan")}),
-    # --- ACCUSE: accusations, criticism, verbal attacks
-    ("Hungary slammed Romania over the border.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary lashed out at Romania.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary hit out at Romania on Friday.", {("Hungary", "accused", "Romania")}, set()),
-    (
-        "Hungary attacked Romania for backing down.",
-        {("Hungary", "accused", "Romania")},
-        {("Hungary", "attacked", "Romania")},
-    ),
-    (
-        "Hungary attacked Romania's plans.",
-        {("Hungary", "accused", "Romania")},
-        {("Hungary", "attacked", "Romania")},
-    ),
-    ("Hungary blasted Romania for its stance.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary condemned the Romanian decision.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary criticised Romania's handling of the crisis.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary held Romania responsible for the spill.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary blamed the spill on Romania.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary charged Anna Lind with fraud.", {("Hungary", "accused", "Anna Lind")}, set()),
-    ("Hungary took aim at Romania in a speech.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary launched a scathing attack on Romania.", {("Hungary", "accused", "Romania")}, set()),
-    (
-        "Hungary's criticism of Romania was unusually sharp.",
-        {("Hungary", "accused", "Romania")},
-        set(),
-    ),
-    ("Romania came under fire from Hungary.", {("Hungary", "accused", "Romania")}, set()),
-    ("Romania faced criticism from Hungary.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary lodged a protest with Romania.", {("Hungary", "accused", "Romania")}, set()),
-    ("Hungary did not criticise Romania.", set(), {("Hungary", "accused", "Romania")}),
-    # --- THREATEN
-    ("Hungary warned Romania of consequences.", {("Hungary", "threatened", "Romania")}, set()),
-    ("Hungary issued an ultimatum to Romania.", {("Hungary", "threatened", "Romania")}, set()),
-    ("Hungary put pressure on Romania.", {("Hungary", "threatened", "Romania")}, set()),
-    ("Hungary's threats against Romania grew.", {("Hungary", "threatened", "Romania")}, set()),
-    ("Hungary intimidated Romania with troop moves.", {("Hungary", "threatened", "Romania")}, set()),
-    # --- ASSAULT: armed attacks (attacked) and killings (killed)
-    ("Russia launched air strikes on Georgia.", {("Russia", "attacked", "Georgia")}, set()),
-    ("Turkey launched air strikes on Syria.", {("Turkey", "attacked", "Syria")}, set()),
-    ("The air strikes on Syria by Turkey continued.", {("Turkey", "attacked", "Syria")}, set()),
-    ("Turkish air strikes on Syria continued.", {("Turkey", "attacked", "Syria")}, set()),
-    ("Turkey shelled Syria overnight.", {("Turkey", "attacked", "Syria")}, set()),
-    ("Turkey opened fire on Syria.", {("Turkey", "attacked", "Syria")}, set()),
-    ("The US-led invasion of Iraq began in March.", {("United States", "attacked", "Iraq")}, set()),
-    ("Turkey's incursion into Syria drew protests.", {("Turkey", "attacked", "Syria")}, set()),
-    ("Turkey waged war on Syria.", {("Turkey", "attacked", "Syria")}, set()),
-    ("Pirates hijacked a Danish tanker.", set(), set()),
-    ("Tom Reed kidnapped Anna Lind in 2003.", {("Tom Reed", "attacked", "Anna Lind")}, set()),
-    ("Tom Reed stabbed Anna Lind to death.", {("Tom Reed", "killed", "Anna Lind")}, set()),
-    ("Tom Reed beat Anna Lind to death.", {("Tom Reed", "killed", "Anna Lind")}, set()),
-    ("Tom Reed beat Anna Lind in the final.", set(), {("Tom Reed", "attacked", "Anna Lind")}),
-    ("Tom Reed executed Anna Lind.", {("Tom Reed", "killed", "Anna Lind")}, set()),
-    (
-        "Tom Reed fired at Anna Lind twice.",
-        {("Tom Reed", "attacked", "Anna Lind")},
-        {("Tom Reed", "excluded", "Anna Lind")},
-    ),
-    (
-        "Tom Reed shot Anna Lind at the Globe Theatre.",
-        {("Tom Reed", "attacked", "Anna Lind")},
-        {("Tom Reed", "attacked", "Globe Theatre")},
-    ),
-    ("The assassination attempt on Anna Lind failed.", set(), set()),
-    ("Tom Reed ordered the murder of Anna Lind.", {("Tom Reed", "killed", "Anna Lind")}, set()),
-    ("Tom Reed put Anna Lind to death in 1990.", {("Tom Reed", "killed", "Anna Lind")}, set()),
-    # A particle that changes the verb: striking down a law is not an attack.
-    ("Mexico struck down Canada's law.", set(), {("Mexico", "attacked", "Canada")}),
-    # --- acquisitions, bids, takeovers
-    ("Toyota snapped up Volvo for $10bn.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Google took over Yahoo in 2010.", {("Google", "acquired", "Yahoo")}, set()),
-    ("Toyota bought out Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Toyota took control of Volvo in May.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Toyota agreed to buy Volvo.", {("Toyota", "acquired", "Volvo")}, {("Toyota", "agreed", "Volvo")}),
-    ("Toyota bid for Volvo in March.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Toyota launched a bid for Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Toyota's takeover of Volvo was approved.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("The Toyota takeover of Volvo was approved.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Volvo agreed to a takeover by Toyota.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Ford sold Volvo to Toyota.", {("Toyota", "acquired", "Volvo")}, {("Ford", "acquired", "Volvo")}),
-    ("Volvo was sold to Toyota in 2001.", {("Toyota", "acquired", "Volvo")}, set()),
-    ("Volvo rejected an offer from Toyota.", {("Toyota", "acquired", "Volvo")}, set()),
-    # --- stakes, funding, investment
-    ("Toyota bought a 20% stake in Volvo.", {("Toyota", "invested_in", "Volvo")}, set()),
-    ("Toyota took a 20% stake in Volvo.", {("Toyota", "invested_in", "Volvo")}, set()),
-    ("Toyota's stake in Volvo rose.", {("Toyota", "invested_in", "Volvo")}, set()),
-    ("Volvo sold Toyota a stake in 2001.", {("Toyota", "invested_in", "Volvo")}, set()),
-    ("Toyota sold its stake in Volvo.", set(), {("Toyota", "invested_in", "Volvo")}),
-    ("The sale of Toyota's stake in Volvo closed.", set(), {("Toyota", "invested_in", "Volvo")}),
-    (
-        "Volvo raised $900m from Barclays and HSBC.",
-        {
-            ("Barclays", "invested_in", "Volvo"),
-            ("HSBC", "invested_in", "Volvo"),
-        },
-        set(),
-    ),
-    ("The US-funded Radio Liberty was closed.", {("United States", "invested_in", "Radio Liberty")}, set()),
-    ("Toyota poured $2bn into Volvo.", {("Toyota", "invested_in", "Volvo")}, set()),
-    ("Toyota bankrolled Volvo for years.", {("Toyota", "invested_in", "Volvo")}, set()),
-    # --- appointments
-    ("Toyota hired Anna Lind as its finance chief.", {("Toyota", "appointed", "Anna Lind")}, set()),
-    ("Toyota promoted Anna Lind to chief executive.", {("Toyota", "appointed", "Anna Lind")}, set()),
-    ("A man named Tom Reed was arrested.", set(), {("man", "appointed", "Tom Reed")}),
-    ("Toyota's appointment of Anna Lind surprised analysts.", {("Toyota", "appointed", "Anna Lind")}, set()),
-    # --- lawsuits
-    ("Apple took Samsung to court.", {("Apple", "sued", "Samsung")}, set()),
-    ("Apple filed suit against Samsung.", {("Apple", "sued", "Samsung")}, set()),
-    ("Apple launched legal action against Samsung.", {("Apple", "sued", "Samsung")}, set()),
-    ("Apple took legal action against Samsung.", {("Apple", "sued", "Samsung")}, set()),
-    ("Apple is seeking damages from Samsung.", {("Apple", "sued", "Samsung")}, set()),
-    ("Samsung faces a lawsuit from Apple.", {("Apple", "sued", "Samsung")}, set()),
-    (
-        "UEFA took disciplinary action against Tom Reed.",
-        {("UEFA", "sanctioned", "Tom Reed")},
-        {("UEFA", "sued", "Tom Reed")},
-    ),
-    ("Apple countersued Samsung in Texas.", {("Apple", "sued", "Samsung")}, set()),
-    ("Apple filed a complaint against Samsung.", {("Apple", "sued", "Samsung")}, set()),
-    # --- arguments through appositions, relative clauses and lists
-    (
-        "Apple, which sued Samsung last year, lost.",
-        {("Apple", "sued", "Samsung")},
-        set(),
-    ),
-    (
-        "The Finnish firm Apple sued Samsung.",
-        {("Apple", "sued", "Samsung")},
-        set(),
-    ),
-    (
-        "Canada, Mexico and Chile sanctioned Sudan and Chad.",
-        {
-            ("Canada", "sanctioned", "Sudan"),
-            ("Mexico", "sanctioned", "Chad"),
-            ("Chile", "sanctioned", "Sudan"),
-        },
-        {("Canada", "sanctioned", "Mexico")},
-    ),
-    # The charge of an accusation read by the parser as a clause of its own: the accused is its actor.
-    (
-        "Prosecutors accused Tom Reed of several crimes, including insulting Anna Lind.",
-        {("Tom Reed", "accused", "Anna Lind")},
-        set(),
-    ),
-    ("Tom Reed was charged with offences such as attacking Anna Lind.", {("Tom Reed", "attacked", "Anna Lind")}, set()),
-    # After a preposition of time the subject acts, not the accused.
-    ("Toyota sued Tom Reed after criticising Anna Lind.", set(), {("Tom Reed", "accused", "Anna Lind")}),
-    # A bare "they" resolved to an earlier pair is too loose a guess for a meeting between them.
-    ("Chile and Peru faced floods. Later they talked about aid.", set(), {("Chile", "met", "Peru")}),
-    # Coordinated subjects of a symmetric verb relate to each other only over an event noun or nothing.
-    ("Chile and Peru receive aid from Spain.", set(), {("Chile", "met", "Peru")}),
-    # --- negation and modality
-    ("Toyota wants to buy back shares rather than buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
-    ("Toyota chose to expand instead of buying Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
-    ("Toyota did not buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
-    (
-        "The move did not mean that Serbia had cut ties with Croatia.",
-        set(),
-        {("Serbia", "excluded", "Croatia")},
-    ),
-    ("Toyota abandoned its takeover of Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
-]
+BODY = (
+    "Estonia and Latvia signed a treaty on shared port security in Riga on Tuesday. The agreement sets up joint"
+    " patrols in the gulf and a common register of cargo ships.\n\n"
+    "Officials from both governments said the patrols would begin in the summer. The treaty also creates a fund"
+    " for dredging the shared shipping lanes, paid for equally by the two countries.\n\n"
+    "Ministers are expected to review the first months of patrols in the autumn."
+)
 
 
-def edges(records: ArticleRecords) -> set[Edge]:
-    labels = {entity.key: entity.label for entity in records.entities}
-    found = set()
-    for relation in records.relations:
-        subject, obj = labels[relation.subject], labels[relation.object]
-        found.add((subject, relation.predicate, obj))
-        if relation.symmetric:
-            found.add((obj, relation.predicate, subject))
-    return found
+def article(key: str, date: str, title: str, text: str, **where: str) -> dict[str, str]:
+    return {"id": key, "date": date, "title": title, "text": f"{title}\n\n{text}", **where}
 
 
-@pytest.mark.parametrize(("sentence", "expected", "forbidden"), TABLE, ids=[row[0][:48] for row in TABLE])
-def test_event_table(extract_text, sentence: str, expected: set[Edge], forbidden: set[Edge]) -> None:
-    found = edges(extract_text(sentence))
-    assert expected <= found, f"missing {expected - found}; found {found}"
-    assert not (forbidden & found), f"forbidden {forbidden & found}"
+PORT_TREATY = article("gazette-port-treaty", "2023-04-12", "Baltic port treaty signed", BODY, source="Harbour Gazette")
+# Word for word, under another headline, a day later; the outlet is the host of its URL.
+REPRINT = article(
+    "coastal-daily-port-deal",
+    "2023-04-13",
+    "Baltic neighbours seal port deal",
+    BODY,
+    url="https://www.coastal-daily.example/world/port-deal",
+)
+REWRITE = article(
+    "ledger-joint-patrols",
+    "2023-04-12",
+    "Joint patrols for the gulf",
+    "Estonia signed a port security treaty with Latvia on Tuesday, setting up joint patrols of the busy waterway."
+    " The deal follows two years of talks between the neighbours. Critics said the budget for the patrols was too"
+    " small.",
+    source="Evening Ledger",
+)
+GRID_PACT = article(
+    "gazette-grid-pact",
+    "2023-05-17",
+    "Grid link for the neighbours",
+    "Estonia and Latvia signed an agreement on linking their power grids in Tallinn on Wednesday. Engineers will"
+    " build a second cable under the border river by 2026.",
+    source="Harbour Gazette",
+)
+DENIAL = article(
+    "ledger-fisheries-denial",
+    "2023-06-20",
+    "No fisheries accord yet",
+    "Latvia did not sign the fisheries accord with Estonia on Monday, officials said. Talks on catch quotas will"
+    " resume in the autumn.",
+    source="Evening Ledger",
+)
+SCENARIO = [PORT_TREATY, REPRINT, REWRITE, GRID_PACT, DENIAL]
+SIGNED = ("country/estonia", "signed", "country/latvia")
 
 
-def test_table_size_and_coverage() -> None:
-    events = {name for name, info in relation_inventory().items() if info.kind == "event"}
-    covered = {relation for _, expected, _ in TABLE for _, relation, _ in expected}
-    assert events <= covered
-    assert len(TABLE) >= 150
+@pytest.fixture
+def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(newskg.run, "load_pipeline", lambda *args, **kwargs: nlp)
 
 
-def test_actor_in_an_earlier_sentence_through_a_description(extract_text) -> None:
-    """'the company' stands for the firm named before; the edge is less sure than one between names."""
-    records = extract_text("Siemens reported strong sales on Monday. The company later bought Nokia for $2bn.")
-    labels = {entity.key: entity.label for entity in records.entities}
-    (acquired,) = [r for r in records.relations if r.predicate == "acquired"]
-    assert (labels[acquired.subject], labels[acquired.object]) == ("Siemens", "Nokia")
-    assert acquired.evidence.confidence < 0.8
+def write_jsonl(path: Path, articles: list[dict[str, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    return path
 
 
-def test_modality_of_bids_and_attempts(extract_text) -> None:
-    def modalities(sentence: str, predicate: str) -> set[str | None]:
-        return {r.evidence.modality for r in extract_text(sentence).relations if r.predicate == predicate}
-
-    assert modalities("Toyota launched a bid for Volvo.", "acquired") == {"planned"}
-    assert modalities("Tom Reed survived an assassination attempt by Anna Lind.", "attacked") <= {"attempted"}
-    assert modalities("Toyota bought Volvo.", "acquired") == {None}
-    assert modalities("Prosecutors accused Tom Reed of several crimes, including insulting Anna Lind.", "accused") == {
-        "alleged"
-    }
-    assert modalities("Tom Reed denied allegations that he threatened Anna Lind.", "threatened") == {"alleged"}
-    assert modalities("Ahead of talks with Maria Costa, Peter Hale said little.", "met") == {"planned"}
+def run(inputs: list[Path], outputs: list[Path], **options: object) -> KnowledgeGraph:
+    graph, summary = extract([str(p) for p in inputs], [str(p) for p in outputs], ExtractOptions(**options))  # type: ignore[arg-type]
+    assert summary.failed == 0
+    return graph
 
 
-def test_lexicon_patterns_and_options() -> None:
-    rows = parse_triggers(
-        "lash out at\taccused\n"
-        "air strike\tattacked\tNOUN\ton,against\n"
-        "stake\tinvested_in\tNOUN\tin\tverbs=buy,take; modality=planned\n"
-        "take\tsued\tVERB\tobj\tneeds=to court, before court\n"
-        "support\tsupported\tNOUN\tfrom\tverbs=receive; reverse\n"
-        "sell\tacquired\tVERB\tobj\tactor=to\n"
-        "summit\tvisited\tNOUN\tin\tanchored\n",
-        "extra.tsv",
+def serialize(name: str, graph: KnowledgeGraph) -> bytes:
+    return registry()[name].serialize(graph, OutputOptions(DEFAULT_BASE_IRI))
+
+
+@pytest.fixture(scope="module")
+def scenario(nlp: Language) -> KnowledgeGraph:
+    """The scenario's merged graph, parsed as a run parses (``newskg.run.parse`` makes the fingerprints)."""
+    articles = [Article(a["id"], a["text"], a["title"], a["date"], a.get("url"), a.get("source")) for a in SCENARIO]
+    records = [r for r in newskg.run.parse(nlp, articles, 8) if not isinstance(r, str)]
+    assert len(records) == len(SCENARIO)
+    return build_graph(records)
+
+
+def test_three_outlets_one_signing_a_second_a_month_later_and_a_denial(scenario: KnowledgeGraph) -> None:
+    signings = [event for event in scenario.events if event.relation == "signed"]
+    assert len(signings) == 2
+    first, second = signings
+    assert first.key == second.key == SIGNED
+    assert (first.date, first.num_sources, first.num_articles) == ("2023-04-11", 3, 3)
+    assert first.sources == ("Evening Ledger", "Harbour Gazette", "coastal-daily.example")
+    assert (first.first_reported, first.last_reported) == ("2023-04-12", "2023-04-13")
+    # The reprint adds an article and an outlet, but its statement counts once with its original's.
+    assert first.mentions == 2 and len(first.statements) == 3
+    assert (second.date, second.num_sources, second.articles, second.mentions) == (
+        "2023-05-17",
+        1,
+        ("gazette-grid-pact",),
+        1,
     )
-    lash, strike, stake, take, support, sell, summit = rows
-    assert (lash.lemma, lash.particle, lash.arguments) == ("lash", "out", frozenset({"at"}))
-    assert (strike.lemma, strike.modifiers) == ("strike", ("air",))
-    assert stake.verbs == frozenset({"buy", "take"}) and stake.modality == "planned"
-    assert take.needs == (("to", "court"), ("before", "court")) and take.specific
-    assert support.reverse and sell.actor == "to" and summit.anchored
-    # The old four-column rows still read as before.
-    (meet,) = parse_triggers("meet\tmet\tVERB\tobj,with\n", "old.tsv")
-    assert (meet.lemma, meet.arguments, meet.particle, meet.verbs) == (
-        "meet",
-        frozenset({"obj", "with"}),
-        None,
-        frozenset(),
-    )
+    assert scenario.reprints == {"coastal-daily-port-deal": "gazette-port-treaty"}
+    # The denial is no statement, so no event.
+    assert not any("ledger-fisheries-denial" in event.articles for event in scenario.events)
+    assert all(e.article_id != "ledger-fisheries-denial" for r in scenario.relations.values() for e in r.evidence)
+
+
+def test_the_edge_carries_its_events_and_their_dates_as_spells(scenario: KnowledgeGraph) -> None:
+    table = network_table(scenario)
+    (edge,) = [e for e in table.edges if (e.source, e.label, e.target) == SIGNED]
+    assert edge.attributes["events"] == 2
+    assert (edge.attributes["num_articles"], edge.attributes["num_sources"]) == (4, 3)
+    assert (edge.attributes["first_reported"], edge.attributes["last_reported"]) == ("2023-04-12", "2023-05-17")
+    assert edge.weight == 3  # 2 + 1 mentions, the reprint's not counted again
+    assert edge.dates == ["2023-04-11", "2023-05-17"]
+    gexf = serialize("gexf", scenario).decode("utf-8")
+    block = gexf[gexf.index('label="signed"') : gexf.index("</edge>", gexf.index('label="signed"'))]
+    assert '<spell start="2023-04-11" end="2023-04-11"/>' in block
+    assert '<spell start="2023-05-17" end="2023-05-17"/>' in block and block.count("<spell ") == 2
+    assert 'for="events" value="2"' in block and 'for="num_sources" value="3"' in block
+
+
+def test_rdf_events_validate_answer_the_example_query_and_read_back(tmp_path: Path, scenario: KnowledgeGraph) -> None:
+    trig = serialize("trig", scenario)
+    dataset = Dataset(default_union=True).parse(data=trig, format="trig")
+    result = validate_rdf(dataset)
+    assert result.conforms, result.report
+    rows = run_query(dataset, QUERY.read_text(encoding="utf-8")).rows
+    assert [(str(r[0]), str(r[1]), str(r[2]), str(r[3]), int(r[4]), int(r[5])) for r in rows] == [
+        ("Estonia", "signed", "Latvia", "2023-04-11", 3, 3)
+    ]
+    reprinted = run_query(
+        dataset,
+        "SELECT ?copy ?original WHERE { ?c nkg:reprintOf ?o . ?c schema:identifier ?copy ."
+        " ?o schema:identifier ?original }",
+    ).rows
+    assert [(str(a), str(b)) for a, b in reprinted] == [("coastal-daily-port-deal", "gazette-port-treaty")]
+    statements = run_query(dataset, "SELECT (COUNT(?s) AS ?n) WHERE { ?s nkg:event ?e . ?e nkg:numSources 3 }").rows
+    assert int(statements[0][0]) == 3
+    # The reader gives the same events and reprints, so export from RDF writes the same files.
+    back = from_rdf(dataset)
+    assert back.events == scenario.events and back.reprints == scenario.reprints
+    names = sorted(registry())
+    outputs = [tmp_path / f"g{registry()[name].extensions[0]}" for name in names]
+    export_rdf(dataset, [str(p) for p in outputs])
+    for path, name in zip(outputs, names, strict=True):
+        assert path.read_bytes() == serialize(name, scenario), name
+
+
+def test_stats_list_the_most_reported_events(scenario: KnowledgeGraph) -> None:
+    text = format_stats(graph_stats(scenario, top=5))
+    assert "events: 2" in text.splitlines()[0]
+    table = text.split("most reported event")[1].splitlines()
+    assert table[2].split() == ["Estonia", "and", "Latvia", "signed", "2023-04-11", "3", "3", "2"]
+    assert table[3].split() == ["Estonia", "and", "Latvia", "signed", "2023-05-17", "1", "1", "1"]
+
+
+def test_order_of_articles_does_not_change_events(tmp_path: Path, shared_nlp: None) -> None:
+    forward = run([write_jsonl(tmp_path / "a" / "news.jsonl", SCENARIO)], [tmp_path / "a.gexf"])
+    backward = run([write_jsonl(tmp_path / "b" / "news.jsonl", SCENARIO[::-1])], [tmp_path / "b.gexf"])
+    assert forward.events == backward.events and forward.reprints == backward.reprints
+    assert (tmp_path / "a.gexf").read_bytes() == (tmp_path / "b.gexf").read_bytes()
+
+
+def test_a_wider_window_joins_what_a_narrow_one_splits(tmp_path: Path, shared_nlp: None) -> None:
+    path = write_jsonl(tmp_path / "news.jsonl", SCENARIO)
+    assert len([e for e in run([path], [], event_window=3).events if e.relation == "signed"]) == 2
+    out = tmp_path / "wide.gexf"
+    result = CliRunner().invoke(app, ["extract", str(path), "-o", str(out), "--event-window", "40", "-q"])
+    assert result.exit_code == 0, result.output
+    block = out.read_text(encoding="utf-8").split('label="signed"')[1].split("</edge>")[0]
+    assert 'for="events" value="1"' in block and block.count("<spell ") == 1
+    assert CliRunner().invoke(app, ["extract", str(path), "-o", str(out), "--event-window", "-1"]).exit_code == 2
+
+
+def test_store_a_new_day_joins_the_existing_event(tmp_path: Path, shared_nlp: None) -> None:
+    """Day one: the treaty and its rewrite. Day two: the reprint and the grid pact. Same as a fresh run."""
+    news = tmp_path / "news"
+    write_jsonl(news / "day1" / "news.jsonl", [PORT_TREATY, REWRITE])
+    store = tmp_path / "store"
+    outputs = ["g.trig", "g.gexf", "g.edges.csv"]
+    first = run([news], [tmp_path / "one" / name for name in outputs], store=str(store))
+    assert [e.num_sources for e in first.events if e.relation == "signed"] == [2]
+    write_jsonl(news / "day2" / "news.jsonl", [REPRINT, GRID_PACT, DENIAL])
+    second = run([news], [tmp_path / "two" / name for name in outputs], store=str(store))
+    fresh = run([news], [tmp_path / "fresh" / name for name in outputs])
+    assert [(e.num_sources, e.num_articles) for e in second.events if e.relation == "signed"] == [(3, 3), (1, 1)]
+    assert second.events == fresh.events and second.reprints == fresh.reprints
+    for name in outputs:
+        assert (tmp_path / "two" / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+    # Daily folders given one by one: the second day's articles join the first day's events.
+    daily = tmp_path / "daily"
+    run([news / "day1"], [], store=str(daily))
+    added = run([news / "day2"], [tmp_path / "daily.trig"], store=str(daily))
+    assert added.events == fresh.events and added.reprints == fresh.reprints
+
+
+def test_two_processes_give_the_same_events(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "news.jsonl", SCENARIO)
+    outputs = {}
+    for n in ("1", "2"):
+        out = tmp_path / f"g{n}.trig"
+        done = subprocess.run(
+            [sys.executable, "-m", "newskg", "extract", str(path), "-o", str(out), "--n-process", n, "-q"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        outputs[n] = out.read_bytes()
+    assert outputs["1"] == outputs["2"]
+    assert b"nkg:reprintOf" in outputs["2"] and b"nkg:numSources 3" in outputs["2"]
+
+
+# --- the date window ---------------------------------------------------------------------
+
+
+def days(*offsets: int, start: str = "2024-01-01") -> list[str]:
+    base = dt.date.fromisoformat(start)
+    return [(base + dt.timedelta(days=o)).isoformat() for o in offsets]
 
 
 @pytest.mark.parametrize(
-    ("row", "message"),
+    ("offsets", "window", "anchors"),
     [
-        ("stake\tinvested_in\tNOUN\tin\tverbz=buy", "unknown option"),
-        ("stake\tinvested_in\tNOUN\tin\tneeds=to court", "'needs' is for verbs"),
-        ("buy\tacquired\tVERB\tobj\tverbs=take", "'verbs' is for nouns"),
-        ("bid\tacquired\tNOUN\tfor\tmodality=hoped", "unknown modality"),
-        ("take a long walk\tvisited", "a verb is one word"),
+        ((0, 1, 3), 3, (0, 0, 0)),  # all within three days of the first
+        ((0, 4), 3, (0, 4)),  # four days apart: two events
+        ((0, 2, 4, 6, 8), 3, (0, 0, 4, 4, 8)),  # a chain of reports two days apart does not become one event
+        ((0, 30), 3, (0, 30)),  # a signing in March and another in April
+        ((0, 0, 1), 0, (0, 0, 1)),  # window 0: one event a day
     ],
 )
-def test_lexicon_option_errors_name_the_line(row: str, message: str) -> None:
-    with pytest.raises(LexiconError, match=rf"extra\.tsv:1: .*{message}"):
-        parse_triggers(row + "\n", "extra.tsv")
+def test_window_is_anchored_at_the_first_day(offsets: tuple[int, ...], window: int, anchors: tuple[int, ...]) -> None:
+    result = window_anchors(days(*offsets), window)
+    assert [result[d] for d in days(*offsets)] == days(*anchors)
 
 
-def test_bundled_lexicon_scale() -> None:
-    """At least 1,500 distinct rows; no bundled row silently overrides another (each one counts)."""
-    rows = parse_triggers(data_text("triggers.tsv"), "triggers.tsv")
-    assert len(rows) >= 1500
-    assert sum(len(found) for found in load_triggers().values()) == len(rows)
-    assert len(
-        {(r.lemma, r.particle, r.modifiers, r.pos, r.relation, r.arguments, r.verbs, r.needs) for r in rows}
-    ) == len(rows)
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 120), min_size=1, max_size=30), st.integers(0, 10), st.randoms())
+def test_window_grouping_depends_on_the_set_of_days_only(offsets: list[int], window: int, rnd: random.Random) -> None:
+    dates = days(*offsets)
+    anchors = window_anchors(dates, window)
+    shuffled = dates * 2
+    rnd.shuffle(shuffled)
+    assert window_anchors(shuffled, window) == anchors
+    ordered = sorted(set(anchors.values()))
+    for date, anchor in anchors.items():
+        assert anchor in anchors and anchors[anchor] == anchor and anchor <= date
+        assert (dt.date.fromisoformat(date) - dt.date.fromisoformat(anchor)).days <= window
+    for earlier, later in itertools.pairwise(ordered):
+        assert (dt.date.fromisoformat(later) - dt.date.fromisoformat(earlier)).days > window
 
 
-def test_user_lexicon_row_with_verbs(tmp_path, nlp: Language) -> None:
-    lexicon = tmp_path / "extra.tsv"
-    lexicon.write_text("cold shoulder\texcluded\tNOUN\tto\tverbs=give,turn\n", encoding="utf-8")
-    extractor = RelationExtractor(nlp, "newskg_relations", [str(lexicon)])
-    text = "Canada gave the cold shoulder to Mexico."
-    doc = nlp.make_doc(text)
-    for name in nlp.pipe_names:
-        if name != "newskg_relations":
-            doc = nlp.get_pipe(name)(doc)
-    assert ("Canada", "excluded", "Mexico") in edges(doc_to_records(extractor(doc), Article(id="t", text=text)))
+def evidence(article_id: str, date: str | None, start: int = 0) -> Evidence:
+    return Evidence(article_id, "A signed B.", start, start + 6, "verb", 0.8, date=date)
+
+
+def test_statement_day_falls_back_to_the_article_date_and_keeps_other_periods_apart() -> None:
+    published = Article("a", "", date="2021-03-18")
+    assert statement_day(evidence("a", "2021-03-17"), published) == "2021-03-17"
+    assert statement_day(evidence("a", None), published) == "2021-03-18"
+    assert statement_day(evidence("a", "2021-03"), published) == "2021-03-18"  # 'in March', in March
+    assert statement_day(evidence("a", "2018"), published) == "2018"  # 'signed in 2018': another happening
+    assert statement_day(evidence("a", None), Article("b", "")) is None
+
+
+def test_event_counts_sources_by_outlet_and_reprints_once() -> None:
+    articles = {
+        "a": Article("a", "", date="2021-03-18", source="Wire A"),
+        "b": Article("b", "", date="2021-03-19", url="https://www.paper-b.example/x"),
+        "c": Article("c", "", date="2021-03-19", source="Wire A"),  # the same outlet again
+    }
+    statements = [evidence("a", None, 0), evidence("a", None, 20), evidence("b", None, 0), evidence("c", None, 5)]
+    event = make_event(("x", "signed", "y"), statements, articles, reprints={"b": "a"})
+    assert event.sources == ("Wire A", "paper-b.example") and event.num_articles == 3
+    assert event.mentions == 3  # a's two (b reprints a: at most two for the group), c's one
+    assert (event.date, event.first_reported, event.last_reported) == ("2021-03-18", "2021-03-18", "2021-03-19")
+    assert isinstance(event, Event) and len(event.id) == 16
+
+
+# --- reprints --------------------------------------------------------------------------
+
+
+STORY = [
+    "A regional airline said on Monday it would cut a third of its routes from the spring, blaming the cost of"
+    " fuel and a shortage of pilots.",
+    "The carrier, which flies mainly between mid-sized cities, will stop serving eleven airports and move its"
+    " remaining aircraft to the busiest routes, its chief executive told staff in a letter.",
+    "Unions said they had not been consulted and warned of strikes if any of the airline's engineers lost their"
+    " jobs. The company said most staff would be offered posts elsewhere in the business.",
+    "Passengers holding tickets for cancelled flights will be offered refunds or seats on other carriers, the"
+    " airline said, adding that it hoped to restore some routes once new pilots finished their training.",
+]
+OTHER = [
+    "A second regional airline said on Tuesday that it would add routes from the spring, hoping to win passengers"
+    " from a rival that is cutting a third of its network.",
+    "Its chief executive said the company had hired forty pilots this year and would lease six more aircraft."
+    " Unions welcomed the plan but asked for talks on pay.",
+    "Analysts said fuel costs would keep fares high whichever airline flew the routes.",
+]
+
+
+def story(title: str, paragraphs: list[str]) -> str:
+    return "\n\n".join([title, *paragraphs])
+
+
+def prints(title: str, paragraphs: list[str]) -> Fingerprint:
+    value = fingerprint(story(title, paragraphs), title)
+    assert value is not None
+    return Fingerprint.parse(value)
+
+
+def test_reprints_are_found_retitled_trimmed_or_with_a_dateline() -> None:
+    original = prints("Airline cuts a third of its routes", STORY)
+    assert is_reprint_pair(original, prints("Regional carrier to drop eleven airports", STORY))
+    assert is_reprint_pair(original, prints("Airline cuts a third of its routes", STORY[:-1]))
+    assert is_reprint_pair(original, prints("Routes cut", [f"LONDON (Wire) - {STORY[0]}", *STORY[1:]]))
+    # The same topic, written again: not a reprint.
+    rival = prints("Rival airline adds routes", OTHER)
+    assert not is_reprint_pair(original, rival) and overlap(original, rival) < 0.3
+
+
+def test_reprint_groups_name_the_earliest_as_original() -> None:
+    fingerprints = {
+        "late-copy": fingerprint(story("Eleven airports lose flights", STORY), "Eleven airports lose flights"),
+        "original": fingerprint(story("Airline cuts routes", STORY), "Airline cuts routes"),
+        "trimmed": fingerprint(story("Airline cuts routes", STORY[:-1]), "Airline cuts routes"),
+        "rival": fingerprint(story("Rival adds routes", OTHER), "Rival adds routes"),
+        "empty": None,
+    }
+    dates = {"late-copy": "2024-02-03", "original": "2024-02-01", "trimmed": "2024-02-01", "rival": "2024-02-01"}
+    assert reprint_groups(fingerprints, dates) == {"late-copy": "original", "trimmed": "original"}
+    assert reprint_groups(fingerprints, {}) == {"original": "late-copy", "trimmed": "late-copy"}  # undated: by id
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.permutations(range(6)))
+def test_reprint_groups_do_not_depend_on_the_order_of_articles(order: list[int]) -> None:
+    texts = [
+        story("Airline cuts routes", STORY),
+        story("Eleven airports lose flights", STORY),
+        story("Airline cuts routes", STORY[:-1]),
+        story("Rival adds routes", OTHER),
+        story("Rival adds routes", OTHER[:-1]),
+        story("Something else", ["A museum reopened after a two-year renovation of its roof and galleries."]),
+    ]
+    keys = [f"article-{i}" for i in range(len(texts))]
+    items = [(keys[i], fingerprint(texts[i])) for i in order]
+    groups = reprint_groups(dict(items), {})
+    assert groups == {"article-1": "article-0", "article-2": "article-0", "article-4": "article-3"}
+
+
+def test_fingerprints_survive_the_records_and_leave_the_graph() -> None:
+    value = fingerprint(story("Airline cuts routes", STORY))
+    assert value is not None and value.count(":") == 1 and len(value) < 800
+    graph = KnowledgeGraph()
+    graph.articles["a"] = Article("a", "", fingerprint=value)
+    graph.articles["b"] = Article("b", "", fingerprint=value)
+    graph.find_reprints()
+    assert graph.reprints == {"b": "a"}
+    assert all(a.fingerprint is None for a in graph.articles.values())
+    assert replace(Article("a", ""), fingerprint=value).fingerprint == value
