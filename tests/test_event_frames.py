@@ -1,4 +1,4 @@
-"""Events in the syntax of real news: a table of sentences written for these tests (names invented or
+"""Event frames in the syntax of real news: a table of sentences written for these tests (names invented or
 generic), each with the edges it must give (subject label, relation, object label) and the edges it must
 not give. One block per grammatical case the event frames handle (see extractor/events.py and the
 trigger lexicon extractor/data/triggers.tsv). Symmetric relations are compared without direction.
