@@ -197,6 +197,34 @@ def export_command(
         typer.echo(f"{path}: {fmt.name}", err=True)
 
 
+@app.command("view")
+def view_command(
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a --store folder."
+        ),
+    ] = None,
+    *,
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML page to write (e.g. graph.html).")],
+    title: Annotated[str | None, typer.Option(help="Page title [default: newskg: N articles]")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write one self-contained, offline HTML page that draws the graph (open it in any browser)."""
+    from newskg.graphs.network_read import NetworkReadError
+    from newskg.view import ViewError, write_view
+
+    if (source is None) == (store is None):
+        error("give either a graph file or --store DIR")
+        raise typer.Exit(2)
+    try:
+        data = write_view(source or store or "", output, title)
+    except (ViewError, RDFReadError, NetworkReadError, StoreError) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    typer.echo(f"{output}: {len(data['nodes']):,} entities, {len(data['edges']):,} relations", err=True)
+
+
 @app.command("query")
 def query_command(
     graph: Annotated[

@@ -1,4 +1,5 @@
-"""Soak run (issue 17), marked ``slow``: not in the default run. Run it with ``pytest -m slow tests/test_soak.py -s``.
+"""Soak run (issue 17), marked ``soak``: a slow run kept out of CI (whose ``-m slow`` pass runs the browser tests).
+Run it with ``pytest -m soak tests/test_soak.py -s``.
 
 The whole BBC corpus read three times (as three folders, so three sets of ids)
 with hostile inputs mixed in between the passes, two worker processes: not one
@@ -26,7 +27,7 @@ CORPUS = SHARED / "corpus" / "bbc"
 PASSES = 3
 
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.soak,
     pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the BBC corpus is not at {CORPUS}"),
 ]
 
