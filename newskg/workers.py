@@ -25,6 +25,7 @@ import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
@@ -105,8 +106,10 @@ class WorkerPool:
 
     def terminate(self) -> None:
         """Stop the workers now, whatever they are doing."""
-        # concurrent.futures has no public way to stop running workers (before Python 3.14).
+        # concurrent.futures has no public way to stop running workers (before Python 3.14); shutdown()
+        # forgets its manager thread, so both are taken first.
         workers = list((getattr(self.executor, "_processes", None) or {}).values())
+        manager = getattr(self.executor, "_executor_manager_thread", None)
         for process in workers:
             with contextlib.suppress(OSError, ValueError):
                 process.terminate()
@@ -118,6 +121,12 @@ class WorkerPool:
                 if process.is_alive():
                     process.kill()
                     process.join(1.0)
+        # The manager thread sees its workers gone and ends by itself. Python 3.11's exit hook would still
+        # write to its wake-up pipe, which the thread closes as it ends ("OSError: Bad file descriptor" at
+        # exit, a race fixed in later Pythons): wait for the thread, and take it out of the hook's list.
+        if isinstance(manager, threading.Thread):
+            manager.join(STOP_SECONDS)
+            getattr(futures_process, "_threads_wakeups", {}).pop(manager, None)
         LIVE_POOLS.discard(self)
 
 
