@@ -80,6 +80,8 @@ def open_store(directory: str | Path, read_only: bool = False) -> ox.Store:
             if not path.is_dir():
                 raise StoreError(f"{directory}: no such store")
             return ox.Store.read_only(str(path))
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{directory}: is a file, not a store folder")
         path.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(path))
     except OSError as err:

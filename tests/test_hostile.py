@@ -433,7 +433,7 @@ def case_store_is_a_file(tmp_path: Path) -> Case:
     return Case(
         [str(folder), "--store", str(tmp_path / "store")],
         2,
-        [rf"{re.escape(str(tmp_path / 'store'))}: cannot open the store .*"],
+        [rf"{re.escape(str(tmp_path / 'store'))}: is a file, not a store folder"],
     )
 
 
