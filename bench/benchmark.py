@@ -123,7 +123,8 @@ def synthetic_graph(entities: int, relations: int) -> Any:
     import random
 
     from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
-    from newskg.model import ENTITY_TYPES, Article, Evidence
+    from newskg.model import Article, Evidence
+    from newskg.vocabulary import ENTITY_TYPES
 
     rng = random.Random(6)
     graph = KnowledgeGraph()

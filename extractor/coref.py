@@ -16,8 +16,8 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.vocabulary import GENERIC_TYPES, INSTITUTION_TYPES, ORGANIZATION_TYPES, type_family
 
 Mention = dict[str, Any]
 
@@ -38,7 +38,6 @@ SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # "it" as the dummy subject of these verbs refers to nothing ("it is expected that...", "it seems").
 DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "rain", "matter", "happen", "remain"})
-THING_TYPES = frozenset({"Country", *ORGANIZATION_TYPES})
 PLURAL_MARKERS = frozenset({"two", "both"})
 DETERMINERS = frozenset({"the", "both", "two"})
 # Words that make "two ..." definite: "the two firms", "these two firms", "both two"; "two firms" is not.
@@ -208,7 +207,7 @@ def person_of_gender(gender: str) -> Callable[[Mention], bool]:
 
 
 def is_thing(m: Mention) -> bool:
-    return m["type"] in THING_TYPES
+    return m["type"] in INSTITUTION_TYPES
 
 
 def of_type(entity_type: str) -> Callable[[Mention], bool]:

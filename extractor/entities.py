@@ -35,7 +35,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.coref import resolve_name_fragments, resolve_partial_names, resolve_references
-from newskg.extractor.entity_types import ORGANIZATION_TYPES, entity_key, more_specific
 from newskg.extractor.gazetteer import (
     City,
     Country,
@@ -49,8 +48,9 @@ from newskg.extractor.gazetteer import (
     us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.lexicon import TYPE_GROUPS, data_rows, data_text, load_triggers, word_table
+from newskg.extractor.lexicon import data_rows, data_text, load_triggers, word_table
 from newskg.extractor.roles import find_locations, find_roles, role_heads, title_modifiers
+from newskg.vocabulary import LOCATION_TYPES, ORGANIZATION_TYPES, entity_key, more_specific
 
 SPAN_KEY = "newskg_entities"
 
@@ -474,7 +474,7 @@ def city_mention(span: Span, city: City) -> dict[str, Any]:
 
 
 # Kinds of place a name's head word can mark (a country is never named by its head word).
-PLACE_TYPES = TYPE_GROUPS["LOC"] - {"Country"}
+PLACE_TYPES = LOCATION_TYPES - {"Country"}
 
 
 @cache

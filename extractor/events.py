@@ -12,7 +12,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, relation_inventory, word_list
+from newskg.extractor.lexicon import Trigger, Triggers, word_list
 from newskg.extractor.modality import cues, modality_of
 from newskg.extractor.syntax import (
     RELATIVE_PRONOUNS,
@@ -25,6 +25,7 @@ from newskg.extractor.syntax import (
     shared_objects,
     unique,
 )
+from newskg.vocabulary import relation_inventory
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 
 from newskg.extractor.dates import attached_date, date_entities
 from newskg.extractor.events import Candidate, noun_events, noun_trigger, verb_events, verb_trigger
-from newskg.extractor.lexicon import load_triggers, relation_inventory, relation_types
+from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.modality import NEGATED
 from newskg.extractor.standing import standing_relations
 from newskg.extractor.syntax import MentionIndex
+from newskg.vocabulary import relation_inventory, relation_types
 
 if not Doc.has_extension("newskg_relations"):
     Doc.set_extension("newskg_relations", default=None)

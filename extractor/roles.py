@@ -20,19 +20,17 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.gazetteer import lookup_demonym, read_words
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.vocabulary import INSTITUTION_TYPES, ORGANIZATION_TYPES
 
 Mention = dict[str, Any]
-AFFILIATION_TARGETS = frozenset({"Country", *ORGANIZATION_TYPES})
 STATE_TARGETS = frozenset({"Country", "GovernmentBody"})
 LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
 RELATIVE_PRONOUNS = frozenset({"who", "that"})
-ORGANIZATION_TARGETS = frozenset(ORGANIZATION_TYPES)
 
 
 @cache
@@ -178,7 +176,7 @@ class RoleFinder:
         return token.is_title and token.pos_ in ("PROPN", "NOUN") and i not in self.covering
 
     def target(self, index: int | None) -> int | None:
-        if index is None or self.mentions[index]["type"] not in AFFILIATION_TARGETS:
+        if index is None or self.mentions[index]["type"] not in INSTITUTION_TYPES:
             return None
         return index
 
@@ -321,7 +319,7 @@ class RoleFinder:
             if token.pos_ == "PRON":
                 continue  # "It was led by X": 'it' is as often a delegation or a campaign as an organisation.
             for owner in self.covering.get(token.i, []):
-                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TARGETS:
+                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TYPES:
                     start = min(token.i, root.i)
                     end = max(token.i, person["token_end"] - 1) + 1
                     found.append(self.relation(person_index, owner, "", None, "role-verb", start, end))

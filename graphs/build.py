@@ -19,10 +19,8 @@ from dataclasses import dataclass, field
 
 from nameparser import HumanName
 
-from newskg.extractor.entity_types import more_specific, type_family
 from newskg.model import Article, ArticleRecords, Entity, Evidence
-
-ROLE_RELATIONS = frozenset({"holds_role", "leads", "works_for"})
+from newskg.vocabulary import more_specific, type_family
 
 
 @dataclass

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import ROLE_RELATIONS, GraphRelation, KnowledgeGraph
+from newskg.graphs.build import GraphRelation, KnowledgeGraph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
 from newskg.model import Evidence
+from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
 
 # Characters XML 1.0 cannot carry, even escaped.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

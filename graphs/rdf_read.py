@@ -13,10 +13,10 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Literal, Node
 
-from newskg.extractor.lexicon import relation_inventory
 from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
-from newskg.model import ENTITY_TYPES, Article, Evidence
+from newskg.model import Article, Evidence
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 # Parser names by file extension, for files written by newskg and by other tools.
 RDF_FORMATS = {

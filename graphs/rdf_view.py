@@ -33,7 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, slug
+from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph, slug
 from newskg.graphs.vocab import (
     ATTRIBUTE_PROPERTY,
     NKG,
@@ -46,6 +46,7 @@ from newskg.graphs.vocab import (
     statement_iri,
 )
 from newskg.model import Article, Evidence
+from newskg.vocabulary import ROLE_RELATIONS
 
 Object = ox.NamedNode | ox.Literal
 Triple = tuple[ox.NamedNode, ox.NamedNode, Object]

@@ -13,7 +13,7 @@ from typing import Any
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-from newskg.model import ENTITY_TYPES
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 
 class NKG(DefinedNamespace):
@@ -193,8 +193,6 @@ def jsonld_context() -> dict[str, Any]:
 
     Properties whose values are IRIs (relations, links) are typed ``@id`` so their values read as plain strings.
     """
-    from newskg.extractor.lexicon import relation_inventory
-
     literal_terms = {
         "label": RDFS.label,
         "prefLabel": SKOS.prefLabel,

@@ -274,8 +274,8 @@ def evaluate_command(
     from rich.console import Console
 
     from newskg.evaluate import GoldError, evaluate, print_evaluation, summary_line
-    from newskg.extractor.lexicon import relation_inventory
     from newskg.graphs.formats import write_atomic
+    from newskg.vocabulary import relation_inventory
 
     predicates = [p.strip() for p in only_predicates.split(",") if p.strip()] if only_predicates else None
     unknown = sorted(set(predicates or []) - set(relation_inventory()))

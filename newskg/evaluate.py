@@ -27,10 +27,10 @@ from spacy.language import Language
 
 from newskg.graphs.build import build_graph
 from newskg.graphs.network import to_networkx
-from newskg.model import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
 from newskg.model import Article
 from newskg.reader import ReadError, article_from_json
 from newskg.run import ExtractOptions, RunSummary, extract_records
+from newskg.vocabulary import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
 
 # Node types the scorer accepts for a gold entity of a type (a missing key accepts only the type itself).
 TYPE_OK: dict[str, set[str]] = {

@@ -1,4 +1,5 @@
-"""The one data model that the extractor produces and every exporter consumes.
+"""The one data model that the extractor produces and every exporter consumes (its closed vocabularies of
+entity types and relations are in :mod:`newskg.vocabulary`).
 
 Records are plain dataclasses built after ``nlp.pipe`` so that no spaCy object
 outlives its batch (and ``n_process > 1`` stays possible).
@@ -7,19 +8,6 @@ outlives its batch (and ``n_process > 1`` stays possible).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-ENTITY_TYPES = (
-    "Country",
-    "City",
-    "Region",
-    "Place",
-    "Person",
-    "Company",
-    "Organization",
-    "GovernmentBody",
-    "PoliticalParty",
-    "InternationalOrganization",
-)
 
 
 @dataclass(frozen=True)

@@ -285,7 +285,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
     """
     data_files = sorted(
         (entry.name, hashlib.sha256(entry.read_bytes()).hexdigest())
-        for entry in resources.files("newskg.extractor.data").iterdir()
+        for folder in (resources.files("newskg.extractor.data"), resources.files("newskg").joinpath("data"))
+        for entry in folder.iterdir()
         if entry.is_file() and not entry.name.endswith(".py")
     )
     return json.dumps(

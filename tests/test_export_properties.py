@@ -22,7 +22,8 @@ from newskg.graphs.rdf_read import from_rdf
 from newskg.graphs.rdf_read import union_graph as merged_graph
 from newskg.graphs.rdf_view import dataset_quads, union_triples
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import ENTITY_TYPES, Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.vocabulary import ENTITY_TYPES
 
 GEXF_SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "gexf" / "1.3" / "gexf.rng")))
 TRICKY = [*"\"'<>&\n\r\t \\{}|`=@#;:,./", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\u200f", "\u202e"]

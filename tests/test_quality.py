@@ -21,9 +21,9 @@ from spacy.language import Language
 
 from bench.baseline import baseline_network
 from newskg.evaluate import Evaluation, evaluate, gold_problem, headline, load_graph, read_gold, score_graph
-from newskg.extractor.lexicon import relation_inventory
 from newskg.extractor.pipeline import DEFAULT_MODEL
-from newskg.model import ENTITY_TYPES, Article
+from newskg.model import Article
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 from tests.conftest import SHARED
 
 QUALITY = Path(__file__).resolve().parent / "quality"

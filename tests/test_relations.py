@@ -10,10 +10,11 @@ import pytest
 from spacy.language import Language
 
 from newskg.extractor.dates import resolve_date
-from newskg.extractor.lexicon import LexiconError, parse_triggers, relation_inventory
+from newskg.extractor.lexicon import LexiconError, parse_triggers
 from newskg.extractor.records import doc_to_records
 from newskg.extractor.relations import RelationExtractor
 from newskg.model import Article, ArticleRecords
+from newskg.vocabulary import relation_inventory
 
 Edge = tuple[str, str, str]
 # (sentence, expected edges, forbidden edges)
