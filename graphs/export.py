@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_graph
 from newskg.graphs.rdf_read import from_rdf, infer_base_iri
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
+from newskg.model import KnowledgeGraph
 
 
 def output_format(path: str, name: str | None) -> Format:

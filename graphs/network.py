@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from newskg.graphs.build import GraphRelation, KnowledgeGraph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
-from newskg.model import Evidence
+from newskg.model import Evidence, GraphRelation, KnowledgeGraph
 from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
 
 # Characters XML 1.0 cannot carry, even escaped.

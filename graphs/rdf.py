@@ -12,9 +12,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.namespace import XSD
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.rdf_view import dataset_quads
 from newskg.graphs.vocab import BINDINGS, DEFAULT_BASE_IRI
+from newskg.model import KnowledgeGraph
 
 XSD_STRING = str(XSD.string)
 

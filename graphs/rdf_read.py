@@ -13,9 +13,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Literal, Node
 
-from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
-from newskg.model import Article, Evidence
+from newskg.model import Article, Evidence, GraphEntity, GraphRelation, KnowledgeGraph, MergeRecord
 from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 # Parser names by file extension, for files written by newskg and by other tools.
@@ -153,7 +152,7 @@ def union_graph(source: Dataset | Graph) -> Graph:
 
 def read_merges(
     graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]
-) -> list[dict[str, str]]:
+) -> list[MergeRecord]:
     """The merge records that graphs/roles_rdf.py writes, in a stable order."""
     merges = []
     for record in graph.subjects(RDF.type, NKG.MergeRecord):
@@ -166,15 +165,15 @@ def read_merges(
             if isinstance(a, URIRef) and a in articles
         )
         merges.append(
-            {
-                "node": node.id,
-                "label": text(graph, record, NKG.mergedLabel) or "",
-                "type": text(graph, record, NKG.mergedType) or "",
-                "articles": "|".join(sources),
-                "reason": text(graph, record, NKG.mergeReason) or "",
-            }
+            MergeRecord(
+                node=node.id,
+                label=text(graph, record, NKG.mergedLabel) or "",
+                type=text(graph, record, NKG.mergedType) or "",
+                articles=tuple(sources),
+                reason=text(graph, record, NKG.mergeReason) or "",
+            )
         )
-    return sorted(merges, key=lambda m: (m["node"], m["label"], m["articles"], m["type"]))
+    return sorted(merges, key=lambda m: (m.node, m.label, "|".join(m.articles), m.type))
 
 
 def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:

@@ -33,7 +33,6 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph, slug
 from newskg.graphs.vocab import (
     ATTRIBUTE_PROPERTY,
     NKG,
@@ -43,9 +42,10 @@ from newskg.graphs.vocab import (
     article_iri,
     entity_class,
     entity_iri,
+    slug,
     statement_iri,
 )
-from newskg.model import Article, Evidence
+from newskg.model import Article, Evidence, GraphEntity, GraphRelation, KnowledgeGraph, MergeRecord
 from newskg.vocabulary import ROLE_RELATIONS
 
 Object = ox.NamedNode | ox.Literal
@@ -238,19 +238,19 @@ def post_triples(title: str, terms: Terms) -> Iterator[Triple]:
     yield node, skos.prefLabel, ox.Literal(title)
 
 
-def merge_node(record: dict[str, str], terms: Terms) -> ox.NamedNode:
-    return ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
+def merge_node(record: MergeRecord, terms: Terms) -> ox.NamedNode:
+    return ox.NamedNode(f"{terms.base}merge/{digest(record.node, record.label, '|'.join(record.articles))}")
 
 
-def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
+def merge_triples(record: MergeRecord, terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
     node = merge_node(record, terms)
     yield node, rdf.type, nkg.MergeRecord
-    yield node, nkg.mergedInto, terms.entity(record["node"])
-    yield node, nkg.mergedLabel, ox.Literal(record["label"])
-    yield node, nkg.mergedType, ox.Literal(record["type"])
-    yield node, nkg.mergeReason, ox.Literal(record["reason"])
-    for article_id in record["articles"].split("|"):
+    yield node, nkg.mergedInto, terms.entity(record.node)
+    yield node, nkg.mergedLabel, ox.Literal(record.label)
+    yield node, nkg.mergedType, ox.Literal(record.type)
+    yield node, nkg.mergeReason, ox.Literal(record.reason)
+    for article_id in record.articles:
         yield node, prov.wasDerivedFrom, terms.article(article_id)
 
 

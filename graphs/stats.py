@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.query import text_table
+from newskg.model import KnowledgeGraph
 
 
 @dataclass

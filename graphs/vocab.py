@@ -7,6 +7,9 @@ from schema.org, SKOS, PROV-O, W3C ORG and OWL as rdflib ships them.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from importlib import resources
 from typing import Any
 
@@ -167,9 +170,17 @@ def entity_iri(base: str, node_id: str) -> URIRef:
     return URIRef(f"{base}entity/{node_id}")
 
 
-def article_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
+def slug(text: str) -> str:
+    """An ASCII, IRI-safe slug; non-ASCII names get a short hash so distinct names stay distinct."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if base and ascii_text == text and re.fullmatch(r"[A-Za-z0-9 .\-']*", text):
+        return base
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{base}-{digest}" if base else digest
 
+
+def article_iri(base: str, article_id: str) -> URIRef:
     return URIRef(f"{base}article/{slug(article_id)}")
 
 
@@ -178,8 +189,6 @@ def statement_iri(base: str, digest: str) -> URIRef:
 
 
 def article_graph_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
-
     return URIRef(f"{base}graph/{slug(article_id)}")
 
 

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 from spacy.language import Language
 
-from newskg.graphs.build import build_graph
+from newskg.graphs.merge import merge_records
 from newskg.graphs.network import to_networkx
 from newskg.model import Article
 from newskg.reader import ReadError, article_from_json
@@ -467,7 +467,7 @@ def extract_network(
 ) -> nx.MultiDiGraph:
     """Extract records from the articles, merge them and return the contract network view."""
     records = extract_records(articles, options, summary, report, nlp=nlp)
-    return to_networkx(build_graph(records, options.merge), options.base_iri)
+    return to_networkx(merge_records(records, options.merge), options.base_iri)
 
 
 def evaluate(

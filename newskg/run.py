@@ -31,10 +31,10 @@ from spacy.util import minibatch
 from newskg import __version__
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
+from newskg.graphs.merge import merge_records
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, ArticleRecords
+from newskg.model import Article, ArticleRecords, KnowledgeGraph
 from newskg.progress import RunProgress
 from newskg.reader import SUFFIXES, ReadError, read_articles
 from newskg.store import (
@@ -330,7 +330,7 @@ def extract(
         else:
             options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
             graph, store = (
-                build_graph(
+                merge_records(
                     with_progress(extract_records(articles, options, summary, report), summary, progress), options.merge
                 ),
                 None,
@@ -353,7 +353,7 @@ def with_progress(
 
 def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
     """Every cross-article merge (and refused surname merge) with its reason, as JSON (written atomically)."""
-    text = json.dumps({"merges": graph.merges}, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps({"merges": [record.as_dict() for record in graph.merges]}, ensure_ascii=False, indent=1) + "\n"
     write_atomic(path, text.encode("utf-8"))
 
 

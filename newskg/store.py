@@ -28,12 +28,12 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
+from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf_view import dataset_quads
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
 STORE_NODE = ox.NamedNode("urn:newskg:store")
@@ -254,7 +254,7 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
 
 def merged_graph(store: ox.Store, merge: bool = True) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
-    return build_graph(stored_records(store), merge)
+    return merge_records(stored_records(store), merge)
 
 
 def store_settings(directory: str | Path) -> dict[str, Any]:

@@ -24,17 +24,17 @@ from typer.testing import CliRunner
 
 from newskg.cli import app
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.formats.gexf import TYPE_COLORS
+from newskg.graphs.merge import add_article
 from newskg.graphs.query import format_result, run_query
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.rdf_read import from_rdf, infer_base_iri
 from newskg.graphs.rdf_read import union_graph as merged_graph
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.reader import read_articles
 from tests.conftest import EXAMPLES, REPO, SHARED
 
@@ -52,7 +52,7 @@ def build(nlp, paths: list[str]) -> KnowledgeGraph:
     graph = KnowledgeGraph()
     for article in read_articles(paths):
         assert isinstance(article, Article), article
-        graph.add(doc_to_records(nlp(article.text), article))
+        add_article(graph, doc_to_records(nlp(article.text), article))
     return graph
 
 
@@ -78,7 +78,7 @@ def parallel() -> KnowledgeGraph:
     ]
     relations.append(Relation("k1", "accused", "k0", Evidence("a", "s", 9, 10, "r", 0.5)))
     graph = KnowledgeGraph()
-    graph.add(ArticleRecords(article, [india, japan], relations))
+    add_article(graph, ArticleRecords(article, [india, japan], relations))
     assert len(graph.relations) == 4
     return graph
 
@@ -286,7 +286,7 @@ def pact_article() -> ArticleRecords:
 
 def test_sparql_over_trig_returns_the_sentence_behind_a_signed_edge() -> None:
     graph = KnowledgeGraph()
-    graph.add(pact_article())
+    add_article(graph, pact_article())
     dataset = Dataset(default_union=True).parse(data=serialize("trig", graph), format="trig")
     assert validate_rdf(dataset).conforms
     result = run_query(dataset, SIGNED_EITHER_WAY.format(a="Ghana", b="Kenya"))

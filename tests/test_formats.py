@@ -8,10 +8,10 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import OutputOptions, UnknownFormat, format_for_path, registry, write_graph
+from newskg.graphs.merge import add_article
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, NKG
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 
 NODE_ATTRIBUTES = {"label", "type", "aliases", "articles", "mentions", "iri"}
 EDGE_ATTRIBUTES = {"relation", "label", "articles", "weight", "evidence"}
@@ -24,7 +24,7 @@ def sample_graph(label: str = "Japan") -> KnowledgeGraph:
     evidence = Evidence("a1", "India and Japan signed a pact.", 16, 22, "test", 0.9, date="2020-10-07")
     relation = Relation("Country:India", "signed", "Country:Japan", evidence, symmetric=True)
     graph = KnowledgeGraph()
-    graph.add(ArticleRecords(article, [india, japan], [relation]))
+    add_article(graph, ArticleRecords(article, [india, japan], [relation]))
     return graph
 
 

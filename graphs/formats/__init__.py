@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
+from newskg.model import KnowledgeGraph
 
 MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv_nodes", "csv_edges")
 

@@ -15,10 +15,10 @@ import io
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import OutputOptions
 from newskg.graphs.network import Value, network_table
 from newskg.graphs.xmlwrite import value_text
+from newskg.model import KnowledgeGraph
 
 
 def interval(dates: list[str]) -> str:

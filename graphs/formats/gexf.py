@@ -14,10 +14,10 @@ import math
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
+from newskg.model import KnowledgeGraph
 
 GEXF_TYPES = {str: "string", int: "integer", float: "double", bool: "boolean"}
 

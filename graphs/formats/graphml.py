@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
+from newskg.model import KnowledgeGraph
 
 GRAPHML_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 

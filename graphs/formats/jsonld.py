@@ -19,10 +19,10 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 from rdflib.namespace import RDF, XSD
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.rdf_view import Triple, union
 from newskg.graphs.vocab import jsonld_context
+from newskg.model import KnowledgeGraph
 
 JsonValue = str | int | dict[str, str]
 RDF_TYPE, XSD_STRING, XSD_INTEGER = str(RDF.type), str(XSD.string), str(XSD.integer)

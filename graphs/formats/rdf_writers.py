@@ -11,10 +11,10 @@ from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions
 from newskg.graphs.rdf_view import dataset_quads, union_triples
 from newskg.graphs.vocab import PREFIXES
+from newskg.model import KnowledgeGraph
 
 
 def write_dataset(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO, rdf_format: ox.RdfFormat) -> None:
