@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
-from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_graph
-from newskg.graphs.rdf_read import from_rdf, infer_base_iri
+from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, output_format, write_graph
+from newskg.graphs.rdf.read import from_rdf, infer_base_iri
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import KnowledgeGraph
-
-
-def output_format(path: str, name: str | None) -> Format:
-    """The format named ``name``, or the one the path's extension says."""
-    if name is None:
-        return format_for_path(path)
-    formats = registry()
-    if name not in formats:
-        raise UnknownFormat(f"unknown format {name!r} (formats: {', '.join(formats)})")
-    return formats[name]
 
 
 def export_rdf(

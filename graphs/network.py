@@ -9,17 +9,14 @@ the same view as a NetworkX MultiDiGraph. Values are plain strings and numbers
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
+from newskg.graphs.xmlwrite import xml_safe
 from newskg.model import Evidence, GraphRelation, KnowledgeGraph
 from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
-
-# Characters XML 1.0 cannot carry, even escaped.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 Value = str | int | float | bool
 
@@ -41,10 +38,6 @@ OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
     "first_date": str,
     "last_date": str,
 }
-
-
-def xml_safe(text: str) -> str:
-    return XML_ILLEGAL.sub(" ", text)
 
 
 def joined(values: set[str] | list[str]) -> str:

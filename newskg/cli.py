@@ -15,8 +15,9 @@ from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
+from newskg.graphs.formats.rdf import RDFReadError, load_dataset
 from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result, load_file_store, query_oxigraph
-from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
+from newskg.graphs.rdf import from_rdf
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI

@@ -25,6 +25,7 @@ from rich.console import Console
 from rich.table import Table
 from spacy.language import Language
 
+from newskg.graphs.formats import all_formats, extensions_of, find_format
 from newskg.graphs.merge import merge_records
 from newskg.graphs.network import to_networkx
 from newskg.model import Article
@@ -174,11 +175,12 @@ def read_gold(path: str | Path, report: Callable[[str], None]) -> list[GoldDoc]:
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:
     """A contract graph file (GraphML or GEXF) as a MultiDiGraph."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".graphml", ".gexf"):
-        raise GoldError(f"{path}: unsupported graph file (want .graphml or .gexf)")
+    readable = [fmt for fmt in all_formats() if fmt.read_network is not None]
+    fmt = find_format(str(path), readable)
+    if fmt is None or fmt.read_network is None:
+        raise GoldError(f"{path}: unsupported graph file (want {' or '.join(extensions_of(readable))})")
     try:
-        graph = nx.read_gexf(path) if suffix == ".gexf" else nx.read_graphml(path)
+        graph = fmt.read_network(str(path))
     except FileNotFoundError:
         raise GoldError(f"{path}: no such graph file") from None
     except Exception as err:  # networkx raises several parser errors

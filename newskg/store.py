@@ -2,7 +2,7 @@
 
 What the store holds, all in one Oxigraph database (RocksDB files in DIR):
 
-- each article's named graph, exactly as :func:`newskg.graphs.rdf_view.dataset_quads` streams it;
+- each article's named graph, exactly as :func:`newskg.graphs.rdf.view.dataset_quads` streams it;
 - the default graph: entity and article descriptions of the merged graph, rebuilt
   whenever the set of articles changes;
 - a metadata graph (:data:`META_GRAPH`) with, per article, the content hash of its
@@ -28,11 +28,11 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from newskg.graphs.export import export_graph, output_format
-from newskg.graphs.formats import Format
+from newskg.graphs.export import export_graph
+from newskg.graphs.formats import Format, output_format
 from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
-from newskg.graphs.rdf_view import dataset_quads
+from newskg.graphs.rdf.view import dataset_quads
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")

@@ -30,8 +30,8 @@ from newskg.graphs.formats.gexf import TYPE_COLORS
 from newskg.graphs.merge import add_article
 from newskg.graphs.query import format_result, run_query
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.rdf_read import from_rdf, infer_base_iri
-from newskg.graphs.rdf_read import union_graph as merged_graph
+from newskg.graphs.rdf.read import from_rdf, infer_base_iri
+from newskg.graphs.rdf.read import union_graph as merged_graph
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation

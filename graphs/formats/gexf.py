@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import networkx as nx
+
 from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
@@ -106,4 +108,12 @@ def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> No
     write_text(handle, gexf_lines(network_table(graph, options.base_iri)))
 
 
-FORMAT = Format("gexf", (".gexf",), "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", write)
+FORMATS = (
+    Format(
+        "gexf",
+        (".gexf",),
+        "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline",
+        write,
+        read_network=nx.read_gexf,
+    ),
+)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import BinaryIO
 
+import networkx as nx
+
 from newskg.graphs.formats import Format, OutputOptions, write_text
 from newskg.graphs.network import NetworkTable, Value, network_table
 from newskg.graphs.xmlwrite import attr
@@ -56,4 +58,12 @@ def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> No
     write_text(handle, graphml_lines(network_table(graph, options.base_iri)))
 
 
-FORMAT = Format("graphml", (".graphml",), "GraphML with typed keys (Gephi, yEd, networkx, igraph)", write)
+FORMATS = (
+    Format(
+        "graphml",
+        (".graphml",),
+        "GraphML with typed keys (Gephi, yEd, networkx, igraph)",
+        write,
+        read_network=nx.read_graphml,
+    ),
+)
