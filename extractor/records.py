@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.tokens import Doc
 
 from newskg.extractor.dates import resolve_date
+from newskg.extractor.schema import MentionRecord, RelationRecord
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.vocabulary import relation_inventory
 
 
 def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
-    mentions: list[dict[str, Any]] = doc._.newskg_entities or []
+    mentions: list[MentionRecord] = doc._.newskg_entities or []
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     entities: dict[str, Entity] = {}
     for m in mentions:
@@ -29,7 +28,8 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
         entity.attributes.update(m.get("attributes") or {})
     inventory = relation_inventory()
     relations = []
-    for r in doc._.newskg_relations or []:
+    found: list[RelationRecord] = doc._.newskg_relations or []
+    for r in found:
         subject, obj = mentions[r["subject"]]["key"], mentions[r["object"]]["key"]
         if subject == obj:
             continue
@@ -44,10 +44,10 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
             end=r["end"],
             rule=r["rule"],
             confidence=r["confidence"],
-            modality=r.get("modality"),
+            modality=r["modality"],
             # The event date: its own date expression resolved against the article date, else the article date.
-            date=r.get("date") or resolve_date(r.get("date_text"), article.date) or article.date,
-            title=r.get("title"),
+            date=resolve_date(r["date_text"], article.date) or article.date,
+            title=r["title"],
         )
         relations.append(Relation(subject, r["predicate"], obj, evidence, symmetric))
     return ArticleRecords(

@@ -1,11 +1,14 @@
 """The ``newskg_relations`` component: who did what to whom, when, and how sure.
 
-Writes ``doc._.newskg_relations``: plain dicts that point at mentions of
-``doc._.newskg_entities`` by index and carry character offsets of the trigger and
-the sentence, the rule that found them, a confidence, a modality and the text of
-the date expression attached to the event (resolved later against the article date).
-Event frames live in :mod:`newskg.extractor.events`, noun-phrase standing relations in
-:mod:`newskg.extractor.standing`.
+Writes ``doc._.newskg_relations``: :class:`~newskg.extractor.schema.RelationRecord`
+dicts that point at mentions of ``doc._.newskg_entities`` by index and carry
+character offsets of the trigger and the sentence, the rule that found them, a
+confidence, a modality and the text of the date expression attached to the event
+(resolved later against the article date). Every relation rule runs here, in this
+order: roles stated around a person's name (:mod:`newskg.extractor.roles`) and places
+stated beside a name (:mod:`newskg.extractor.places`) first, as they say more; then
+event frames (:mod:`newskg.extractor.events`) and noun-phrase standing relations
+(:mod:`newskg.extractor.standing`); then place chains.
 """
 
 from __future__ import annotations
@@ -21,18 +24,18 @@ from newskg.extractor.dates import attached_date, date_entities
 from newskg.extractor.events import Candidate, noun_events, noun_trigger, verb_events, verb_trigger
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.modality import NEGATED
+from newskg.extractor.places import find_based_in, find_locations
+from newskg.extractor.roles import find_roles
+from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
 from newskg.extractor.standing import standing_relations
 from newskg.extractor.syntax import MentionIndex
 from newskg.vocabulary import relation_inventory, relation_types
-
-if not Doc.has_extension("newskg_relations"):
-    Doc.set_extension("newskg_relations", default=None)
 
 # A relation found only through a pronoun or description is less sure than one between names.
 COREFERENCE_PENALTY = 0.1
 
 
-# Relations a person's title states; the entities component's roles come first and say more.
+# Relations a person's title states; the roles found first say more.
 ROLE_PREDICATES = frozenset({"citizen_of", "works_for", "leads", "holds_role"})
 
 
@@ -67,7 +70,7 @@ class RelationExtractor:
         return self.inventory[candidate.predicate].symmetric and obj in subject_types and subject in object_types
 
     def statement_key(
-        self, mentions: list[dict[str, Any]], subject: int, predicate: str, obj: int, sentence_start: int
+        self, mentions: list[MentionRecord], subject: int, predicate: str, obj: int, sentence_start: int
     ) -> tuple[str, str, str, int]:
         """Entity keys, not mention indexes: coreference gives one entity several mentions."""
         first, second = mentions[subject]["key"], mentions[obj]["key"]
@@ -76,9 +79,12 @@ class RelationExtractor:
         return (first, predicate, second, sentence_start)
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions: list[dict[str, Any]] = doc._.newskg_entities or []
-        # Earlier components (roles in newskg_entities) may have put relations here already.
-        relations: list[dict[str, Any]] = list(doc._.newskg_relations or [])
+        mentions: list[MentionRecord] = doc._.newskg_entities or []
+        relations: list[RelationRecord] = list(doc._.newskg_relations or [])
+        # Roles and places stated beside a name come first: they say more than a verb between the same pair.
+        relations.extend(find_roles(doc, mentions))
+        relations.extend(find_locations(doc, mentions))
+        relations.extend(find_based_in(doc, mentions))
         if not mentions:
             doc._.newskg_relations = relations
             return doc
@@ -113,19 +119,18 @@ class RelationExtractor:
             sentence = candidate.trigger.sent
             kind = self.inventory[candidate.predicate].kind
             relations.append(
-                {
-                    "subject": candidate.subject,
-                    "object": candidate.object,
-                    "predicate": candidate.predicate,
-                    "rule": candidate.rule,
-                    "confidence": round(confidence, 2),
-                    "modality": candidate.modality,
-                    "start": candidate.trigger.idx,
-                    "end": candidate.trigger.idx + len(candidate.trigger),
-                    "sentence_start": sentence.start_char,
-                    "sentence_end": sentence.end_char,
-                    "date_text": attached_date(event_anchors(candidate), dates) if kind == "event" else None,
-                }
+                relation_record(
+                    candidate.subject,
+                    candidate.object,
+                    candidate.predicate,
+                    candidate.rule,
+                    round(confidence, 2),
+                    candidate.trigger.idx,
+                    candidate.trigger.idx + len(candidate.trigger),
+                    sentence,
+                    modality=candidate.modality,
+                    date_text=attached_date(event_anchors(candidate), dates) if kind == "event" else None,
+                )
             )
         doc._.newskg_relations = relations + place_chain(relations)
         return doc
@@ -147,16 +152,16 @@ ADJACENT_PLACE_RULES = frozenset({"comma-place", "city-comma-country"})
 CHAIN_PENALTY = 0.1
 
 
-def place_chain(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def place_chain(relations: list[RelationRecord]) -> list[RelationRecord]:
     """'X lives in Ocala, Fla.', 'X of Franklin Lakes, N.J.', 'a hospital in Gosforth in northeast England':
     the sentence places the object in a larger place, so the subject is there too. Only the same mention
     counts (the place as written in that phrase), not the place named again elsewhere."""
-    containers: dict[int, list[dict[str, Any]]] = {}
+    containers: dict[int, list[RelationRecord]] = {}
     for r in relations:
         if r["predicate"] == "located_in" and r["rule"] in ADJACENT_PLACE_RULES:
             containers.setdefault(r["subject"], []).append(r)
     stated = {(r["subject"], r["predicate"], r["object"]) for r in relations}
-    found: list[dict[str, Any]] = []
+    found: list[RelationRecord] = []
     pending = list(relations)
     while pending:
         r = pending.pop()
@@ -167,7 +172,8 @@ def place_chain(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if container["sentence_start"] != r["sentence_start"] or key in stated or r["subject"] == key[2]:
                 continue
             stated.add(key)
-            chained = {**r, "object": container["object"], "rule": "place-chain"}
+            chained = r.copy()
+            chained["object"], chained["rule"] = container["object"], "place-chain"
             chained["confidence"] = round(r["confidence"] - CHAIN_PENALTY, 2)
             found.append(chained)
             # A chain goes on up: "a hospital in Gosforth, Tyneside, England".
@@ -185,6 +191,12 @@ def event_anchors(candidate: Candidate) -> list[Any]:
     return anchors
 
 
-@Language.factory("newskg_relations", default_config={"lexicons": []})
+@Language.factory(
+    "newskg_relations",
+    default_config={"lexicons": []},
+    assigns=["doc._.newskg_relations"],
+    requires=["doc._.newskg_entities", "doc.ents", "doc.sents", "token.pos", "token.dep", "token.lemma"],
+    retokenizes=False,
+)
 def make_relation_extractor(nlp: Language, name: str, lexicons: list[str]) -> RelationExtractor:
     return RelationExtractor(nlp, name, lexicons)

@@ -9,42 +9,29 @@ Patterns around a person mention (title words come from ``role_titles.tsv`` and
   Y", "X, Japan's foreign minister", "X, an analyst at Z";
 - a nationality without an office: "Brazilian striker X" -> ``citizen_of``.
 
-And "Nairobi, Kenya": a city followed by its country or region -> ``located_in``.
-Relation dicts have the shape of :mod:`newskg.extractor.relations` plus ``title``.
+Run first by the ``newskg_relations`` component; each relation is a
+:class:`~newskg.extractor.schema.RelationRecord` with the office in ``title``.
 """
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.gazetteer import lookup_demonym, read_words
+from newskg.extractor.gazetteer import lookup_demonym
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.people import role_table, title_modifiers
+from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
 from newskg.vocabulary import INSTITUTION_TYPES, ORGANIZATION_TYPES
 
-Mention = dict[str, Any]
 STATE_TARGETS = frozenset({"Country", "GovernmentBody"})
 LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
-RELATIVE_PRONOUNS = frozenset({"who", "that"})
-
-
-@cache
-def role_table() -> dict[str, tuple[str, str]]:
-    """Title head word -> (relation at a country or government, relation at another organisation)."""
-    return {cells[0].lower(): (cells[1], cells[2]) for _, cells in data_rows(data_text("role_titles.tsv"))}
-
-
-def role_heads() -> frozenset[str]:
-    return frozenset(role_table())
-
-
-def title_modifiers() -> frozenset[str]:
-    return read_words("title_modifiers.txt")
+# Relative pronouns that stand for a person as the subject of a clause ("Roe, who runs Acme").
+PERSON_RELATIVE_PRONOUNS = frozenset({"who", "that"})
 
 
 @cache
@@ -82,7 +69,7 @@ def active_roles(root: Token) -> list[tuple[str, Token]]:
     verbs = [root.head] if root.dep_ == "nsubj" else []
     for clause in root.children:
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-        if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in RELATIVE_PRONOUNS:
+        if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in PERSON_RELATIVE_PRONOUNS:
             verbs.append(clause)
     found: list[tuple[str, Token]] = []
     for verb in verbs:
@@ -136,7 +123,7 @@ def normalise_title(words: list[str]) -> str:
 class RoleFinder:
     """Looks around person mentions for titles and the country or organisation they belong to."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(self, doc: Doc, mentions: list[MentionRecord]) -> None:
         self.doc = doc
         self.mentions = mentions
         self.ending_at: dict[int, int] = {}
@@ -180,7 +167,7 @@ class RoleFinder:
             return None
         return index
 
-    def title_before(self, person: Mention) -> tuple[int, list[str]] | None:
+    def title_before(self, person: MentionRecord) -> tuple[int, list[str]] | None:
         """(first token, words) of the title right before the person, skipping one comma."""
         i = person["token_start"] - 1
         if i > 0 and self.doc[i].text == "," and self.doc[i - 1].lower_ in role_table():
@@ -201,29 +188,31 @@ class RoleFinder:
         return self.target(self.ending_at.get(i + 1))
 
     def relation(
-        self, person_index: int, owner: int, head: str, title: str | None, rule: str, start: int, end: int
-    ) -> dict[str, Any]:
-        at_state = self.mentions[owner]["type"] in STATE_TARGETS
-        predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
-        if not at_state and title:
-            predicate = organisation_title_relation(title, predicate)
-        if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
-            # "US lawyer X": a job that is no office says where the person is from, not who employs them.
-            predicate, title = "citizen_of", None
+        self,
+        person_index: int,
+        owner: int,
+        head: str,
+        title: str | None,
+        rule: str,
+        start: int,
+        end: int,
+        predicate: str | None = None,
+    ) -> RelationRecord:
+        """The role of the person at ``owner`` stated over tokens ``start..end``: ``predicate`` when the rule
+        knows it, else what the title's head word states there."""
+        if predicate is None:
+            at_state = self.mentions[owner]["type"] in STATE_TARGETS
+            predicate = role_table()[head][0 if at_state else 1] if head else "holds_role"
+            if not at_state and title:
+                predicate = organisation_title_relation(title, predicate)
+            if predicate == "works_for" and self.mentions[owner]["type"] == "Country":
+                # "US lawyer X": a job that is no office says where the person is from, not who employs them.
+                predicate, title = "citizen_of", None
         sentence = self.doc[self.mentions[person_index]["token_start"]].sent
-        return {
-            "subject": person_index,
-            "object": owner,
-            "predicate": predicate,
-            "rule": rule,
-            "confidence": 0.8,
-            "modality": None,
-            "start": self.doc[start].idx,
-            "end": self.doc[end - 1].idx + len(self.doc[end - 1]),
-            "sentence_start": sentence.start_char,
-            "sentence_end": sentence.end_char,
-            "title": title,
-        }
+        last = self.doc[end - 1]
+        return relation_record(
+            person_index, owner, predicate, rule, 0.8, self.doc[start].idx, last.idx + len(last), sentence, title=title
+        )
 
     def counterpart_title(self, first: int) -> str | None:
         """'his Israeli counterpart': the office of the person 'his' refers to."""
@@ -236,7 +225,7 @@ class RoleFinder:
                 return title
         return None
 
-    def before(self, person_index: int) -> dict[str, Any] | None:
+    def before(self, person_index: int) -> RelationRecord | None:
         """'Indian Foreign Minister Ravi Menon', "Shell's chairman X", 'his Israeli counterpart, X'."""
         person = self.mentions[person_index]
         found = self.title_before(person)
@@ -252,7 +241,7 @@ class RoleFinder:
         start = self.mentions[owner]["token_start"]
         return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
 
-    def nationality_before(self, person_index: int) -> dict[str, Any] | None:
+    def nationality_before(self, person_index: int) -> RelationRecord | None:
         """'Brazilian striker X': a nationality and an occupation that is no office -> citizen_of; also a
         nationality right before the name ('Belgian Kim Gevaert')."""
         person = self.mentions[person_index]
@@ -264,11 +253,11 @@ class RoleFinder:
         owner = self.ending_at.get(i + 1)
         if owner is None or self.mentions[owner]["type"] != "Country" or self.doc[i].pos_ == "PROPN":
             return None
-        record = self.relation(person_index, owner, "", None, "nationality-before-name", i, person["token_end"])
-        record["predicate"] = "citizen_of"
-        return record
+        return self.relation(
+            person_index, owner, "", None, "nationality-before-name", i, person["token_end"], predicate="citizen_of"
+        )
 
-    def after(self, person_index: int) -> dict[str, Any] | None:
+    def after(self, person_index: int) -> RelationRecord | None:
         """'X of Japan', 'X, the foreign minister of Y', "X, Y's chairman", 'X, an analyst at Z'."""
         person = self.mentions[person_index]
         doc = self.doc
@@ -310,7 +299,7 @@ class RoleFinder:
             person_index, owner, heads[-1], normalise_title(words), "role-after-name", person["token_start"], end
         )
 
-    def by_verb(self, person_index: int) -> list[dict[str, Any]]:
+    def by_verb(self, person_index: int) -> list[RelationRecord]:
         """'Roe heads the agency', 'Acme, headed by Roe' -> leads; 'Roe, who plays for Rovers' -> works_for."""
         person = self.mentions[person_index]
         root = self.doc[person["token_start"] : person["token_end"]].root
@@ -322,11 +311,12 @@ class RoleFinder:
                 if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TYPES:
                     start = min(token.i, root.i)
                     end = max(token.i, person["token_end"] - 1) + 1
-                    found.append(self.relation(person_index, owner, "", None, "role-verb", start, end))
-                    found[-1]["predicate"] = predicate
+                    found.append(
+                        self.relation(person_index, owner, "", None, "role-verb", start, end, predicate=predicate)
+                    )
         return found
 
-    def find(self) -> list[dict[str, Any]]:
+    def find(self) -> list[RelationRecord]:
         found = []
         for index, m in enumerate(self.mentions):
             if m["type"] != "Person":
@@ -337,11 +327,12 @@ class RoleFinder:
             for record in (self.before(index), self.after(index)):
                 if record is not None:
                     found.append(record)
-                    if record.get("title"):
-                        self.titles.setdefault(m["key"], record["title"])
+                    title = record["title"]
+                    if title:
+                        self.titles.setdefault(m["key"], title)
         return self.with_offices_elsewhere(found)
 
-    def with_offices_elsewhere(self, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def with_offices_elsewhere(self, found: list[RelationRecord]) -> list[RelationRecord]:
         """'Foreign Minister Ann Lee said ...' and elsewhere in the article 'Lee of Sweden' or 'Swedish Ann Lee':
         a state office with no country beside it is held at the one country the article gives the same person
         (by name or coreference). Then the office replaces the bare citizenship. Never a guess from other
@@ -374,46 +365,10 @@ class RoleFinder:
         kept = [r for r in found if r["predicate"] != "citizen_of" or self.pair(r) not in replaced]
         return kept + added
 
-    def pair(self, record: dict[str, Any]) -> tuple[str, str]:
+    def pair(self, record: RelationRecord) -> tuple[str, str]:
         return self.mentions[record["subject"]]["key"], self.mentions[record["object"]]["key"]
 
 
-def find_roles(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
+def find_roles(doc: Doc, mentions: list[MentionRecord]) -> list[RelationRecord]:
     """holds_role / leads / works_for / citizen_of relations stated around person names."""
     return RoleFinder(doc, mentions).find()
-
-
-def find_locations(doc: Doc, mentions: list[Mention]) -> list[dict[str, Any]]:
-    """'Nairobi, Kenya', 'in Atlanta, Georgia': the text places the city in the country or region after it.
-
-    The city also gets ``country`` (ISO3) when the text states its country.
-    """
-    starting_at = {m["token_start"]: index for index, m in enumerate(mentions) if not m.get("coreference")}
-    found = []
-    for index, m in enumerate(mentions):
-        end = m["token_end"]
-        if m["type"] != "City" or m.get("coreference") or end + 1 >= len(doc) or doc[end].text != ",":
-            continue
-        container = starting_at.get(end + 1)
-        if container is None or mentions[container]["type"] not in ("Country", "Region"):
-            continue
-        place = mentions[container]
-        if place["type"] == "Country" and "iso3" in place["attributes"]:
-            m["attributes"]["country"] = place["attributes"]["iso3"]
-        sentence = doc[m["token_start"]].sent
-        found.append(
-            {
-                "subject": index,
-                "object": container,
-                "predicate": "located_in",
-                "rule": "city-comma-country",
-                "confidence": 0.9,
-                "modality": None,
-                "start": m["start"],
-                "end": place["end"],
-                "sentence_start": sentence.start_char,
-                "sentence_end": sentence.end_char,
-                "title": None,
-            }
-        )
-    return found

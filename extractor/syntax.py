@@ -7,11 +7,11 @@ tokens or mention indexes; none keeps spaCy objects beyond the call.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list, word_table
+from newskg.extractor.schema import MentionRecord
 from newskg.vocabulary import INSTITUTION_TYPES, TYPE_GROUPS
 
 ORG = TYPE_GROUPS["ORG"]
@@ -27,7 +27,7 @@ NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 class MentionIndex:
     """Token index -> indexes of the mentions that cover it (a plural description covers several)."""
 
-    def __init__(self, doc: Doc, mentions: list[dict[str, Any]]) -> None:
+    def __init__(self, doc: Doc, mentions: list[MentionRecord]) -> None:
         self.mentions = mentions
         self.by_token: dict[int, list[int]] = {}
         for index, mention in enumerate(mentions):
@@ -42,7 +42,7 @@ class MentionIndex:
         return str(self.mentions[index]["type"])
 
 
-def head_token(doc: Doc, mention: dict[str, Any]) -> Token:
+def head_token(doc: Doc, mention: MentionRecord) -> Token:
     """The syntactic head of a mention: its token whose head lies outside the mention."""
     span = doc[mention["token_start"] : mention["token_end"]]
     return span.root

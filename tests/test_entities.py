@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from newskg.extractor.entities import trim_span
+from newskg.extractor.spans import trim_span
 from newskg.model import ArticleRecords
 
 

@@ -1,4 +1,6 @@
-"""A faster stand-in for the model's ``attribute_ruler``: the same rules, the same token attributes.
+"""The ``newskg_attribute_index`` component: a faster stand-in for the model's ``attribute_ruler``.
+
+The same rules, the same token attributes.
 
 Relations need ``pos_`` (and, through the lemmatizer, lemmas), which the
 attribute ruler derives from tags. spaCy's AttributeRuler runs a Matcher with
@@ -175,7 +177,13 @@ class AttributeIndex:
         return doc
 
 
-@Language.factory("newskg_attribute_index")
+@Language.factory(
+    "newskg_attribute_index",
+    # What the English pipelines' ruler sets (this index sets whatever the model's ruler does).
+    assigns=["token.pos", "token.morph", "token.lemma", "token.tag", "token.dep"],
+    requires=["token.tag", "token.dep"],
+    retokenizes=False,
+)
 def make_attribute_index(nlp: Language, name: str) -> AttributeIndex:
     """Built from the pipeline's ``attribute_ruler`` (kept, disabled, so the pipeline still serialises)."""
     ruler = nlp.get_pipe("attribute_ruler")

@@ -1,0 +1,100 @@
+"""What kind of thing a name is, from words in and beside it.
+
+Pure functions over spans: well-known bodies (``organizations.tsv``), keywords
+in organisation names (``org_keywords.tsv``: 'Ministry' -> GovernmentBody), the
+head word of a name (``name_heads.tsv``: 'Halvorsen Logistics' -> Company, 'Fort
+Hamilton' -> Place) and the common noun beside it (``context_nouns.tsv``:
+"car maker Peugeot" -> Company).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newskg.extractor.gazetteer import read_table
+from newskg.extractor.lexicon import data_rows, data_text
+from newskg.vocabulary import LOCATION_TYPES, ORGANIZATION_TYPES
+
+
+@cache
+def known_organizations() -> dict[str, tuple[str, str]]:
+    """Name -> (type, canonical name) of well-known organisations."""
+    return {cells[0]: (cells[1], cells[2]) for _, cells in data_rows(data_text("organizations.tsv"))}
+
+
+@cache
+def organization_keywords() -> list[tuple[str, str]]:
+    return read_table("org_keywords.tsv")
+
+
+@cache
+def context_nouns() -> dict[str, str]:
+    """Common noun -> the type it gives a name beside it ("company" -> Company)."""
+    return {noun.lower(): entity_type for noun, entity_type in read_table("context_nouns.tsv")}
+
+
+def context_noun(span: Span) -> Token | None:
+    """The common noun beside a name that says what kind of thing it is.
+
+    Handles "companies Voxtel and Halvex" (apposition to the noun, through
+    coordination), "car maker Peugeot" (the noun right before the name), and
+    "Kestrel Power, a wind farm operator" (an appositive noun after the name).
+    """
+    nouns = context_nouns()
+    root = span.root
+    # Coordination: "Halvex" in "companies Voxtel and Halvex" takes the noun of "Voxtel".
+    first = root
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ in ("appos", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() in nouns:
+        return first.head
+    # A noun right before the name: "car maker Peugeot", "telecoms company Voxtel".
+    if span.start > 0:
+        before = span.doc[span.start - 1]
+        if before.pos_ == "NOUN" and (before.lemma_.lower() in nouns or before.lower_ in nouns):
+            return before
+    # An appositive noun after the name: "Kestrel Power, a British wind farm operator".
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in nouns:
+            return child
+    return None
+
+
+def context_type(span: Span) -> str | None:
+    noun = context_noun(span)
+    if noun is None:
+        return None
+    return context_nouns().get(noun.lemma_.lower()) or context_nouns().get(noun.lower_)
+
+
+# Kinds of place a name's head word can mark (a country is never named by its head word).
+PLACE_TYPES = LOCATION_TYPES - {"Country"}
+
+
+@cache
+def name_heads() -> dict[tuple[str, str], str]:
+    """(position, word) -> type: ('last', 'Logistics') -> Company, ('first', 'Fort') -> Place."""
+    return {(cells[2], cells[0]): cells[1] for _, cells in data_rows(data_text("name_heads.tsv"))}
+
+
+def name_head_type(span: Span, first_word: bool = True) -> str | None:
+    """The type that the last or (with ``first_word``) first word of a name gives it ('Halvorsen Logistics',
+    'Fort Hamilton')."""
+    if len(span) < 2:
+        return None
+    heads = name_heads()
+    return heads.get(("last", span[-1].text)) or (heads.get(("first", span[0].text)) if first_word else None)
+
+
+def organization_type(span: Span) -> str:
+    """The type of an organisation from its context, then from a keyword in its name."""
+    found = context_type(span)
+    if found in ORGANIZATION_TYPES:
+        return found
+    words = span.text.split()
+    for keyword, entity_type in organization_keywords():
+        if keyword in words:
+            return entity_type
+    return "Organization"
