@@ -17,13 +17,18 @@ def export_rdf(
     return export_graph(from_rdf(source), outputs, format_name, base_iri or infer_base_iri(source))
 
 
+def check_outputs(outputs: list[str], format_name: str | None = None) -> list[Format]:
+    """The format of every output (``format_name`` for a single one), or UnknownFormat before any work."""
+    if format_name is not None and len(outputs) != 1:
+        raise UnknownFormat("--format names the format of one output; give one -o with it")
+    return [output_format(path, format_name) for path in outputs]
+
+
 def export_graph(
     graph: KnowledgeGraph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
 ) -> list[Format]:
     """Write every output of a graph, checking every format before writing any file."""
-    if format_name is not None and len(outputs) != 1:
-        raise UnknownFormat("--format names the format of one output; give one -o with it")
-    formats = [output_format(path, format_name) for path in outputs]
+    formats = check_outputs(outputs, format_name)
     options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI)
     for path, fmt in zip(outputs, formats, strict=True):
         write_graph(graph, path, options, fmt)

@@ -199,12 +199,15 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     folder, store = tmp_path / "in", tmp_path / "store"
     write_articles(folder, ARTICLES)
     run(folder, tmp_path / "fresh", store)
-    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "export.trig")])
+    result = runner.invoke(app, ["export", str(store), "-o", str(tmp_path / "export.trig")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "export.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "old.gexf")])  # the old form
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "old.gexf").read_bytes() == (tmp_path / "fresh" / "g.gexf").read_bytes()
 
     sparql = "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"  # prefixes come declared
-    result = runner.invoke(app, ["query", "--store", str(store), "--format", "json", sparql])
+    result = runner.invoke(app, ["query", str(store), "--format", "json", sparql])
     assert result.exit_code == 0, result.output
     names = [row["name"] for row in json.loads(result.output)]
     assert names == ["Iran"]
@@ -212,8 +215,29 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     graphs = {str(row["g"].value) for row in query_store(store, per_article)}
     assert graphs and all("/graph/" in graph for graph in graphs)  # the store's metadata graph stays hidden
 
-    result = runner.invoke(app, ["query", "--store", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
-    assert result.exit_code == 2 and "no such store" in result.output
+    result = runner.invoke(app, ["query", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "nowhere: no such RDF file or store folder" in result.output
+
+
+def test_every_command_reading_a_graph_takes_a_store_or_a_file_first(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "fresh", store)
+    trig = str(tmp_path / "fresh" / "g.trig")
+    for command in (["stats", "--top", "3"], ["validate"], ["query", "--format", "csv", "ASK { ?s nkg:accused ?o }"]):
+        from_store, from_file = (runner.invoke(app, [command[0], where, *command[1:]]) for where in (str(store), trig))
+        assert from_store.exit_code == from_file.exit_code == 0, from_store.output + from_file.output
+        assert from_store.output.replace(str(store), "SOURCE") == from_file.output.replace(trig, "SOURCE"), command
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a nkg:Statement }", encoding="utf-8")
+    old = runner.invoke(app, ["query", "--store", str(store), "--file", str(query), "-f", "json"])
+    new = runner.invoke(app, ["query", str(store), "--file", str(query), "-f", "json"])
+    assert old.exit_code == new.exit_code == 0 and old.output == new.output
+    # The first argument is always the source, never the query.
+    result = runner.invoke(app, ["query", "--store", str(store), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "the first argument is the source" in result.output
+    result = runner.invoke(app, ["query", str(store), "ASK {}", "--with-ontology"])
+    assert result.exit_code == 2 and "export it to an RDF file" in result.output
 
 
 @given(st.text(st.characters(exclude_categories=("Cs",))))

@@ -1,0 +1,63 @@
+"""A graph source: an RDF file newskg wrote, or a store folder (``newskg extract --store DIR``).
+
+Every command that reads a graph takes one SOURCE first, as sqlite-utils takes
+its database: a folder is a store, anything else an RDF file (any format of
+:mod:`newskg.graphs.formats.rdf`). These functions give the same answer for a
+store as for an RDF file of the same run.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset
+
+from newskg.graphs.export import check_outputs, export_rdf
+from newskg.graphs.formats import Format
+from newskg.graphs.formats.rdf import load_dataset
+from newskg.graphs.query import load_file_store, query_oxigraph
+from newskg.graphs.rdf import from_rdf
+from newskg.model import KnowledgeGraph
+from newskg.store import StoreError, export_store, query_store, store_dataset, store_graph
+
+
+class SourceError(ValueError):
+    """A source that is neither an RDF file nor a store folder."""
+
+
+def is_store(source: str) -> bool:
+    """A store is a folder; an RDF file is a file."""
+    path = Path(source)
+    if not path.exists():
+        raise SourceError(f"{source}: no such RDF file or store folder")
+    return path.is_dir()
+
+
+def source_graph(source: str) -> KnowledgeGraph:
+    """The merged graph a source holds (for a store, exactly what a fresh run over its articles gives)."""
+    return store_graph(source) if is_store(source) else from_rdf(load_dataset(source))
+
+
+def source_dataset(source: str) -> Dataset:
+    """The source's RDF view as an rdflib Dataset."""
+    return store_dataset(source) if is_store(source) else load_dataset(source)
+
+
+def query_source(source: str, sparql: str, with_ontology: bool = False) -> Any:
+    """Oxigraph's answer to a SPARQL query over the source (see :mod:`newskg.graphs.query`)."""
+    if is_store(source):
+        if with_ontology:
+            raise StoreError(f"{source}: a store is queried without the ontology; export it to an RDF file for that")
+        return query_store(source, sparql)
+    return query_oxigraph(load_file_store(source, with_ontology), sparql)
+
+
+def export_source(
+    source: str, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+) -> list[Format]:
+    """Write the source's graph to every output: the same bytes as ``newskg extract -o`` would have written."""
+    check_outputs(outputs, format_name)  # before reading the source
+    if is_store(source):
+        return export_store(source, outputs, format_name, base_iri)
+    return export_rdf(load_dataset(source), outputs, format_name, base_iri)
