@@ -96,7 +96,7 @@ class NKG(DefinedNamespace):
     eventDate: URIRef
     title: URIRef
 
-    # Roles in time and merge provenance (graphs/roles_rdf.py)
+    # Roles in time and merge provenance (graphs/rdf/view.py: membership_triples, merge_triples).
     roleRelation: URIRef
     statedOn: URIRef
     MergeRecord: URIRef
@@ -155,10 +155,6 @@ def entity_class(entity_type: str) -> URIRef:
     if entity_type not in ENTITY_TYPES:
         raise ValueError(f"unknown entity type {entity_type!r}")
     return NKG[entity_type]
-
-
-def relation_property(relation: str) -> URIRef:
-    return NKG[relation]
 
 
 def local_name(iri: URIRef) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newskg.model import KnowledgeGraph
 from tests.conftest import REPO
 
 
@@ -50,3 +51,18 @@ def test_the_model_loads_without_spacy(module: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
+
+
+def test_the_readme_library_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Using the library") :]
+    code = section[section.index("```python\n") + len("```python\n") :]
+    code = code[: code.index("```")]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "examples").symlink_to(REPO / "examples")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    graph, again = namespace["graph"], namespace["again"]
+    assert isinstance(graph, KnowledgeGraph) and isinstance(again, KnowledgeGraph)
+    assert len(graph.entities) > 10 and set(again.entities) == set(graph.entities)
+    assert set(again.relations) == set(graph.relations)
