@@ -106,6 +106,7 @@ def test_missing_model_names_the_package(tmp_path: Path) -> None:
     assert "spaCy model 'xx_no_such_model' is not installed" in result.output
 
 
+@pytest.mark.slow
 def test_stdin_and_two_processes_give_the_same_bytes(tmp_path: Path) -> None:
     """A real subprocess: stdin JSONL, --n-process 2, every output identical to one process."""
     articles = [

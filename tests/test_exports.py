@@ -179,6 +179,7 @@ def test_csv_tables_follow_gephi_spreadsheet_layout(dated: KnowledgeGraph) -> No
     assert {row["Source"] for row in edges} | {row["Target"] for row in edges} <= {row["Id"] for row in nodes}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(RDF_PARSERS))
 @pytest.mark.parametrize("which", ["examples", "dated"])
 def test_rdf_outputs_conform_to_the_shapes(request, name: str, which: str) -> None:

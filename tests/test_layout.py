@@ -66,3 +66,12 @@ def test_the_readme_library_example_runs(tmp_path: Path, monkeypatch: pytest.Mon
     assert isinstance(graph, KnowledgeGraph) and isinstance(again, KnowledgeGraph)
     assert len(graph.entities) > 10 and set(again.entities) == set(graph.entities)
     assert set(again.relations) == set(graph.relations)
+
+
+def test_no_test_imports_bench() -> None:
+    users = {name for name, modules in imports_of_tests().items() if any(m.split(".")[0] == "bench" for m in modules)}
+    assert users == set()
+
+
+def imports_of_tests() -> dict[str, set[str]]:
+    return {str(path.relative_to(REPO)): imported_modules(path) for path in sorted((REPO / "tests").rglob("*.py"))}
