@@ -9,16 +9,20 @@ the same view as a NetworkX MultiDiGraph. Values are plain strings and numbers
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
-from newskg.graphs.xmlwrite import xml_safe
 from newskg.model import Evidence, GraphRelation, KnowledgeGraph
 from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
 
 Value = str | int | float | bool
+
+# Characters XML 1.0 cannot carry, even escaped: the view replaces them, so any writer takes its values as they are.
+XML_ILLEGAL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+XML_ILLEGAL = re.compile(f"[{XML_ILLEGAL_CHARACTERS}]")
 
 # Attributes every node and edge has, with their types (the writers declare these types).
 NODE_COLUMNS: dict[str, type] = {"type": str, "aliases": str, "articles": str, "mentions": int, "iri": str}
@@ -38,6 +42,11 @@ OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
     "first_date": str,
     "last_date": str,
 }
+
+
+def xml_safe(text: str) -> str:
+    """The text with every character XML cannot carry replaced by a space."""
+    return XML_ILLEGAL.sub(" ", text)
 
 
 def joined(values: set[str] | list[str]) -> str:

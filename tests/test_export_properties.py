@@ -16,13 +16,12 @@ from rdflib.compare import isomorphic
 
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.merge import add_article
-from newskg.graphs.network import network_table, to_networkx
+from newskg.graphs.network import network_table, to_networkx, xml_safe
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.rdf.read import from_rdf
 from newskg.graphs.rdf.read import union_graph as merged_graph
 from newskg.graphs.rdf.view import dataset_quads, union_triples
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.graphs.xmlwrite import xml_safe
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.vocabulary import ENTITY_TYPES
 

@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import BinaryIO
 
 import networkx as nx
 
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.network import NetworkTable, Value, network_table
-from newskg.graphs.xmlwrite import attr
-from newskg.model import KnowledgeGraph
+from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.xmlwrite import attr, network_format
 
 GEXF_TYPES = {str: "string", int: "integer", float: "double", bool: "boolean"}
 
@@ -104,16 +101,8 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    write_text(handle, gexf_lines(network_table(graph, options.base_iri)))
-
-
 FORMATS = (
-    Format(
-        "gexf",
-        (".gexf",),
-        "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline",
-        write,
-        read_network=nx.read_gexf,
+    network_format(
+        "gexf", "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", gexf_lines, nx.read_gexf
     ),
 )

@@ -7,14 +7,11 @@ declares its type, so networkx, Gephi and igraph read numbers as numbers.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 
 import networkx as nx
 
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.network import NetworkTable, Value, network_table
-from newskg.graphs.xmlwrite import attr
-from newskg.model import KnowledgeGraph
+from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.xmlwrite import attr, network_format
 
 GRAPHML_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 
@@ -54,16 +51,6 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    write_text(handle, graphml_lines(network_table(graph, options.base_iri)))
-
-
 FORMATS = (
-    Format(
-        "graphml",
-        (".graphml",),
-        "GraphML with typed keys (Gephi, yEd, networkx, igraph)",
-        write,
-        read_network=nx.read_graphml,
-    ),
+    network_format("graphml", "GraphML with typed keys (Gephi, yEd, networkx, igraph)", graphml_lines, nx.read_graphml),
 )
