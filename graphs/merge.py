@@ -7,29 +7,37 @@ the country and Michael Jordan stay apart. A bare surname joins the one full
 name of the run that contains it, and only then. Every merge is recorded with
 its reason as a :class:`~newskg.model.MergeRecord` in ``graph.merges``.
 Relations aggregate per (subject, relation, object) and keep every supporting
-:class:`~newskg.model.Evidence`.
+:class:`~newskg.model.Evidence`. Last, reprinted articles are grouped and the
+statements of event relations consolidated into events (:mod:`newskg.graphs.events`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from nameparser import HumanName
 
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW, consolidate, iso_date
 from newskg.graphs.vocab import slug
 from newskg.model import ArticleRecords, Entity, GraphEntity, KnowledgeGraph, MergeRecord
+from newskg.reprints import reprint_groups
 from newskg.vocabulary import more_specific, type_family
 
 EdgeIndex = dict[str, set[tuple[str, str, str]]]  # node id -> keys of its edges
 
 
-def merge_records(records: Iterable[ArticleRecords], merge: bool = True) -> KnowledgeGraph:
+def merge_records(
+    records: Iterable[ArticleRecords], merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW
+) -> KnowledgeGraph:
     """The graph of a run; with ``merge=False`` each article's entities stay apart from other articles'."""
     graph = KnowledgeGraph()
     for item in records:
         add_article(graph, item, merge=merge)
     if merge:
         merge_surnames(graph)
+    find_reprints(graph)
+    graph.events = consolidate(graph, event_window)
     return graph
 
 
@@ -90,6 +98,17 @@ def merge_surnames(graph: KnowledgeGraph) -> None:
             names = ", ".join(repr(graph.entities[c].label) for c in candidates)
             reason = f"not merged: surname {node.label!r} is ambiguous ({names})"
             graph.merges.append(MergeRecord(node.id, node.label, node.type, articles, reason))
+
+
+def find_reprints(graph: KnowledgeGraph) -> None:
+    """Group near-duplicate articles by their fingerprints; the graph then lets the fingerprints go."""
+    fingerprints = {key: article.fingerprint for key, article in graph.articles.items() if article.fingerprint}
+    if not fingerprints:
+        return
+    dates = {key: iso_date(article.date) for key, article in graph.articles.items()}
+    graph.reprints = reprint_groups(fingerprints, dates)
+    for key in fingerprints:
+        graph.articles[key] = replace(graph.articles[key], fingerprint=None)
 
 
 def absorb(graph: KnowledgeGraph, node: GraphEntity, target: GraphEntity, edges_of: EdgeIndex) -> None:

@@ -20,6 +20,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    # The near-duplicate fingerprint of the text (newskg.reprints), set where the text is parsed.
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class ArticleRecords:
 
 # --- the merged graph of a run ---------------------------------------------------------------
 
+RelationKey = tuple[str, str, str]  # (subject, predicate, object) node ids
+
 
 @dataclass
 class GraphEntity:
@@ -136,6 +140,36 @@ class MergeRecord:
         }
 
 
+@dataclass(frozen=True)
+class Event:
+    """One happening: the statements of one event relation between one actor and target within one window."""
+
+    id: str
+    relation: str
+    actor: str
+    target: str
+    date: str | None  # the earliest day (or the period) of its statements
+    first_reported: str | None  # earliest and latest publication date of its articles
+    last_reported: str | None
+    articles: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: int  # supporting mentions, reprints counted once
+    evidence: Evidence  # the best supporting sentence
+    statements: tuple[Evidence, ...]
+
+    @property
+    def key(self) -> RelationKey:
+        return self.actor, self.relation, self.target
+
+    @property
+    def num_articles(self) -> int:
+        return len(self.articles)
+
+    @property
+    def num_sources(self) -> int:
+        return len(self.sources)
+
+
 @dataclass
 class KnowledgeGraph:
     """The merged graph of a run (built by :mod:`newskg.graphs.merge`): what every exporter consumes."""
@@ -144,6 +178,9 @@ class KnowledgeGraph:
     entities: dict[str, GraphEntity] = field(default_factory=dict)
     relations: dict[tuple[str, str, str], GraphRelation] = field(default_factory=dict)
     merges: list[MergeRecord] = field(default_factory=list)
+    # Each reprinted article -> the article it reprints (newskg.reprints), and the events (newskg.graphs.events).
+    reprints: dict[str, str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
 
     def add_relation(
         self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]

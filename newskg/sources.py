@@ -13,30 +13,39 @@ from typing import Any
 
 from rdflib import Dataset
 
-from newskg.graphs.export import check_outputs, export_rdf
+from newskg.graphs.export import check_outputs, export_graph
 from newskg.graphs.formats import Format
 from newskg.graphs.formats.rdf import load_dataset
 from newskg.graphs.query import load_file_store, query_oxigraph
-from newskg.graphs.rdf import from_rdf
+from newskg.graphs.rdf import from_rdf, infer_base_iri
 from newskg.model import KnowledgeGraph
-from newskg.store import StoreError, export_store, query_store, store_dataset, store_graph
+from newskg.store import StoreError, query_store, store_dataset, store_graph, store_settings
 
 
 class SourceError(ValueError):
-    """A source that is neither an RDF file nor a store folder."""
+    """A source that does not exist."""
 
 
 def is_store(source: str) -> bool:
     """A store is a folder; an RDF file is a file."""
     path = Path(source)
     if not path.exists():
-        raise SourceError(f"{source}: no such RDF file or store folder")
+        raise SourceError(f"{source}: no such file or store folder")
     return path.is_dir()
 
 
+def read_source(source: str) -> tuple[KnowledgeGraph, str | None]:
+    """The merged graph a source holds (for a store, exactly what a fresh run over its articles gives),
+    and the base IRI it was written with."""
+    if is_store(source):
+        return store_graph(source), store_settings(source).get("base_iri")
+    dataset = load_dataset(source)
+    return from_rdf(dataset), infer_base_iri(dataset)
+
+
 def source_graph(source: str) -> KnowledgeGraph:
-    """The merged graph a source holds (for a store, exactly what a fresh run over its articles gives)."""
-    return store_graph(source) if is_store(source) else from_rdf(load_dataset(source))
+    """The merged graph a source holds."""
+    return read_source(source)[0]
 
 
 def source_dataset(source: str) -> Dataset:
@@ -58,6 +67,5 @@ def export_source(
 ) -> list[Format]:
     """Write the source's graph to every output: the same bytes as ``newskg extract -o`` would have written."""
     check_outputs(outputs, format_name)  # before reading the source
-    if is_store(source):
-        return export_store(source, outputs, format_name, base_iri)
-    return export_rdf(load_dataset(source), outputs, format_name, base_iri)
+    graph, written_with = read_source(source)
+    return export_graph(graph, outputs, format_name, base_iri or written_with)

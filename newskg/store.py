@@ -28,8 +28,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from newskg.graphs.export import export_graph
-from newskg.graphs.formats import Format, output_format
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf.view import dataset_quads
@@ -181,6 +180,7 @@ def update_store(
     settings: str,
     base_iri: str,
     merge: bool = True,
+    event_window: int = DEFAULT_EVENT_WINDOW,
 ) -> KnowledgeGraph:
     """Put new or changed articles (records, content hash), drop others, and rebuild the merged graph.
 
@@ -193,7 +193,7 @@ def update_store(
         remove_article(store, article_id)
     set_value(store, SETTINGS, settings)
     set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
-    graph = merged_graph(store, merge)
+    graph = merged_graph(store, merge, event_window)
     rebuild_rdf(store, graph, base_iri)
     # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
     set_value(store, RDF_STATE, state_digest(store))
@@ -252,9 +252,9 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
     yield from stored_records(open_store(directory, read_only=True))
 
 
-def merged_graph(store: ox.Store, merge: bool = True) -> KnowledgeGraph:
+def merged_graph(store: ox.Store, merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
-    return merge_records(stored_records(store), merge)
+    return merge_records(stored_records(store), merge, event_window)
 
 
 def store_settings(directory: str | Path) -> dict[str, Any]:
@@ -265,7 +265,12 @@ def store_settings(directory: str | Path) -> dict[str, Any]:
 
 def store_graph(directory: str | Path) -> KnowledgeGraph:
     """The merged graph of a store, identical to a fresh run over the same articles."""
-    return merged_graph(open_store(directory, read_only=True), store_settings(directory).get("merge", True))
+    settings = store_settings(directory)
+    return merged_graph(
+        open_store(directory, read_only=True),
+        settings.get("merge", True),
+        settings.get("event_window", DEFAULT_EVENT_WINDOW),
+    )
 
 
 def data_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
@@ -297,13 +302,3 @@ def query_store(directory: str | Path, sparql: str) -> Any:
     store = open_store(directory, read_only=True)
     graphs = data_graphs(store)
     return query_oxigraph(store, sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
-
-
-def export_store(
-    directory: str | Path, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
-) -> list[Format]:
-    """Write the store's merged graph to files: the same bytes as a fresh ``newskg extract -o``."""
-    for path in outputs:
-        output_format(path, format_name)  # fail on an unknown format before reading the store
-    graph = store_graph(directory)
-    return export_graph(graph, outputs, format_name, base_iri or store_settings(directory).get("base_iri"))

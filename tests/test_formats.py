@@ -115,12 +115,12 @@ def test_one_registry_names_every_format_once_with_its_readers_beside_its_writer
     extensions = extensions_of(formats, reading=True)
     assert len(set(extensions)) == len(extensions)
     assert list(registry()) == [
-        "graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv-nodes", "csv-edges"
+        "graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv-nodes", "csv-edges", "html"
     ]  # fmt: skip
     readers = {fmt.name: (fmt.rdf is not None, fmt.read_network is not None) for fmt in formats}
     assert readers["graphml"] == readers["gexf"] == (False, True)
     assert all(readers[name] == (True, False) for name in ("turtle", "ntriples", "jsonld", "trig", "nquads", "rdfxml"))
-    assert readers["csv-nodes"] == readers["csv-edges"] == (False, False)
+    assert readers["csv-nodes"] == readers["csv-edges"] == readers["html"] == (False, False)
     assert "rdfxml" not in registry()  # read, never written
 
 

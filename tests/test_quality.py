@@ -68,7 +68,6 @@ def test_seed_quality(nlp: Language) -> None:
     assert_at_least(run(SHARED / "gold" / "seed.jsonl", nlp).result, "seed")
 
 
-@pytest.mark.slow
 def test_conll04_dev_quality(nlp: Language) -> None:
     only = THRESHOLDS["conll04_dev"]["only_predicates"]
     assert_at_least(run(SHARED / "gold" / "conll04_dev.jsonl", nlp, only).result, "conll04_dev")

@@ -139,7 +139,7 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     assert graphs and all("/graph/" in graph for graph in graphs)  # the store's metadata graph stays hidden
 
     result = runner.invoke(app, ["query", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
-    assert result.exit_code == 2 and "nowhere: no such RDF file or store folder" in result.output
+    assert result.exit_code == 2 and "nowhere: no such file or store folder" in result.output
 
 
 def test_every_command_reading_a_graph_takes_a_store_or_a_file_first(tmp_path: Path, shared_nlp: list[int]) -> None:

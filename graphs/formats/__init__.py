@@ -25,7 +25,7 @@ import pyoxigraph as ox
 
 from newskg.model import KnowledgeGraph
 
-MODULES = ("graphml", "gexf", "rdf", "csv_tables")
+MODULES = ("graphml", "gexf", "rdf", "csv_tables", "html")
 
 
 @dataclass(frozen=True)

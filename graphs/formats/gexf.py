@@ -13,9 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-import networkx as nx
-
 from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.network_read import read_gexf
 from newskg.graphs.xmlwrite import attr, network_format
 
 GEXF_TYPES = {str: "string", int: "integer", float: "double", bool: "boolean"}
@@ -103,6 +102,6 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
 
 FORMATS = (
     network_format(
-        "gexf", "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", gexf_lines, nx.read_gexf
+        "gexf", "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", gexf_lines, read_gexf
     ),
 )

@@ -51,6 +51,11 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
+def read_graphml(path: str) -> nx.MultiDiGraph:
+    """GraphML as a multigraph whose edge keys are the file's edge ids."""
+    return nx.read_graphml(path, force_multigraph=True)
+
+
 FORMATS = (
-    network_format("graphml", "GraphML with typed keys (Gephi, yEd, networkx, igraph)", graphml_lines, nx.read_graphml),
+    network_format("graphml", "GraphML with typed keys (Gephi, yEd, networkx, igraph)", graphml_lines, read_graphml),
 )
