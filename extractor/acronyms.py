@@ -39,7 +39,7 @@ def expansion_of(m: MentionRecord, ending_at: dict[int, MentionRecord]) -> Menti
 
 
 def drop_acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> list[MentionRecord]:
-    """"Internet of Things (IoT)": the words before the bracket spell the acronym but are not a named thing,
+    """ "Internet of Things (IoT)": the words before the bracket spell the acronym but are not a named thing,
     so neither is the acronym."""
     ending_at = {m["token_end"]: m for m in mentions}
     kept = []
@@ -54,7 +54,7 @@ def drop_acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> list[
 
 
 def join_acronyms(doc: Doc, mentions: list[MentionRecord]) -> None:
-    """"European Union (EU)": the acronym is a mention of the entity its expansion names."""
+    """ "European Union (EU)": the acronym is a mention of the entity its expansion names."""
     ending_at = {m["token_end"]: m for m in mentions}
     for m in mentions:
         if not is_bracketed_word(doc, m):
