@@ -46,3 +46,18 @@ def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(newskg.run, "load_pipeline", load)
     return loads
+
+
+Edge = tuple[str, str, str]
+
+
+def edges(records: ArticleRecords) -> set[Edge]:
+    """(subject label, relation, object label) of every relation, both ways for a symmetric one."""
+    labels = {entity.key: entity.label for entity in records.entities}
+    found = set()
+    for relation in records.relations:
+        subject, obj = labels[relation.subject], labels[relation.object]
+        found.add((subject, relation.predicate, obj))
+        if relation.symmetric:
+            found.add((obj, relation.predicate, subject))
+    return found
