@@ -55,33 +55,49 @@ def root(
 @app.command("extract")
 def extract_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin.")
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin."
+        ),
     ],
     output: Annotated[
         list[str] | None,
-        typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Output file; the format follows the extension. Repeatable."
+        ),
     ] = None,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = DEFAULT_BATCH_SIZE,
+    model: Annotated[str, typer.Option(metavar="NAME", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")
+    ] = DEFAULT_BATCH_SIZE,
     n_process: Annotated[
         int | None,
         typer.Option(
             min=1,
+            metavar="N",
             help=f"Worker processes [default: every core above {PARALLEL_MIN_ARTICLES} articles, else 1]",
             show_default=False,
         ),
     ] = None,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across articles.")] = True,
-    base_iri: Annotated[str, typer.Option(help="Base IRI for entities, articles and statements.")] = DEFAULT_BASE_IRI,
+    base_iri: Annotated[
+        str, typer.Option(metavar="IRI", help="Base IRI for entities, articles and statements.")
+    ] = DEFAULT_BASE_IRI,
     lexicon: Annotated[
-        list[str] | None, typer.Option(help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable.")
+        list[str] | None,
+        typer.Option(metavar="FILE", help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable."),
     ] = None,
     merge_report: Annotated[
-        str | None, typer.Option(help="Write every cross-article entity merge and its reason to this JSON file.")
+        str | None,
+        typer.Option(
+            metavar="FILE.json", help="Write every cross-article entity merge and its reason to this JSON file."
+        ),
     ] = None,
     store: Annotated[
         str | None,
-        typer.Option(help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."),
+        typer.Option(
+            metavar="DIR", help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."
+        ),
     ] = None,
     prune: Annotated[
         bool,
@@ -162,16 +178,23 @@ def export_command(
     source: OptionalSourceArgument = None,
     *,
     output: Annotated[
-        list[str], typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable.")
+        list[str],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Output file; the format follows the extension. Repeatable."
+        ),
     ],
     format_name: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Format of the output (a name of `newskg formats`) when its extension says another."
+            "--format",
+            "-f",
+            metavar="NAME",
+            help="Format of the output (a name of `newskg formats`) when its extension says another.",
         ),
     ] = None,
     base_iri: Annotated[
-        str | None, typer.Option(help="Base IRI of the output; default: the one the source was written with.")
+        str | None,
+        typer.Option(metavar="IRI", help="Base IRI of the output; default: the one the source was written with."),
     ] = None,
     store: StoreOption = None,
 ) -> None:
@@ -196,8 +219,10 @@ def view_command(
         ),
     ] = None,
     *,
-    output: Annotated[str, typer.Option("--output", "-o", help="The HTML page to write (e.g. graph.html).")],
-    title: Annotated[str | None, typer.Option(help="Page title [default: newskg: N articles]")] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML page to write (e.g. graph.html).")
+    ],
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Page title [default: newskg: N articles]")] = None,
     store: StoreOption = None,
 ) -> None:
     """Write one self-contained, offline HTML page that draws the graph (open it in any browser)."""
@@ -215,18 +240,31 @@ def view_command(
 
 @app.command("query")
 def query_command(
-    source: OptionalSourceArgument = None,
-    sparql: Annotated[
-        str | None, typer.Argument(metavar="SPARQL", help="The SPARQL query (or use --file).", show_default=False)
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="SOURCE",
+            help="What to query: an RDF file newskg wrote (.trig, .nq, .ttl, .nt, .jsonld) or a store folder"
+            " (the DIR of extract --store DIR).",
+            show_default=False,
+        ),
     ] = None,
-    file: Annotated[str | None, typer.Option("--file", help="Read the SPARQL query from this file.")] = None,
+    sparql: Annotated[
+        str | None,
+        typer.Argument(metavar="SPARQL", help="The query, in quotes (or give --file instead).", show_default=False),
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", metavar="Q.rq", help="Read the query from this file instead.")
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
             "--output-format",
-            help="Format of the output: table, csv or json (CONSTRUCT prints Turtle).",
+            metavar="|".join(OUTPUT_FORMATS),
+            help="table: for reading (IRIs shortened); csv, tsv, json, xml: the W3C SPARQL results formats"
+            " (full IRIs, typed values). CONSTRUCT and DESCRIBE print Turtle.",
         ),
     ] = "table",
     with_ontology: Annotated[
@@ -235,7 +273,11 @@ def query_command(
     ] = False,
     store: StoreOption = None,
 ) -> None:
-    """Run a SPARQL query over an RDF file or a store, with the usual prefixes (nkg:, schema:, rdfs:) declared."""
+    """Run a SPARQL query over a graph: newskg query SOURCE 'SELECT ...' or newskg query SOURCE --file Q.rq.
+
+    The query's default graph is the union of every graph (GRAPH ?g still reaches each article's graph), and
+    the prefixes nkg:, schema:, rdfs:, rdf:, skos:, prov:, org:, owl:, xsd: and dcterms: are declared.
+    """
     where = graph_source(source, store)
     if (sparql is None) == (file is None):
         error("give the SPARQL query either as an argument or with --file, not both")
@@ -263,7 +305,9 @@ def query_command(
 @app.command("stats")
 def stats_command(
     source: SourceArgument,
-    top: Annotated[int, typer.Option(min=1, help="How many of the most connected entities to list.")] = 10,
+    top: Annotated[
+        int, typer.Option(min=1, metavar="N", help="How many rows in each list (most connected, most reported).")
+    ] = 10,
 ) -> None:
     """Count entities by type and relations by predicate, and list the most connected entities."""
     try:
@@ -296,7 +340,7 @@ def evaluate_command(
     gold: Annotated[
         str, typer.Argument(metavar="GOLD.jsonl", help="Gold articles with annotations (see docs/gold-format.md).")
     ],
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option(metavar="NAME", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
     only_predicates: Annotated[
         str | None, typer.Option(metavar="REL,REL", help="Score only edges of these relations (comma-separated).")
     ] = None,

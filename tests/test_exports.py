@@ -34,7 +34,7 @@ from newskg.graphs.rdf import to_rdf
 from newskg.graphs.rdf.read import from_rdf, infer_base_iri
 from newskg.graphs.rdf.read import union_graph as merged_graph
 from newskg.graphs.validate import validate_rdf
-from newskg.graphs.vocab import DEFAULT_BASE_IRI
+from newskg.graphs.vocab import DEFAULT_BASE_IRI, NKG
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.reader import read_articles
 from newskg.reprints import fingerprint
@@ -331,9 +331,48 @@ def test_query_command_prints_table_csv_and_json(tmp_path: Path, dated: Knowledg
     query_file = tmp_path / "q.rq"
     query_file.write_text(query, encoding="utf-8")
     as_json = runner.invoke(app, ["query", str(path), "--file", str(query_file), "--output-format", "json"])
-    assert json.loads(as_json.output) == [{"who": "Chile"}, {"who": "Elena Rojas"}, {"who": "Luis Paredes"}]
+    # The W3C SPARQL 1.1 results JSON: variables in the head, each value with its type.
+    assert json.loads(as_json.output) == {
+        "head": {"vars": ["who"]},
+        "results": {
+            "bindings": [
+                {"who": {"type": "literal", "value": name}} for name in ("Chile", "Elena Rojas", "Luis Paredes")
+            ]
+        },
+    }
     ask = runner.invoke(app, ["query", str(path), "ASK { ?a nkg:killed ?b }"])
     assert ask.output == "false\n"
+    ask_json = runner.invoke(app, ["query", str(path), "ASK { ?a nkg:met ?b }", "-f", "json"])
+    assert json.loads(ask_json.output) == {"head": {}, "boolean": True}
+
+
+def test_query_results_formats_are_the_w3c_ones_with_full_iris_and_typed_numbers(
+    tmp_path: Path, dated: KnowledgeGraph
+) -> None:
+    path = trig_file(tmp_path, dated)
+    query = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s rdf:predicate ?p } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1"
+    table = runner.invoke(app, ["query", str(path), query]).output.splitlines()
+    assert table[2].split() == [
+        "nkg:holds_role",
+        str(sum(len(r.evidence) for r in dated.relations.values() if r.predicate == "holds_role")),
+    ]
+    as_csv = runner.invoke(app, ["query", str(path), query, "-f", "csv"]).stdout_bytes.decode()
+    assert as_csv == f"p,n\r\nhttps://w3id.org/newskg/ontology#holds_role,{table[2].split()[1]}\r\n"
+    as_tsv = runner.invoke(app, ["query", str(path), query, "-f", "tsv"]).output
+    assert as_tsv.splitlines()[1] == f"<https://w3id.org/newskg/ontology#holds_role>\t{table[2].split()[1]}"
+    [row] = json.loads(runner.invoke(app, ["query", str(path), query, "-f", "json"]).output)["results"]["bindings"]
+    assert row["p"] == {"type": "uri", "value": "https://w3id.org/newskg/ontology#holds_role"}
+    assert row["n"] == {
+        "type": "literal",
+        "value": table[2].split()[1],
+        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+    }
+    xml = etree.fromstring(runner.invoke(app, ["query", str(path), query, "-f", "xml"]).output.encode())
+    assert xml.tag == "{http://www.w3.org/2005/sparql-results#}sparql"
+    assert [uri.text for uri in xml.iter("{*}uri")] == ["https://w3id.org/newskg/ontology#holds_role"]
+    # rdflib's answer (the library's run_query) is written in the same W3C format.
+    answer = run_query(Dataset(default_union=True).parse(path, format="trig"), query)
+    assert json.loads(format_result(answer, "json"))["results"]["bindings"] == [row]
 
 
 def test_query_command_reports_bad_queries_and_files_in_one_line(tmp_path: Path) -> None:
@@ -345,6 +384,28 @@ def test_query_command_reports_bad_queries_and_files_in_one_line(tmp_path: Path)
     good.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["query", str(good), "SELEKT nothing"])
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("SELECT * WHERE { ?s foo:bar ?o }", "line 1, column 21: unknown prefix 'foo:' (declare it with PREFIX foo:"),
+        ("SELECT * WHERE {\n  ?s ex:p ?o }", "line 2, column 6: unknown prefix 'ex:'"),
+        ('SELECT * WHERE { ?s rdfs:label "a:b" . ?s <http://e.org/x:y> ?o . ?s :p ?o }', "unknown prefix ':'"),
+        ("INSERT DATA { <http://e.org/a> <http://e.org/b> 1 }", "INSERT is a SPARQL update: newskg query only reads"),
+        ("PREFIX e: <http://e.org/>\n# drop it\nDELETE WHERE { ?s e:p ?o }", "DELETE is a SPARQL update"),
+        ("SELEKT ?s WHERE { ?s ?p ?o }", "a query starts with SELECT, ASK, CONSTRUCT, DESCRIBE"),
+        ("SELECT * WHERE { ?s ?p ?o ", "SPARQL syntax error at line 1, column 27 (at the end): expected"),
+    ],
+)
+def test_bad_queries_get_one_clear_line(tmp_path: Path, query: str, message: str) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(path), query])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("newskg: query: ") and message in line, line
+    assert "\\u{" not in line and len(line) < 300
 
 
 def test_stats_command_counts_types_relations_and_hubs(tmp_path: Path, dated: KnowledgeGraph) -> None:
@@ -397,7 +458,8 @@ def test_query_command_answers_as_rdflib_does_on_the_same_file(tmp_path: Path, d
     assert expected is not None and len(expected) > 0
     assert isomorphic(Graph().parse(data=result.output, format="turtle"), expected)
     select = "SELECT DISTINCT ?p WHERE { ?a ?p ?b . FILTER(?p = nkg:met) }"
-    assert runner.invoke(app, ["query", str(path), select, "-f", "csv"]).output.splitlines() == ["p", "nkg:met"]
+    assert runner.invoke(app, ["query", str(path), select]).output.splitlines()[2] == "nkg:met"
+    assert runner.invoke(app, ["query", str(path), select, "-f", "csv"]).output.splitlines() == ["p", str(NKG.met)]
 
 
 def test_gexf_of_two_runs_is_the_same_bytes_and_carries_no_date_of_writing(nlp, dated: KnowledgeGraph) -> None:

@@ -132,7 +132,7 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     sparql = "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"  # prefixes come declared
     result = runner.invoke(app, ["query", str(store), "--format", "json", sparql])
     assert result.exit_code == 0, result.output
-    names = [row["name"] for row in json.loads(result.output)]
+    names = [row["name"]["value"] for row in json.loads(result.output)["results"]["bindings"]]
     assert names == ["Iran"]
     per_article = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     graphs = {str(row["g"].value) for row in query_store(store, per_article)}
