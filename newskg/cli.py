@@ -15,12 +15,12 @@ from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import UnknownFormat, registry
 from newskg.graphs.formats.rdf import RDFReadError
 from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result
-from newskg.graphs.stats import format_stats, graph_stats
+from newskg.graphs.stats import format_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
-from newskg.sources import SourceError, export_source, query_source, source_dataset, source_graph
+from newskg.sources import SourceError, export_source, query_source, source_dataset, source_stats
 from newskg.store import StoreError
 
 app = typer.Typer(
@@ -116,6 +116,7 @@ def extract_command(
             " of the event's first are one event.",
         ),
     ] = DEFAULT_EVENT_WINDOW,
+    isolated: IsolatedOption = True,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     if not output and not store:
@@ -135,6 +136,7 @@ def extract_command(
         prune=prune,
         merge_report=merge_report,
         event_window=event_window,
+        isolated=isolated,
     )
     show = wants_progress(quiet)
     progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
@@ -154,6 +156,15 @@ def formats_command() -> None:
     for fmt in registry().values():
         typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<11} {fmt.description}")
 
+
+IsolatedOption = Annotated[
+    bool,
+    typer.Option(
+        "--isolated/--no-isolated",
+        help="Keep the entities without relations in the network formats (GEXF, GraphML, CSV, HTML);"
+        " --no-isolated leaves them out. RDF always keeps them.",
+    ),
+]
 
 SOURCE_HELP = "An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld) or a store folder (extract --store DIR)."
 SourceArgument = Annotated[str, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)]
@@ -196,11 +207,12 @@ def export_command(
         str | None,
         typer.Option(metavar="IRI", help="Base IRI of the output; default: the one the source was written with."),
     ] = None,
+    isolated: IsolatedOption = True,
     store: StoreOption = None,
 ) -> None:
     """Write the graph of an RDF file or a store to any output format (RDF is the complete record)."""
     try:
-        formats = export_source(graph_source(source, store), output, format_name, base_iri)
+        formats = export_source(graph_source(source, store), output, format_name, base_iri, isolated)
     except (UnknownFormat, SourceError, StoreError, RDFReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
@@ -223,6 +235,7 @@ def view_command(
         str, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML page to write (e.g. graph.html).")
     ],
     title: Annotated[str | None, typer.Option(metavar="TEXT", help="Page title [default: newskg: N articles]")] = None,
+    isolated: IsolatedOption = True,
     store: StoreOption = None,
 ) -> None:
     """Write one self-contained, offline HTML page that draws the graph (open it in any browser)."""
@@ -231,7 +244,7 @@ def view_command(
 
     where = graph_source(source, store)
     try:
-        data = write_view(where, output, title)
+        data = write_view(where, output, title, isolated)
     except (ViewError, SourceError, RDFReadError, NetworkReadError, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
@@ -304,18 +317,27 @@ def query_command(
 
 @app.command("stats")
 def stats_command(
-    source: SourceArgument,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="SOURCE",
+            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a store folder.",
+            show_default=False,
+        ),
+    ],
     top: Annotated[
         int, typer.Option(min=1, metavar="N", help="How many rows in each list (most connected, most reported).")
     ] = 10,
 ) -> None:
-    """Count entities by type and relations by predicate, and list the most connected entities."""
+    """Count entities by type and relations by predicate, and list the most connected entities and reported events."""
+    from newskg.graphs.network_read import NetworkReadError
+
     try:
-        graph = source_graph(graph_source(source))
-    except (SourceError, StoreError, RDFReadError) as err:
+        stats = source_stats(graph_source(source), top)
+    except (SourceError, StoreError, RDFReadError, NetworkReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
-    typer.echo(format_stats(graph_stats(graph, top)), nl=False)
+    typer.echo(format_stats(stats), nl=False)
 
 
 @app.command("validate")
