@@ -21,9 +21,9 @@ from spacy.tokens import Doc
 
 from newskg.extractor.acronyms import join_acronyms
 from newskg.extractor.coref import resolve_references
-from newskg.extractor.entity_types import ORGANIZATION_TYPES, more_specific
 from newskg.extractor.places import stated_countries
 from newskg.extractor.schema import SPAN_KEY, MentionRecord, mention_record, mention_spans, set_entity
+from newskg.vocabulary import ORGANIZATION_TYPES, more_specific
 
 
 class EntityClusterer:

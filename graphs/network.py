@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import ROLE_RELATIONS, GraphRelation, KnowledgeGraph
-from newskg.graphs.events import Event, best_evidence, events_by_relation, is_day, iso_date, mention_count
+from newskg.graphs.events import best_evidence, events_by_relation, is_day, iso_date, mention_count
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
+from newskg.model import Event, GraphRelation, KnowledgeGraph
+from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
 
 __all__ = ["best_evidence", "iso_date", "network_table", "to_networkx"]
 
-# Characters XML 1.0 cannot carry, even escaped.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 Value = str | int | float | bool
+
+# Characters XML 1.0 cannot carry, even escaped: the view replaces them, so any writer takes its values as they are.
+XML_ILLEGAL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+XML_ILLEGAL = re.compile(f"[{XML_ILLEGAL_CHARACTERS}]")
 
 # Attributes every node and edge has, with their types (the writers declare these types).
 NODE_COLUMNS: dict[str, type] = {"type": str, "aliases": str, "articles": str, "mentions": int, "iri": str}
@@ -52,6 +53,7 @@ OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
 
 
 def xml_safe(text: str) -> str:
+    """The text with every character XML cannot carry replaced by a space."""
     return XML_ILLEGAL.sub(" ", text)
 
 
@@ -92,6 +94,24 @@ class NetworkTable:
     @property
     def dated(self) -> bool:
         return any(n.dates for n in self.nodes) or any(e.dates for e in self.edges)
+
+    @property
+    def dates(self) -> list[str]:
+        """Every distinct day a node or edge carries, sorted."""
+        return sorted({d for n in self.nodes for d in n.dates} | {d for e in self.edges for d in e.dates})
+
+    @property
+    def timeline(self) -> bool:
+        """The graph is dynamic (GEXF spells, CSV intervals) when its elements span at least two days: a single
+        day is no timeline (Gephi's refuses a graph whose start is its end), and its date stays in the
+        ``first_date`` and ``last_date`` columns."""
+        return len(self.dates) >= 2
+
+    def without_isolated(self) -> NetworkTable:
+        """The table without the nodes no edge joins (entities mentioned without a relation)."""
+        linked = {e.source for e in self.edges} | {e.target for e in self.edges}
+        nodes = [node for node in self.nodes if node.id in linked]
+        return NetworkTable(nodes, self.edges, self.node_columns, self.edge_columns)
 
 
 def edge_dates(relation: GraphRelation, graph: KnowledgeGraph, events: list[Event]) -> list[str]:
@@ -162,7 +182,13 @@ def entity_roles(graph: KnowledgeGraph) -> dict[str, set[str]]:
     return roles
 
 
-def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> NetworkTable:
+def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, isolated: bool = True) -> NetworkTable:
+    """The network view of a graph; ``isolated=False`` leaves out the entities without relations."""
+    table = full_network_table(graph, base_iri)
+    return table if isolated else table.without_isolated()
+
+
+def full_network_table(graph: KnowledgeGraph, base_iri: str) -> NetworkTable:
     edges = []
     node_dates: dict[str, set[str]] = {key: set() for key in graph.entities}
     events_of = events_by_relation(graph.events)
@@ -209,8 +235,8 @@ def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Ne
     return NetworkTable(nodes, edges, node_columns, {**EDGE_COLUMNS, **OPTIONAL_EDGE_COLUMNS})
 
 
-def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
-    table = network_table(graph, base_iri)
+def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, isolated: bool = True) -> nx.MultiDiGraph:
+    table = network_table(graph, base_iri, isolated)
     network = nx.MultiDiGraph()
     for node in table.nodes:
         network.add_node(node.id, label=node.label, **node.attributes)

@@ -22,7 +22,6 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-import pyoxigraph as ox
 import spacy.util
 from spacy.language import Language
 from spacy.util import minibatch
@@ -31,15 +30,16 @@ from newskg import __version__
 from newskg.batch import Result, parse_batch
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.graphs.atomic import check_writable
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
+from newskg.graphs.merge import merge_records
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, ArticleRecords
+from newskg.model import Article, ArticleRecords, KnowledgeGraph
 from newskg.progress import RunProgress
 from newskg.reader import Item, ReadError, ReadWarning, article_files, read_articles
 from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
 from newskg.store import (
+    Store,
     StoreWriteError,
     article_hash,
     merged_graph,
@@ -109,6 +109,7 @@ class ExtractOptions:
     prune: bool = False  # with a store: forget stored articles this run did not read
     merge_report: str | None = None
     event_window: int = DEFAULT_EVENT_WINDOW  # days: statements of one pair this close are one event
+    isolated: bool = True  # False: the network formats leave out entities without relations (RDF keeps them)
 
 
 class OutputError(ValueError):
@@ -221,7 +222,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
     """
     data_files = sorted(
         (entry.name, hashlib.sha256(entry.read_bytes()).hexdigest())
-        for entry in resources.files("newskg.extractor.data").iterdir()
+        for folder in (resources.files("newskg.extractor.data"), resources.files("newskg").joinpath("data"))
+        for entry in folder.iterdir()
         if entry.is_file() and not entry.name.endswith(".py")
     )
     return json.dumps(
@@ -278,7 +280,7 @@ def extract(
             else:
                 options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
                 records = with_progress(extract_records(articles, options, summary, report), summary, progress)
-                graph, store = build_graph(records, options.merge, options.event_window), None
+                graph, store = merge_records(records, options.merge, options.event_window), None
     except BaseException:  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
         terminate_workers()
         raise
@@ -286,7 +288,8 @@ def extract(
         write_or_report(
             options.merge_report, lambda: write_merge_report(graph, options.merge_report or ""), summary, report
         )
-    write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri), store, summary, report)
+    output_options = OutputOptions(base_iri=options.base_iri, isolated=options.isolated)
+    write_outputs(graph, outputs, output_options, store, summary, report)
     summary.seconds = time.perf_counter() - started
     return graph, summary
 
@@ -338,7 +341,7 @@ def with_progress(
 
 def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
     """Every cross-article merge (and refused surname merge) with its reason, as JSON (written atomically)."""
-    text = json.dumps({"merges": graph.merges}, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps({"merges": [record.as_dict() for record in graph.merges]}, ensure_ascii=False, indent=1) + "\n"
     write_atomic(path, text.encode("utf-8"))
 
 
@@ -346,7 +349,7 @@ def write_outputs(
     graph: KnowledgeGraph,
     outputs: list[str],
     options: OutputOptions,
-    store: ox.Store | None = None,
+    store: Store | None = None,
     summary: RunSummary | None = None,
     report: Callable[[str], None] | None = None,
 ) -> None:
@@ -356,7 +359,8 @@ def write_outputs(
     """
     summary = summary or RunSummary()
     report = report or (lambda message: print(message, file=sys.stderr))
-    digest = state_digest(store) if store is not None else ""
+    # The store's state and the options an output depends on beyond it.
+    digest = f"{state_digest(store)}:isolated={options.isolated}" if store is not None else ""
     for output in outputs:
         if store is not None and output_is_current(store, output, digest):
             continue
@@ -373,7 +377,7 @@ def extract_into_store(
     report: Callable[[str], None],
     progress: RunProgress,
     expected_articles: int,
-) -> tuple[KnowledgeGraph, ox.Store]:
+) -> tuple[KnowledgeGraph, Store]:
     """Parse only the articles the store lacks or holds in another version; keep the rest.
 
     The merge order is this run's articles in reading order, then the stored

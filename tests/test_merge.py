@@ -8,11 +8,11 @@ from pathlib import Path
 from rdflib import Graph, Literal
 from rdflib.namespace import ORG, RDF, SDO, XSD
 
-from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.merge import add_article, merge_records
 from newskg.graphs.network import to_networkx
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.vocab import NKG
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.run import ExtractOptions, extract
 
 
@@ -27,13 +27,13 @@ def records(article_id: str, *entities: tuple[str, str]) -> ArticleRecords:
 
 
 def test_one_thing_typed_two_ways_is_one_node_with_the_specific_type() -> None:
-    graph = build_graph([records("a", ("Vodafone", "Organization")), records("b", ("Vodafone", "Company"))])
+    graph = merge_records([records("a", ("Vodafone", "Organization")), records("b", ("Vodafone", "Company"))])
     assert [(n.label, n.type, n.mentions) for n in graph.sorted_entities()] == [("Vodafone", "Company", 2)]
-    assert graph.merges[0]["articles"] == "b" and "type family" in graph.merges[0]["reason"]
+    assert graph.merges[0].articles == ("b",) and "type family" in graph.merges[0].reason
 
 
 def test_homonyms_of_different_kinds_stay_apart() -> None:
-    graph = build_graph(
+    graph = merge_records(
         [
             records("a", ("Jordan", "Country")),
             records("b", ("Jordan", "Person")),
@@ -51,7 +51,7 @@ def test_homonyms_of_different_kinds_stay_apart() -> None:
 
 
 def test_bare_surname_merges_only_when_unambiguous() -> None:
-    graph = build_graph(
+    graph = merge_records(
         [
             records("a", ("Angela Brandt", "Person"), ("John Smith", "Person"), ("Mary Smith", "Person")),
             records("b", ("Brandt", "Person"), ("Smith", "Person")),
@@ -61,7 +61,7 @@ def test_bare_surname_merges_only_when_unambiguous() -> None:
     assert labels == ["Angela Brandt", "John Smith", "Mary Smith", "Smith"]
     brandt = next(n for n in graph.sorted_entities() if n.label == "Angela Brandt")
     assert brandt.articles == {"a", "b"} and "Brandt" in brandt.aliases
-    reasons = [m["reason"] for m in graph.merges]
+    reasons = [m.reason for m in graph.merges]
     assert any(r.startswith("surname 'Brandt'") for r in reasons)
     assert any(r.startswith("not merged: surname 'Smith' is ambiguous") for r in reasons)
 
@@ -69,7 +69,7 @@ def test_bare_surname_merges_only_when_unambiguous() -> None:
 def test_no_merge_keeps_articles_apart() -> None:
     graph = KnowledgeGraph()
     for item in (records("a", ("Kenya", "Country")), records("b", ("Kenya", "Country"))):
-        graph.add(item, merge=False)
+        add_article(graph, item, merge=False)
     assert len(graph.entities) == 2 and graph.merges == []
 
 
@@ -98,7 +98,7 @@ def test_role_in_rdf_is_a_membership_with_title_country_and_article_date() -> No
         "a", "German Foreign Minister Klaus Weber", 0, 35, "role", 0.8, date="2021-03-04", title="Foreign Minister"
     )
     item.relations.append(Relation("Person:Klaus Weber", "holds_role", "Country:Germany", evidence))
-    dataset = to_rdf(build_graph([item]))
+    dataset = to_rdf(merge_records([item]))
     quads = list(dataset.quads((None, RDF.type, ORG.Membership, None)))
     assert len(quads) == 1
     membership, _, _, article_graph = quads[0]

@@ -64,7 +64,7 @@ def start_run(tmp_path: Path) -> subprocess.Popen[str]:
 
     def feed() -> None:
         assert run.stdin is not None
-        with contextlib.suppress(OSError):  # the run is gone
+        with contextlib.suppress(OSError, ValueError):  # the run is gone, or its pipe closed
             for number in range(2000):
                 run.stdin.write(json.dumps({"id": f"a{number}", "text": TEXT.format(n=number)}) + "\n")
             run.stdin.flush()
@@ -83,6 +83,17 @@ def wait_until_parsing(run: subprocess.Popen[str], timeout: float = 240) -> list
             return workers
         time.sleep(0.2)
     raise AssertionError("the workers did not start parsing in time")
+
+
+def finish(run: subprocess.Popen[str]) -> None:
+    """Whatever happened, no process of the run stays and its pipes are closed."""
+    if group_members(run.pid):
+        os.killpg(run.pid, signal.SIGKILL)
+    run.wait(timeout=30)
+    for stream in (run.stdin, run.stderr):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
 
 
 def assert_nothing_survives(group: int, seconds: float = 10) -> None:
@@ -104,15 +115,14 @@ def test_sigterm_and_sigint_stop_the_workers_and_exit(tmp_path: Path, signum: in
         os.kill(run.pid, signum)
         run.wait(timeout=60)
         stderr = run.stderr.read() if run.stderr else ""
+        assert_nothing_survives(run.pid)  # before finish() would kill what is left
     finally:
-        if run.poll() is None:
-            os.killpg(run.pid, signal.SIGKILL)
+        finish(run)
     assert run.returncode == code, stderr
     name = signal.Signals(signum).name
     assert stderr.splitlines() == [
         f"newskg: interrupted by {name}: workers stopped; outputs not written yet are unchanged, no temp file left"
     ]
-    assert_nothing_survives(run.pid)
     assert temp_files(tmp_path) == [] and not (tmp_path / "out" / "g.trig").exists()
 
 
@@ -124,8 +134,7 @@ def test_sigkill_of_the_main_process_takes_the_workers_with_it(tmp_path: Path) -
         run.wait(timeout=30)
         assert_nothing_survives(run.pid)
     finally:
-        if group_members(run.pid):
-            os.killpg(run.pid, signal.SIGKILL)
+        finish(run)
     assert run.returncode == -signal.SIGKILL
     assert temp_files(tmp_path) == []
 

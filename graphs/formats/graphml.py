@@ -1,18 +1,20 @@
 """GraphML with typed keys (integers as int, fractions as double), written by a streaming writer.
 
 Node labels are a ``label`` key (Gephi and yEd show it); every attribute key
-declares its type, so networkx, Gephi and igraph read numbers as numbers.
+declares its type, so networkx, Gephi and igraph read numbers as numbers. Each
+``<edge>`` also names its relation in a ``label`` XML attribute, which Gephi
+(0.9.3 and later) reads as the edge's type, so parallel relations of one pair
+stay apart instead of being merged; other readers ignore it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.network import NetworkTable, Value, network_table
-from newskg.graphs.xmlwrite import attr
+import networkx as nx
+
+from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.xmlwrite import attr, network_format
 
 GRAPHML_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 
@@ -46,14 +48,20 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
         yield from data_lines("node", {"label": node.label, **node.attributes})
         yield "    </node>\n"
     for edge in table.edges:
-        yield f"    <edge id={attr('e' + edge.id)} source={attr(edge.source)} target={attr(edge.target)}>\n"
+        yield (
+            f"    <edge id={attr('e' + edge.id)} source={attr(edge.source)} target={attr(edge.target)}"
+            f" label={attr(edge.label)}>\n"
+        )
         yield from data_lines("edge", {"label": edge.label, "weight": edge.weight, **edge.attributes})
         yield "    </edge>\n"
     yield "  </graph>\n</graphml>\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    write_text(handle, graphml_lines(network_table(graph, options.base_iri)))
+def read_graphml(path: str) -> nx.MultiDiGraph:
+    """GraphML as a multigraph whose edge keys are the file's edge ids."""
+    return nx.read_graphml(path, force_multigraph=True)
 
 
-FORMAT = Format("graphml", (".graphml",), "GraphML with typed keys (Gephi, yEd, networkx, igraph)", write)
+FORMATS = (
+    network_format("graphml", "GraphML with typed keys (Gephi, yEd, networkx, igraph)", graphml_lines, read_graphml),
+)

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions
+from newskg.model import KnowledgeGraph
 
 
 def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
     from newskg.graphs.viewer.data import graph_page_data
     from newskg.graphs.viewer.page import write_page
 
-    write_page(graph_page_data(graph, options.base_iri), handle)
+    write_page(graph_page_data(graph, options.base_iri, options.isolated), handle)
 
 
-FORMAT = Format("html", (".html", ".htm"), "Interactive view: one offline page, evidence on every edge", write)
+FORMATS = (Format("html", (".html", ".htm"), "Interactive view: one offline page, evidence on every edge", write),)
