@@ -13,7 +13,10 @@ The stages, one module each:
   (with :mod:`~newskg.extractor.people`, :mod:`~newskg.extractor.type_cues` and the
   junk filter :mod:`~newskg.extractor.junk`);
 - :mod:`~newskg.extractor.acronyms`: an acronym of something that is no name is none;
-- :mod:`~newskg.extractor.retype`: the types the words around a name give it.
+- :mod:`~newskg.extractor.retype`: the types the words around a name give it;
+- :mod:`~newskg.extractor.evidence`: the type cues of each mention, which the
+  ``newskg_clusters`` component pools over the mentions of an entity
+  (:mod:`~newskg.extractor.parties` finds the party words).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from spacy.tokens import Doc
 
 from newskg.extractor.acronyms import drop_acronyms_of_non_names
 from newskg.extractor.classify import classify
+from newskg.extractor.evidence import context_cues
 from newskg.extractor.retype import place_names_with_container, retype_home_places, retype_people, retype_states
 from newskg.extractor.schema import SPAN_KEY, mention_spans
 from newskg.extractor.spans import name_spans
@@ -41,6 +45,7 @@ class EntityRecognizer:
         place_names_with_container(doc, mentions)
         retype_people(doc, mentions)
         retype_home_places(doc, mentions)
+        context_cues(doc, mentions)
         doc._.newskg_entities = mentions
         doc.spans[SPAN_KEY] = mention_spans(doc, mentions)
         return doc

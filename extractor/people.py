@@ -89,16 +89,25 @@ def titled_name(name: Span) -> str | None:
     return doc[start : name.end].text if start < name.start else None
 
 
-def person_mention(name: Span) -> MentionRecord:
-    """A person's name, with the titled form, the gender an honorific gives and the occupation before it."""
+def person_mention(name: Span, cue: str | None = None) -> MentionRecord:
+    """A person's name, with the titled form, the gender an honorific gives and the occupation before it.
+
+    Its evidence: ``cue`` (the rule that found a person), an honorific or title before the name, a first
+    and last name."""
     job = occupation(name)
+    gender = honorific_gender(name.doc, name.start)
+    surface = titled_name(name)
+    evidence = [f"{cue}:Person"] if cue else []
+    if gender or surface:
+        evidence.append("honorific:Person")
     return mention_record(
         name,
         "Person",
         name.text,
         {"occupation": job} if job else None,
-        surface=titled_name(name),
-        gender=honorific_gender(name.doc, name.start),
+        surface=surface,
+        gender=gender,
+        evidence=evidence,
     )
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.gazetteer import lookup_city, lookup_demonym, us_state_abbreviations
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.parties import extend_party_span, split_party_word
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -23,9 +24,10 @@ def name_spans(doc: Doc) -> list[Span]:
         for span in doc.ents
         for trimmed in [trim_span(span)]
         if trimmed is not None
-        for listed in split_name_list(trimmed)
+        for listed in split_name_list(extend_party_span(trimmed))
         for named in split_nationality(listed)
-        for part in split_source_line(named)
+        for partisan in split_party_word(named)
+        for part in split_source_line(partisan)
     ]
 
 

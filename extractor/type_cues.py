@@ -88,13 +88,14 @@ def name_head_type(span: Span, first_word: bool = True) -> str | None:
     return heads.get(("last", span[-1].text)) or (heads.get(("first", span[0].text)) if first_word else None)
 
 
-def organization_type(span: Span) -> str:
-    """The type of an organisation from its context, then from a keyword in its name."""
+def organization_type(span: Span) -> tuple[str, str | None]:
+    """The type of an organisation from its context, then from a keyword in its name, with the cue that gave
+    it (``None``: only NER says it is an organisation)."""
     found = context_type(span)
     if found in ORGANIZATION_TYPES:
-        return found
+        return found, "context"
     words = span.text.split()
     for keyword, entity_type in organization_keywords():
         if keyword in words:
-            return entity_type
-    return "Organization"
+            return entity_type, "keyword"
+    return "Organization", None

@@ -1,0 +1,116 @@
+"""Political parties named by their name, a short name or the word for their members.
+
+spaCy tags most party words as NORP ("Tory", "Lib Dems", "the Greens"), some as
+ORG or PERSON ("Labour"), and takes some into a person's name ("Tory Liam Fox").
+Pure functions over spans, for the entities component:
+
+- a party form of ``party_words.tsv`` is the party: always ("Labour said", "the
+  Tories"), or for words that are also adjectives and surnames only in context;
+- any group word (NORP, not a nationality or a faith of ``group_words.txt``) is a party
+  when it acts ("the Whigs accused the minister") or stands beside a party noun of
+  ``party_context.txt`` ("a Green MP", "the Labourist leader");
+- "Liberal" before an NER span "Democrat" belongs to the party's name; "Tory Liam Fox"
+  splits into the party word and the person.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from newskg.extractor.gazetteer import lookup_demonym, read_words
+from newskg.extractor.lexicon import data_rows, data_text
+
+
+@cache
+def party_forms() -> dict[str, tuple[str, bool]]:
+    """Form as written -> (party name, always a party)."""
+    return {cells[0]: (cells[1], cells[2] == "always") for _, cells in data_rows(data_text("party_words.tsv"))}
+
+
+def party_context() -> frozenset[str]:
+    return read_words("party_context.txt")
+
+
+def group_words() -> frozenset[str]:
+    return read_words("group_words.txt")
+
+
+def strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def is_demonym(text: str) -> bool:
+    """A nationality, singular or plural ('Italian', 'Italians')."""
+    return lookup_demonym(text) is not None or (text.endswith("s") and lookup_demonym(text[:-1]) is not None)
+
+
+def word_after(span: Span) -> Token | None:
+    """The word after a name, past a possessive ('the Greens' leader')."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and (doc[i].tag_ == "POS" or doc[i].text in ("'", "\u2019")):
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def acts(span: Span) -> bool:
+    """The subject of a verb: 'the Whigs accused the minister', 'Labour says'."""
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
+
+
+def in_party_context(span: Span) -> bool:
+    """Beside a party noun ('a Green MP', 'Whig members', "the Greens' leader") or acting ('the Greens said')."""
+    after = word_after(span)
+    if after is not None and after.lower_ in party_context():
+        return True
+    return acts(span)
+
+
+def derived_party_name(word: str) -> str:
+    """'Whigs' -> 'Whig Party', 'Labourist' -> 'Labourist Party': a party named by its members' word."""
+    singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return f"{singular} Party"
+
+
+def party_of(span: Span) -> str | None:
+    """The party a span names, or None."""
+    text = strip_the(span.text)
+    entry = party_forms().get(text)
+    if entry is not None:
+        party, always = entry
+        if always or in_party_context(span) or span.label_ == "PARTY_WORD":
+            return party
+        return None
+    if span.label_ != "NORP" or len(span) != 1 or is_demonym(text) or text.lower() in group_words():
+        return None
+    if not text[:1].isupper() or not in_party_context(span):
+        return None
+    return derived_party_name(text)
+
+
+def extend_party_span(span: Span) -> Span:
+    """'Liberal' + NER 'Democrat': a word before the span that makes a party's name with it."""
+    doc = span.doc
+    if span.start > 0 and span.label_ in ("NORP", "ORG", "PERSON"):
+        before = doc[span.start - 1]
+        if before.is_title and not before.ent_type_ and f"{before.text} {span.text}" in party_forms():
+            return Span(doc, span.start - 1, span.end, label=span.label_)
+    return span
+
+
+def split_party_word(span: Span) -> list[Span]:
+    """'Tory Liam Fox', 'Lib Dem Jo Roe': a party word NER took into a person's name. The party word becomes a
+    span of its own (label ``PARTY_WORD``: a party whatever its context), the rest the person."""
+    if span.label_ != "PERSON" or len(span) < 3:
+        return [span]
+    doc = span.doc
+    for cut in (2, 1):
+        head, rest = span[:cut], span[cut:]
+        if head.text in party_forms() and len(rest) >= 2 and all(t.is_title for t in rest):
+            return [
+                Span(doc, head.start, head.end, label="PARTY_WORD"),
+                Span(doc, rest.start, rest.end, label="PERSON"),
+            ]
+    return [span]
