@@ -1,11 +1,12 @@
 """One type and one name per entity, from the evidence of all its mentions (never per mention).
 
 Every named mention carries type cues (:mod:`newskg.extractor.evidence`). For an
-entity, the weights of its cues are added up per type (``type_evidence.tsv``; NER's
-cue counts at most ``ner_cap`` times per type, since NER repeats one guess for each
+entity, the weights of its cues are added up per type (``type_evidence.tsv``; cues of
+the string itself count a capped number of times, since NER repeats one guess for each
 mention of a name). The kind of thing (person, organisation, place, country) with the
 most evidence wins; within it, the specific type with the most evidence, and the
-generic type (Organization, Place) only when no specific type has any. A name with
+generic type (Organization, Place) only when no specific type has any or a cue
+beyond NER names it ('X University'). A name with
 evidence of a person beyond NER is not a place. ``docs/entity-types.md`` tells how
 the organisation types are told apart.
 """
@@ -16,29 +17,30 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newskg.extractor.entity_types import GENERIC_TYPES, TYPE_FAMILY, type_family
-from newskg.extractor.evidence import cues_of, weights
+from newskg.extractor.evidence import caps, cues_of, weights
 from newskg.extractor.schema import MentionRecord
 
 # Cues strong enough that one of them, on one mention, may say that a string names a second thing.
 STRONG_CUES = frozenset({"gazetteer", "known", "party", "honorific", "suffix"})
+# Cues that say only what kind of thing a name is ('X, which' is no person), not which type of that kind.
+FAMILY_CUES = frozenset({"ner", "which", "place"})
 # On a tie, the kinds of thing in this order: gazetteers and titles decide more often than NER.
 FAMILY_ORDER = ("country", "person", "organization", "place")
 
 
 def pooled_scores(mentions: Iterable[MentionRecord]) -> dict[str, float]:
     """Type -> summed weight of the cues of ``mentions`` (NER's cue capped per type)."""
-    table = weights()
-    cap = table["ner_cap"]
+    table, capped = weights(), caps()
     scores: dict[str, float] = {}
-    ner: Counter[str] = Counter()
+    repeated: Counter[tuple[str, str]] = Counter()
     for m in mentions:
         for cue, entity_type in cues_of(m):
-            if cue == "ner":
-                ner[entity_type] += 1
+            if cue in capped:
+                repeated[cue, entity_type] += 1
             else:
                 scores[entity_type] = scores.get(entity_type, 0.0) + table[cue]
-    for entity_type, count in ner.items():
-        scores[entity_type] = scores.get(entity_type, 0.0) + table["ner"] * min(count, cap)
+    for (cue, entity_type), count in repeated.items():
+        scores[entity_type] = scores.get(entity_type, 0.0) + table[cue] * min(count, capped[cue])
     return scores
 
 
@@ -73,7 +75,10 @@ def decide_type(mentions: list[MentionRecord]) -> tuple[str, dict[str, float], s
     if family == "place" and non_ner_score(mentions, "person") > 0:
         family, reason = "person", "a person elsewhere in the article is not a place; "
     in_family = {t: s for t, s in scores.items() if type_family(t) == family}
-    specific = {t: s for t, s in in_family.items() if t not in GENERIC_TYPES}
+    # The generic type competes when a cue beyond NER gives it ('X University', 'the charity X'): that says
+    # the organisation is no firm; NER's ORG alone says nothing about which kind it is.
+    told = {t for m in mentions for cue, t in cues_of(m) if cue not in FAMILY_CUES}
+    specific = {t: s for t, s in in_family.items() if t not in GENERIC_TYPES or t in told}
     if specific:
         entity_type = max(specific, key=lambda t: (specific[t], t))
     elif in_family:

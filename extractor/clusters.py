@@ -30,7 +30,8 @@ from newskg.extractor.coref import descriptions, resolve_references
 from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.evidence import add_cue
 from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym
-from newskg.extractor.linking import SURNAME_HONORIFICS, link_mentions
+from newskg.extractor.linking import link_mentions
+from newskg.extractor.people import SURNAME_HONORIFICS
 from newskg.extractor.places import stated_countries
 from newskg.extractor.schema import (
     SPAN_KEY,
@@ -128,21 +129,30 @@ def named_clusters(doc: Doc, mentions: list[MentionRecord]) -> dict[str, Cluster
     return clusters
 
 
-def coordination_head(doc: Doc, m: MentionRecord) -> int:
+def coordination_head(doc: Doc, m: MentionRecord, roots: dict[int, int]) -> int:
+    """The first conjunct of the list a mention is in; the parser may hang a conjunct on a word inside a
+    name ('UBS' on 'America' in 'Bank of America, UBS and ...'): the name's root stands for it."""
     token = doc[m["token_start"] : m["token_end"]].root
     while token.dep_ == "conj" and token.head is not token:
-        token = token.head
+        token = doc[roots.get(token.head.i, token.head.i)]
     return token.i
 
 
 def firms_by_coordination(doc: Doc, clusters: dict[str, Cluster]) -> None:
     """'Bank of Avonford, Cole and Dunmore Holdings': an organisation that only NER knows, listed with firms
     and with no organisation of another kind, is a firm too (the members of a list are of one kind)."""
+    roots = {
+        i: doc[m["token_start"] : m["token_end"]].root.i
+        for cluster in clusters.values()
+        for m in cluster.members
+        if not m.get("coreference")
+        for i in range(m["token_start"], m["token_end"])
+    }
     lists: dict[int, list[tuple[MentionRecord, Cluster]]] = {}
     for cluster in clusters.values():
         for m in cluster.members:
             if not m.get("coreference"):
-                lists.setdefault(coordination_head(doc, m), []).append((m, cluster))
+                lists.setdefault(coordination_head(doc, m, roots), []).append((m, cluster))
     for items in lists.values():
         listed = {id(c): c for _, c in items}
         if len(listed) < 2:

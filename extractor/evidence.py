@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.schema import MentionRecord
-from newskg.extractor.type_cues import context_nouns, context_type
+from newskg.extractor.type_cues import context_nouns, context_type, is_base_of
 
 # What spaCy's NER label says about a name, as a type of the contract.
 NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Region", "FAC": "Place"}
@@ -31,8 +31,14 @@ NER_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "
 
 @cache
 def weights() -> dict[str, float]:
-    """Cue name -> weight (``type_evidence.tsv``); ``ner_cap`` is the NER cues' cap per type."""
+    """Cue name -> weight (``type_evidence.tsv``)."""
     return {cells[0]: float(cells[1]) for _, cells in data_rows(data_text("type_evidence.tsv"))}
+
+
+@cache
+def caps() -> dict[str, int]:
+    """Cue name -> how many times it counts per type in a cluster (cues of the string itself: NER, city)."""
+    return {cells[0]: int(cells[2]) for _, cells in data_rows(data_text("type_evidence.tsv")) if cells[2] != "-"}
 
 
 def add_cue(m: MentionRecord, cue: str, entity_type: str) -> None:
@@ -106,7 +112,7 @@ def has_company_role(span: Span) -> bool:
     j = span.start - 1
     if j >= 1 and doc[j].lower_ == "the":
         j -= 1
-    return j >= 1 and doc[j].lower_ in ("of", "at") and title_ending_at(doc, j)
+    return j >= 1 and doc[j].lower_ in ("of", "at", "with") and title_ending_at(doc, j)
 
 
 @cache
@@ -165,10 +171,7 @@ def copula_type(span: Span) -> str | None:
 
 def is_base(span: Span) -> bool:
     """'an Avonford-based firm', 'Avonford, Wessex-based', 'based in Avonford': where something is based."""
-    doc, i = span.doc, span.end
-    if i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ == "based":
-        return True
-    if i + 3 < len(doc) and doc[i].text == "," and doc[i + 2].text == "-" and doc[i + 3].lower_ == "based":
+    if is_base_of(span):
         return True
     root = span.root
     return root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.lower_ == "based"

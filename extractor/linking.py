@@ -32,7 +32,8 @@ from newskg.extractor.acronyms import acronym_forms, is_acronym
 from newskg.extractor.cluster_types import family_scores, pooled_scores, strong_families
 from newskg.extractor.entity_types import type_family
 from newskg.extractor.evidence import cues_of, legal_suffixes
-from newskg.extractor.gazetteer import read_words
+from newskg.extractor.gazetteer import lookup_city, lookup_country, read_words
+from newskg.extractor.people import SURNAME_HONORIFICS
 from newskg.extractor.schema import MentionRecord
 from newskg.extractor.type_cues import name_heads, organization_keywords
 
@@ -253,27 +254,31 @@ def ner_family(members: list[MentionRecord]) -> str | None:
     return max(counts, key=lambda family: (counts[family], family)) if counts else None
 
 
-def person_groups(groups: Groups) -> dict[int, list[str]]:
-    """Groups that are people by their pooled evidence, with the words of their longest name."""
-    found = {}
+def kind_groups(groups: Groups) -> tuple[dict[int, list[str]], dict[int, list[list[str]]]]:
+    """Groups that are people by their pooled evidence (with the words of their longest name), and groups that
+    are organisations (with the words of each of their names of two words or more)."""
+    people, organisations = {}, {}
     for root, indexes in groups.groups().items():
         members = [groups.mentions[i] for i in indexes]
         scores = family_scores(pooled_scores(members))
-        if scores and max(scores, key=lambda f: (scores[f], f == "person")) == "person":
+        if not scores:
+            continue
+        family = max(scores, key=lambda f: (scores[f], f == "person"))
+        if family == "person":
             longest = max(
                 (m["label"] for m in members if m["type"] == "Person"), key=lambda n: len(n.split()), default=""
             )
             if len(longest.split()) > 1:
-                found[root] = full_name_words(longest)
-    return found
+                people[root] = full_name_words(longest)
+        elif family == "organization":
+            names = [words_of(m["text"]) for m in members if len(m["text"].split()) > 1]
+            if names:
+                organisations[root] = names
+    return people, organisations
 
 
 def full_name_words(label: str) -> list[str]:
     return label.replace(".", "").split()
-
-
-# Honorifics English writes before a surname ('Mr Blair'); 'Sir', 'Lord' and 'Dame' may come before a first name.
-SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."})
 
 
 def after_honorific(doc: Doc, m: MentionRecord) -> bool:
@@ -281,15 +286,27 @@ def after_honorific(doc: Doc, m: MentionRecord) -> bool:
     return (start > 0 and doc[start - 1].text in SURNAME_HONORIFICS) or doc[start].text in SURNAME_HONORIFICS
 
 
+def only_ner(members: list[MentionRecord]) -> bool:
+    return all(cue == "ner" for m in members for cue, _ in cues_of(m))
+
+
+def may_be_short_name(members: list[MentionRecord]) -> bool:
+    """A name NER took for a person's or an organisation's, and no town: 'Umoja' may be short for 'Umoja
+    Growers'; 'Slough' in 'Slough Conservative Association' is the town the association is named after."""
+    return ner_family(members) in ("person", "organization") and not any(
+        lookup_city(m["text"]) or lookup_country(m["text"]) for m in members
+    )
+
+
 def partial_name_links(doc: Doc, groups: Groups) -> None:
     """Step 4: a name that is part of one full name of a person in the article ('Blair', 'Mr Blair', 'Moazzam')
-    is that person. After an honorific the part is a surname: 'Mr Howard' is not 'Howard Flight'."""
-    people = person_groups(groups)
+    is that person. After an honorific the part is a surname: 'Mr Howard' is not 'Howard Flight'. A name that
+    only NER knows and that opens one organisation's name is its short name ('Umoja' of 'Umoja Growers')."""
+    people, organisations = kind_groups(groups)
     mentions = groups.mentions
-    for root, indexes in groups.groups().items():
-        if root in people:
-            continue
-        members = [mentions[i] for i in indexes]
+    snapshot = {root: [mentions[i] for i in indexes] for root, indexes in groups.groups().items()}
+    links = []
+    for root, members in snapshot.items():
         if has_cue(members, frozenset({"gazetteer", "known", "suffix", "party"})):
             continue
         words = {tuple(full_name_words(m["label"])) for m in members} | {
@@ -300,14 +317,29 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
             person
             for person, full in people.items()
             for part in words
-            if part and len(part) < len(full) and fits(list(part), full, surname_only)
+            if person != root and part and len(part) < len(full) and fits(list(part), full, surname_only)
         }
+        if root not in organisations and only_ner(members) and not surname_only and may_be_short_name(members):
+            parts = {tuple(words_of(m["text"])) for m in members}
+            matches |= {
+                org
+                for org, names in organisations.items()
+                if org != root
+                and any(tuple(name[: len(part)]) == part for name in names for part in parts)
+                and all(len(part) < len(name) for name in names for part in parts)
+            }
         if len(matches) == 1:
-            person = matches.pop()
-            groups.union(root, person, f"{mentions[root]['text']!r} is part of the name {' '.join(people[person])!r}")
+            links.append((root, matches.pop()))
         elif len(matches) > 1:
-            names = sorted(" ".join(people[p]) for p in matches)
-            groups.note(root, f"{mentions[root]['text']!r} left alone: part of several names ({', '.join(names)})")
+            names = sorted(snapshot[m][0]["text"] for m in matches)
+            groups.note(root, f"{members[0]['text']!r} left alone: part of several names ({', '.join(names)})")
+    for root, owner in links:
+        short, long = snapshot[root], snapshot[owner]
+        if set_apart(doc, short, long):
+            groups.note(root, f"{short[0]['text']!r} kept apart from {long[0]['text']!r}: the article sets them apart")
+        else:
+            longest = max((m["text"] for m in long), key=len)
+            groups.union(root, owner, f"{short[0]['text']!r} is part of the name {longest!r}")
 
 
 def fits(part: list[str], full: list[str], surname_only: bool) -> bool:

@@ -37,6 +37,10 @@ def person_titles() -> frozenset[str]:
     return frozenset(cells[0] for _, cells in data_rows(data_text("titles.txt")))
 
 
+# Honorifics English writes before a surname ('Mr Blair'); 'Sir', 'Lord' and 'Dame' may come before a first name.
+SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."})
+
+
 @cache
 def honorific_genders() -> dict[str, str]:
     return {word.lower(): gender for word, gender in read_table("honorifics.tsv")}

@@ -43,6 +43,8 @@ def context_noun(span: Span) -> Token | None:
     "Kestrel Power, a wind farm operator" (an appositive noun after the name).
     """
     nouns = context_nouns()
+    if is_base_of(span):
+        return None
     root = span.root
     # Coordination: "Halvex" in "companies Voxtel and Halvex" takes the noun of "Voxtel".
     first = root
@@ -62,11 +64,28 @@ def context_noun(span: Span) -> Token | None:
     return None
 
 
+def is_base_of(span: Span) -> bool:
+    """'an Avonford-based company', 'the Avonford, Wessex-based firm': the name says where the thing the noun
+    names is based; the noun does not describe the name."""
+    doc, i = span.doc, span.end
+    if i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].lower_ == "based":
+        return True
+    return i + 3 < len(doc) and doc[i].text == "," and doc[i + 2].text == "-" and doc[i + 3].lower_ == "based"
+
+
 def context_type(span: Span) -> str | None:
+    """The type the kind noun beside a name gives it; a noun with the word before it first ('rights group')."""
     noun = context_noun(span)
     if noun is None:
         return None
-    return context_nouns().get(noun.lemma_.lower()) or context_nouns().get(noun.lower_)
+    nouns = context_nouns()
+    if noun.i > 0:
+        before = noun.doc[noun.i - 1]
+        if before.dep_ in ("compound", "amod") and before.head is noun:
+            found = nouns.get(f"{before.lower_} {noun.lemma_.lower()}") or nouns.get(f"{before.lower_} {noun.lower_}")
+            if found:
+                return found
+    return nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
 
 
 # Kinds of place a name's head word can mark (a country is never named by its head word).

@@ -1,0 +1,149 @@
+"""Names NER missed: spans the entities component adds to spaCy's before it types them.
+
+Pure functions from the name spans of a Doc to more name spans (with an NER-style
+label, so that :mod:`newskg.extractor.classify` types them like the others):
+
+- a name NER tagged once and missed elsewhere in the article ("Parmalat has sued ...
+  Parmalat was declared insolvent"): the same words as a proper noun are the same name;
+- a proper noun coordinated with a name ("marques Opel and Saab"): a list joins like
+  with like;
+- a party word written where NER tagged nothing ("Labour MP Jo Roe", "the Labour spring
+  conference").
+And one repair: "Public and Commercial Services Union", which NER splits into two
+names at "and", is one name when the article spells its acronym ("PCS").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from newskg.extractor.acronyms import capitals, is_acronym
+from newskg.extractor.parties import party_forms
+from newskg.extractor.people import SURNAME_HONORIFICS
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def taken_tokens(doc: Doc, spans: list[Span]) -> set[int]:
+    """Tokens in a name span or in any other NER entity (dates, amounts, works)."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    taken |= {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    return taken
+
+
+def is_free_proper_noun(doc: Doc, i: int, taken: set[int]) -> bool:
+    token = doc[i]
+    return i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """No proper noun joins the words on either side: 'Nordlys' in 'Nordlys Solar' is another name. An honorific
+    before a surname is no name ('Mr Flight')."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.pos_ == "PROPN":
+        return False
+    return before is None or before.pos_ != "PROPN" or before.text in SURNAME_HONORIFICS
+
+
+def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """'Parmalat has sued ... Parmalat was declared insolvent': the other places where a tagged name is written."""
+    names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for span in spans:
+        if span.label_ in NAME_LABELS and span[0].text[:1].isupper():
+            words = tuple(t.text for t in span)
+            names.setdefault(words[0], []).append((words, span.label_))
+    found = []
+    for token in doc:
+        for words, label in names.get(token.text, []):
+            start, end = token.i, token.i + len(words)
+            if end > len(doc) or tuple(t.text for t in doc[start:end]) != words:
+                continue
+            if any(i in taken for i in range(start, end)) or doc[start].pos_ != "PROPN":
+                continue
+            if stands_alone(doc, start, end):
+                found.append(Span(doc, start, end, label=label))
+                taken.update(range(start, end))
+                break
+    return found
+
+
+def proper_noun_run(doc: Doc, token: Token, taken: set[int]) -> tuple[int, int]:
+    """The proper nouns of a name ending at ``token`` ('Credit Suisse' for 'Suisse')."""
+    start = token.i
+    while start > 0 and is_free_proper_noun(doc, start - 1, taken) and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return start, token.i + 1
+
+
+def listed_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """'marques Opel and Saab', 'Acme, Bolt and Cole': proper nouns coordinated with a name are names of its kind."""
+    found = []
+    for span in spans:
+        if span.label_ not in NAME_LABELS:
+            continue
+        for token in span.root.conjuncts:
+            if not is_free_proper_noun(doc, token.i, taken):
+                continue
+            start, end = proper_noun_run(doc, token, taken)
+            if start > 0 and start - 1 in taken and doc[start - 1].dep_ == "compound":
+                continue  # 'Harris Counties': the word ends a name NER tagged in part
+            found.append(Span(doc, start, end, label=span.label_))
+            taken.update(range(start, end))
+    return found
+
+
+def party_words(doc: Doc, taken: set[int]) -> list[Span]:
+    """'Labour MP Jo Roe', 'the Labour spring conference': a party form of party_words.tsv that NER left
+    untagged (capitalised, and a proper noun where it opens a sentence: 'Labour costs rose' is no party)."""
+    forms = party_forms()
+    found = []
+    i = 0
+    while i < len(doc):
+        for n in (3, 2, 1):
+            end = i + n
+            if end > len(doc) or any(j in taken for j in range(i, end)) or not doc[i].text[:1].isupper():
+                continue
+            if doc[i:end].text in forms and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start):
+                found.append(Span(doc, i, end, label="NORP"))
+                taken.update(range(i, end))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+def missed_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Name spans NER missed, to add to ``spans``."""
+    taken = taken_tokens(doc, spans)
+    found = repeated_names(doc, spans, taken)
+    found += listed_names(doc, [*spans, *found], taken)
+    found += party_words(doc, taken)
+    return found
+
+
+def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Public' + 'and' + 'Commercial Services Union': two organisation spans NER split at 'and' are one name
+    when an acronym in the article spells the whole ('PCS')."""
+    acronyms = {t.text for t in doc if is_acronym(t.text)}
+    if not acronyms:
+        return spans
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and last.label_ == span.label_ == "ORG"
+            and len(last) == 1
+            and last[0].is_title
+            and span.start == last.end + 1
+            and doc[last.end].lower_ == "and"
+        ):
+            whole = Span(doc, last.start, span.end, label="ORG")
+            letters = capitals(whole.text)
+            # The acronym spells the first name and goes on into the second: 'PCS' for 'Public and Commercial ...'.
+            if any(letters.startswith(a) and len(a) > 1 + len(capitals(last.text)) for a in acronyms):
+                joined[-1] = whole
+                continue
+        joined.append(span)
+    return joined
