@@ -16,6 +16,7 @@ from newskg.extractor.evidence import add_ner_cue, has_legal_suffix
 from newskg.extractor.gazetteer import (
     City,
     Country,
+    continents,
     countries_by_iso2,
     lookup_capital,
     lookup_city,
@@ -25,7 +26,14 @@ from newskg.extractor.gazetteer import (
     us_state_abbreviations,
     us_state_names,
 )
-from newskg.extractor.junk import is_concept, is_junk, is_lone_common_word, is_lowercase_phrase, is_title_fragment
+from newskg.extractor.junk import (
+    is_concept,
+    is_junk,
+    is_lone_common_word,
+    is_lowercase_phrase,
+    is_portfolio,
+    is_title_fragment,
+)
 from newskg.extractor.parties import party_of
 from newskg.extractor.people import honorific_led, person_mention, person_name
 from newskg.extractor.schema import MentionRecord, mention_record
@@ -77,6 +85,9 @@ def typed_mention(span: Span) -> MentionRecord | None:
         return mention_record(span, "PoliticalParty", party, evidence=["party:PoliticalParty"])
     if label == "PARTY_WORD":
         return None
+    known = known_organization(strip_leading_determiner(span))
+    if known is not None:
+        return known
     nationality = plural_demonym(span) if label in ("NORP", "ORG", "PERSON") else None
     if nationality is not None:
         return nationality
@@ -103,6 +114,9 @@ def typed_mention(span: Span) -> MentionRecord | None:
         as_country = country_mention(span)
         if as_country is not None:
             return as_country
+        if span.text in continents():
+            attributes = {"geonames": str(continents()[span.text])}
+            return mention_record(span, "Region", span.text, attributes, evidence=GAZETTEER_REGION)
         if span.text in us_state_names():
             return mention_record(span, "Region", span.text, {"gazetteer_country": "USA"}, evidence=GAZETTEER_REGION)
         # "Millbrook, Ala.": an AP-style state abbreviation names the state.
@@ -164,15 +178,25 @@ def named_by_head(span: Span, entity_type: str) -> MentionRecord | None:
     return mention_record(span, entity_type, span.text, evidence=[f"head:{entity_type}"])
 
 
+def known_organization(span: Span) -> MentionRecord | None:
+    """A body of organizations.tsv, whatever NER took it for ('G7' tagged as a place)."""
+    if span.text not in known_organizations():
+        return None
+    entity_type, canonical = known_organizations()[span.text]
+    return mention_record(span, entity_type, canonical, evidence=[f"known:{entity_type}"])
+
+
 def classify_organization(span: Span) -> MentionRecord | None:
     """An ORG span: a known body, a country or capital in disguise, a typed organisation, or junk."""
-    if span.text in known_organizations():
-        entity_type, canonical = known_organizations()[span.text]
-        return mention_record(span, entity_type, canonical, evidence=[f"known:{entity_type}"])
+    known = known_organization(span)
+    if known is not None:
+        return known
     person = honorific_led(span)
     if person is not None:
         return person_mention(person, "honorific")
     if is_junk(span) or is_title_fragment(span) or is_concept(span) or is_lone_common_word(span):
+        return None
+    if is_portfolio(span):
         return None
     head_type = name_head_type(span, first_word=False)
     if head_type in PLACE_TYPES and span.root.dep_ not in ("nsubj", "nsubjpass"):

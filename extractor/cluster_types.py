@@ -108,7 +108,7 @@ def cluster_label(mentions: list[MentionRecord], entity_type: str) -> str:
     Only mentions typed as the kind of thing the entity is count ('Hilton' the city does not name
     Adrian Hilton)."""
     family = type_family(entity_type)
-    own = [m for m in mentions if type_family(m["type"]) == family] or mentions
+    own = [m for m in mentions if type_family(m["type"]) == family or only_ner_typed(m)] or mentions
     canonical = Counter(m["label"] for m in own if m["label"] != m["text"] and canonical_cue(m))
     if canonical:
         return max(canonical, key=lambda name: (canonical[name], len(name.split()), name))
@@ -117,6 +117,11 @@ def cluster_label(mentions: list[MentionRecord], entity_type: str) -> str:
     for m in own:
         first.setdefault(m["label"], m["token_start"])
     return max(labels, key=lambda name: (len(name.split()), labels[name], -first[name]))
+
+
+def only_ner_typed(m: MentionRecord) -> bool:
+    """Only NER typed the mention: its type is no reason to leave its name out ('Bernie Ebbers' taken for a firm)."""
+    return all(cue == "ner" for cue, _ in cues_of(m))
 
 
 def canonical_cue(m: MentionRecord) -> bool:

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskg.extractor.cluster_types import cluster_attributes, cluster_label, decide_type, non_ner_score
-from newskg.extractor.coref import descriptions, resolve_references
+from newskg.extractor.coref import resolve_references
 from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.evidence import add_cue
 from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym
@@ -42,6 +42,7 @@ from newskg.extractor.schema import (
     mention_spans,
     set_entity,
 )
+from newskg.extractor.type_cues import context_nouns
 
 
 @dataclass
@@ -130,10 +131,14 @@ def named_clusters(doc: Doc, mentions: list[MentionRecord]) -> dict[str, Cluster
 
 
 def coordination_head(doc: Doc, m: MentionRecord, roots: dict[int, int]) -> int:
-    """The first conjunct of the list a mention is in; the parser may hang a conjunct on a word inside a
-    name ('UBS' on 'America' in 'Bank of America, UBS and ...'): the name's root stands for it."""
+    """The first conjunct of the list a mention is in. The parser may hang a conjunct on a word inside a name
+    ('Cole' on 'America' in 'Bank of America, Bolt and Cole'): the name's root stands for it; and it takes a
+    name after a comma for an apposition ('Bank of America, Bolt, ...'): a name in apposition to another
+    name is listed with it."""
     token = doc[m["token_start"] : m["token_end"]].root
-    while token.dep_ == "conj" and token.head is not token:
+    while token.head is not token and (
+        token.dep_ == "conj" or (token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.i in roots)
+    ):
         token = doc[roots.get(token.head.i, token.head.i)]
     return token.i
 
@@ -169,20 +174,33 @@ def firms_by_coordination(doc: Doc, clusters: dict[str, Cluster]) -> None:
                 cluster.decide()
 
 
+# Description nouns that name more than one kind of organisation ('the group' may be a firm or a rights group,
+# 'the agency' a news agency or a government's): they do not type what they refer to.
+AMBIGUOUS_KIND_NOUNS = frozenset({"group", "agency", "body", "organisation", "organization"})
+
+
 def kinds_by_description(doc: Doc, mentions: list[MentionRecord], clusters: dict[str, Cluster]) -> None:
     """'Parmalat ... the dairy company', 'Acme ... the carmaker': a definite description that refers to an
-    organisation or place of no specific type says what kind it is."""
-    table = descriptions()
+    organisation or place of no specific type, within a sentence of its name, says what kind it is."""
+    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     for m in mentions:
         if not m.get("coreference") or doc[m["token_start"]].pos_ == "PRON":
             continue
-        noun = doc[m["token_end"] - 1].lower_
-        found = table.get(noun)
+        noun = doc[m["token_end"] - 1]
+        kind = context_nouns().get(noun.lemma_.lower()) or context_nouns().get(noun.lower_)
         cluster = clusters.get(m["key"])
-        if found is None or cluster is None:
+        if (
+            kind is None
+            or cluster is None
+            or noun.lower_ in AMBIGUOUS_KIND_NOUNS
+            or noun.lemma_ in AMBIGUOUS_KIND_NOUNS
+        ):
             continue
-        kind = found[0]
         if cluster.type not in GENERIC_TYPES or kind in GENERIC_TYPES or type_family(kind) != type_family(cluster.type):
+            continue
+        here = sentence_of[m["token_start"]]
+        named_before = [x for x in cluster.members if not x.get("coreference") and x["token_start"] < m["token_start"]]
+        if not named_before or here - sentence_of[named_before[-1]["token_start"]] > 1:
             continue
         add_cue(m, "description", kind)
         named = [x for x in cluster.members if not x.get("coreference")]

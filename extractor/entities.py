@@ -29,7 +29,8 @@ from spacy.tokens import Doc
 from newskg.extractor.acronyms import drop_acronyms_of_non_names
 from newskg.extractor.classify import classify
 from newskg.extractor.evidence import context_cues
-from newskg.extractor.missed import join_split_names, missed_names
+from newskg.extractor.missed import complete_names, join_split_names, missed_names
+from newskg.extractor.parties import join_party_spans
 from newskg.extractor.retype import place_names_with_container, retype_home_places, retype_people, retype_states
 from newskg.extractor.schema import SPAN_KEY, mention_spans
 from newskg.extractor.spans import name_spans
@@ -42,7 +43,7 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = join_split_names(doc, name_spans(doc))
+        spans = complete_names(doc, join_party_spans(join_split_names(doc, name_spans(doc))))
         spans = sorted([*spans, *missed_names(doc, spans)], key=lambda span: (span.start, span.end))
         mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = drop_acronyms_of_non_names(doc, mentions)

@@ -131,6 +131,10 @@ def business_head(token: Token) -> Token:
     return token
 
 
+# "shares in X", "a takeover of X", "a bid for X", "a bid from X", "a merger with X", "a merger between X and Y".
+BUSINESS_PREPOSITIONS = frozenset({"in", "of", "for", "from", "with", "between", "at"})
+
+
 def has_business_language(span: Span) -> bool:
     """Business language attached to the name.
 
@@ -145,7 +149,7 @@ def has_business_language(span: Span) -> bool:
     words = business_words()
     attachment = root.dep_
     if attachment == "pobj":
-        if span.label_ in ("GPE", "LOC") or head.lower_ not in ("in", "of", "for", "with", "at"):
+        if span.label_ in ("GPE", "LOC") or head.lower_ not in BUSINESS_PREPOSITIONS:
             return False
         head = head.head
     elif attachment not in ("poss", "compound", "nsubj"):

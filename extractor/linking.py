@@ -286,6 +286,10 @@ def after_honorific(doc: Doc, m: MentionRecord) -> bool:
     return (start > 0 and doc[start - 1].text in SURNAME_HONORIFICS) or doc[start].text in SURNAME_HONORIFICS
 
 
+def lowered(words: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
+    return {tuple(w.casefold() for w in part) for part in words if part}
+
+
 def only_ner(members: list[MentionRecord]) -> bool:
     return all(cue == "ner" for m in members for cue, _ in cues_of(m))
 
@@ -305,6 +309,11 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
     people, organisations = kind_groups(groups)
     mentions = groups.mentions
     snapshot = {root: [mentions[i] for i in indexes] for root, indexes in groups.groups().items()}
+    untyped = {
+        root: [words_of(m["text"]) for m in members if len(m["text"].split()) > 1]
+        for root, members in snapshot.items()
+        if only_ner(members) and root not in people
+    }
     links = []
     for root, members in snapshot.items():
         if has_cue(members, frozenset({"gazetteer", "known", "suffix", "party"})):
@@ -321,12 +330,22 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
         }
         if root not in organisations and only_ner(members) and not surname_only and may_be_short_name(members):
             parts = {tuple(words_of(m["text"])) for m in members}
+            # Not when the short name is written more often than the long one: 'Fiat' of 'Fiat Powertrain' is
+            # the firm, the long name a part of it.
             matches |= {
                 org
                 for org, names in organisations.items()
                 if org != root
                 and any(tuple(name[: len(part)]) == part for name in names for part in parts)
                 and all(len(part) < len(name) for name in names for part in parts)
+                and len(members) <= len(snapshot[org])
+            }
+        if surname_only and not matches:
+            # 'Mr Ebbers' and 'Bernie Ebbers' that NER took for a firm: the one name that ends with the surname.
+            matches = {
+                other
+                for other, names in untyped.items()
+                if other != root and any(name[-len(part) :] == list(part) for name in names for part in lowered(words))
             }
         if len(matches) == 1:
             links.append((root, matches.pop()))

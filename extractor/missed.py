@@ -9,8 +9,10 @@ label, so that :mod:`newskg.extractor.classify` types them like the others):
   with like;
 - a party word written where NER tagged nothing ("Labour MP Jo Roe", "the Labour spring
   conference").
-And one repair: "Public and Commercial Services Union", which NER splits into two
-names at "and", is one name when the article spells its acronym ("PCS").
+And two repairs: a name NER cut short where the article writes it in full elsewhere
+("Without Borders" / "Reporters Without Borders"); and "Public and Commercial Services
+Union", which NER splits into two names at "and", is one name when the article spells
+its acronym ("PCS").
 """
 
 from __future__ import annotations
@@ -120,6 +122,25 @@ def missed_names(doc: Doc, spans: list[Span]) -> list[Span]:
     found += listed_names(doc, [*spans, *found], taken)
     found += party_words(doc, taken)
     return found
+
+
+def complete_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """'Without Borders' where the words before it make 'Reporters Without Borders', a name tagged elsewhere
+    in the article: NER cut the name short there."""
+    names = {tuple(t.text for t in span): span.label_ for span in spans if len(span) > 1}
+    completed = []
+    for span in spans:
+        words = tuple(t.text for t in span)
+        best = span
+        for name, label in names.items():
+            extra = len(name) - len(words)
+            if extra <= 0 or name[extra:] != words or span.start < extra:
+                continue
+            if tuple(t.text for t in doc[span.start - extra : span.start]) == name[:extra]:
+                best = Span(doc, span.start - extra, span.end, label=label)
+                break
+        completed.append(best)
+    return completed
 
 
 def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:

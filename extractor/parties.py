@@ -7,8 +7,8 @@ Pure functions over spans, for the entities component:
 - a party form of ``party_words.tsv`` is the party: always ("Labour said", "the
   Tories"), or for words that are also adjectives and surnames only in context;
 - any group word (NORP, not a nationality or a faith of ``group_words.txt``) is a party
-  when it acts ("the Whigs accused the minister") or stands beside a party noun of
-  ``party_context.txt`` ("a Green MP", "the Labourist leader");
+  when its members act in the plural ("the Whigs accused the minister") or it stands
+  beside a party noun of ``party_context.txt`` ("a Green MP", "the Labourist leader");
 - "Liberal" before an NER span "Democrat" belongs to the party's name; "Tory Liam Fox"
   splits into the party word and the person.
 """
@@ -60,12 +60,27 @@ def acts(span: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ != "be"
 
 
-def in_party_context(span: Span) -> bool:
-    """Beside a party noun ('a Green MP', 'Whig members', "the Greens' leader") or acting ('the Greens said')."""
+def beside_party_noun(span: Span) -> bool:
+    """'a Green MP', 'Whig members', "the Greens' leader"."""
     after = word_after(span)
-    if after is not None and after.lower_ in party_context():
-        return True
-    return acts(span)
+    return after is not None and after.lower_ in party_context()
+
+
+def in_party_context(span: Span) -> bool:
+    """Beside a party noun or acting ('the Greens said')."""
+    return beside_party_noun(span) or acts(span)
+
+
+def is_plural(span: Span) -> bool:
+    """'the Whigs': members' words act in the plural; a firm NER took for a group acts in the singular."""
+    return span.root.tag_ in ("NNPS", "NNS") or span.text.endswith("s")
+
+
+def in_a_persons_name(span: Span) -> bool:
+    """'Jaynes' NER took for a group where the article names Jeremy Jaynes: a surname, not a party's members."""
+    text = span.text
+    forms = {text, text[:-1]} if text.endswith("s") else {text}
+    return any(ent.label_ == "PERSON" and forms & {t.text for t in ent} for ent in span.doc.ents)
 
 
 def derived_party_name(word: str) -> str:
@@ -85,7 +100,9 @@ def party_of(span: Span) -> str | None:
         return None
     if span.label_ != "NORP" or len(span) != 1 or is_demonym(text) or text.lower() in group_words():
         return None
-    if not text[:1].isupper() or not in_party_context(span):
+    if in_a_persons_name(span):
+        return None
+    if not text[:1].isupper() or not (beside_party_noun(span) or (acts(span) and is_plural(span))):
         return None
     return derived_party_name(text)
 
@@ -98,6 +115,18 @@ def extend_party_span(span: Span) -> Span:
         if before.is_title and not before.ent_type_ and f"{before.text} {span.text}" in party_forms():
             return Span(doc, span.start - 1, span.end, label=span.label_)
     return span
+
+
+def join_party_spans(spans: list[Span]) -> list[Span]:
+    """'Liberal' + 'Democrat' tagged as two names side by side: one party name when the party lexicon has it."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and last.end == span.start and f"{last.text} {span.text}" in party_forms():
+            joined[-1] = Span(span.doc, last.start, span.end, label=span.label_)
+            continue
+        joined.append(span)
+    return joined
 
 
 def split_party_word(span: Span) -> list[Span]:

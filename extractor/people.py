@@ -102,7 +102,7 @@ def person_mention(name: Span, cue: str | None = None) -> MentionRecord:
     gender = honorific_gender(name.doc, name.start)
     surface = titled_name(name)
     evidence = [f"{cue}:Person"] if cue else []
-    if gender or surface:
+    if (gender or surface) and "honorific:Person" not in evidence:
         evidence.append("honorific:Person")
     return mention_record(
         name,
