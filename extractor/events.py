@@ -6,20 +6,25 @@ indexes; :mod:`newskg.extractor.relations` filters, dates and records them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from spacy.tokens import Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, relation_inventory, word_list
-from newskg.extractor.modality import cues, modality_of
+from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, relation_inventory, word_list
+from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
     RELATIVE_PRONOUNS,
     MentionIndex,
     agents_of_passive,
     argument_mentions,
+    charged_party,
     children,
+    coordinated,
+    head_mentions,
+    is_passive,
     logical_subjects,
     prep_objects,
     shared_objects,
@@ -41,20 +46,82 @@ class Candidate:
     modality: str | None
 
 
-def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
-    """Triggers of a verb, honouring particles ('took over' is not 'took')."""
-    if token.pos_ != "VERB":
-        return []
+def particle_token(verb: Token, word: str) -> Token | None:
+    """The second word of a verb pattern among the verb's dependents: a particle ("took over"), a
+    preposition ("went after"), a fixed object ("opened fire"), an adverb ("hit back")."""
+    for child in verb.children:
+        if child.dep_ in PARTICLE_DEPS and (child.lower_ == word or child.lemma_.lower() == word):
+            return child
+    return None
+
+
+def has_complement(verb: Token, words: tuple[str, ...]) -> bool:
+    """A complement a pattern needs: one word among the verb's dependents ("hold X responsible"), or a
+    preposition with its object ("take X to court", "spend three days in")."""
+    if len(words) == 1:
+        # The verb's own dependents and those of its object ("poured $2bn into X": "$" hangs on "2bn").
+        dependents = [c for c in verb.children if c.dep_ not in SUBJECT_DEPS]
+        dependents += [g for c in dependents if c.dep_ == "dobj" for g in c.children]
+        return any(t.lemma_.lower() == words[0] or t.lower_ == words[0] for t in dependents)
+    return any(t.lemma_.lower() == words[-1] for t in prep_objects(verb, (words[0],)))
+
+
+def matches(row: Trigger, verb: Token) -> bool:
+    if row.particle is not None:
+        particle = particle_token(verb, row.particle)
+        if particle is None:
+            return False
+        if particle.dep_ == "prep" and (children(verb, ("dobj",)) or is_passive(verb)):
+            return False  # "shot Lincoln at the theatre", "was shot at the station": a place, not "shoot at".
+    return not row.needs or any(has_complement(verb, words) for words in row.needs)
+
+
+def verb_rows(token: Token, triggers: Triggers) -> list[Trigger]:
+    """Rows of a verb by its lemma; a regular past form the lemmatizer got wrong ("waged" -> "wag") by
+    its stem."""
     rows = triggers.get((token.lemma_.lower(), "VERB"), [])
-    particles = {child.lower_ for child in token.children if child.dep_ == "prt"}
-    with_particle = [row for row in rows if row.particle is not None and row.particle in particles]
-    return with_particle or [row for row in rows if row.particle is None]
+    if rows or token.tag_ not in ("VBD", "VBN") or not token.lower_.endswith("ed"):
+        return rows
+    return triggers.get((token.lower_[:-1], "VERB"), []) or triggers.get((token.lower_[:-2], "VERB"), [])
+
+
+def reads_as_noun(token: Token) -> bool:
+    """A plural noun the tagger took for a verb: "the air strikes on X continued", "talks with X"."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ == "VBZ"
+        and token.dep_ in NOMINAL_DEPS
+        and any(child.dep_ in ("det", "compound", "amod", "poss") and child.i < token.i for child in token.children)
+    )
+
+
+def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
+    """Triggers of a verb; a pattern that names more than the verb wins over the verb alone ('took over'
+    is not 'took', 'attacked X for Y' is a verbal attack)."""
+    if token.pos_ != "VERB" or reads_as_noun(token):
+        return []
+    rows = [row for row in verb_rows(token, triggers) if matches(row, token)]
+    specific = [row for row in rows if row.specific]
+    if specific:
+        return specific
+    if any(child.dep_ == "prt" and child.lower_ not in NEUTRAL_PARTICLES for child in token.children):
+        return []  # A particle no row names changes the verb: "backed down", "struck down", "shot down".
+    return rows
+
+
+def has_modifiers(noun: Token, modifiers: tuple[str, ...]) -> bool:
+    """Words a noun pattern needs before the noun, in its own phrase: "air strikes", "legal action"."""
+    left = noun.doc[noun.left_edge.i : noun.i]
+    before = {t.lower_ for t in left} | {t.lemma_.lower() for t in left}
+    return all(word in before for word in modifiers)
 
 
 def noun_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
-    if token.pos_ not in ("NOUN", "PROPN"):
+    """Rows of a noun whose modifiers it has ("air strikes"); the choice between them is the noun frame's."""
+    if token.pos_ not in ("NOUN", "PROPN") and not reads_as_noun(token):
         return []
-    return triggers.get((token.lemma_.lower(), "NOUN"), []) or triggers.get((token.lower_, "NOUN"), [])
+    rows = triggers.get((token.lemma_.lower(), "NOUN"), []) or triggers.get((token.lower_, "NOUN"), [])
+    return [row for row in rows if has_modifiers(token, row.modifiers)]
 
 
 def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[tuple[int, int]]:
@@ -68,6 +135,29 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[
     elif symmetric:
         yield from combinations(subjects, 2)
 
+
+# Dependents that may carry the second word of a verb pattern ("took over", "went after", "opened fire").
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod", "dative", "agent"})
+# Where a noun stands in its clause (a verb form there is a mistagged plural noun).
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+# Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
+NEUTRAL_PARTICLES = frozenset({"up"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Relations whose target may be the owner of the thing the verb is about ("criticised the BBC's coverage",
+# "welcomed Germany's decision", "banned Chinese imports", "attacked the army's positions").
+OWNER_RELATIONS = frozenset({"accused", "supported", "threatened", "sanctioned", "excluded", "attacked"})
+# ... and where the thing comes from: "banned imports from A, B and C".
+ORIGIN_RELATIONS = frozenset({"sanctioned", "excluded"})
+# Events that may be the circumstance of what their actor does ("said during a visit to Britain").
+CIRCUMSTANCE_RELATIONS = frozenset({"met", "visited"})
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"during", "on", "at", "after", "before", "following", "ahead", "in", "for"})
+# ... of which these put the event after what its actor did ("said ahead of a visit to X").
+FORWARD_PREPOSITIONS = frozenset({"ahead", "before"})
+# "While in Paris, ...": the subordinators of a clause that is only a place.
+PRESENCE_MARKERS = frozenset({"while", "whilst", "when"})
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+HOSTING_VERBS = frozenset({"host", "organise", "organize", "convene", "chair"})
 
 # Violent events whose grammatical subject may be the weapon: "X fired the shots that killed Y".
 INSTRUMENT_RELATIONS = frozenset({"killed", "attacked"})
@@ -95,45 +185,148 @@ def lethal(verb: Token) -> bool:
     return any(child.dep_ == "advmod" and child.lower_ in word_list("lethal_adverbs.txt") for child in verb.children)
 
 
+def owner_mentions(thing: Token, index: MentionIndex, relation: str) -> list[int]:
+    """Whose thing a verb of judgement is about: "criticised the BBC's coverage", "welcomed the Commission
+    decision", "banned Chinese imports", "attacked Iraqi positions"; for a ban or a sanction also where
+    the thing comes from ("banned imports from A, B and C"). People are not things their country or
+    employer owns: "helped Chinese immigrants", "praised Smith's son" say nothing of China or Smith."""
+    found: list[int] = []
+    for noun in coordinated(thing):
+        lemma = noun.lemma_.lower()
+        if index.at(noun) or noun.pos_ not in ("NOUN", "PROPN") or lemma in word_list("person_nouns.txt"):
+            continue
+        owners = children(noun, ("poss",))
+        if lemma in word_list("stance_nouns.txt") or lemma in word_list("owned_nouns.txt"):
+            owners += [c for c in children(noun, ("compound", "amod", "nmod")) if c.i < noun.i]
+        if relation in ORIGIN_RELATIONS:
+            owners += prep_objects(noun, ("from",))
+        found += [m for owner in owners for m in argument_mentions(owner, index)]
+    return unique(found)
+
+
+def verbal(verb: Token, objects: list[Token]) -> bool:
+    """An attack in words: on what someone said or decided ("attacked the government's plans")."""
+    return any(t.lemma_.lower() in word_list("stance_nouns.txt") for obj in objects for t in coordinated(obj))
+
+
+@cache
+def event_nouns() -> dict[str, frozenset[str]]:
+    """Lemma -> relations of the bundled trigger nouns: objects that name the event ("signed a pact")."""
+    return {
+        lemma: frozenset(row.relation for row in rows)
+        for (lemma, pos), rows in load_triggers().items()
+        if pos == "NOUN"
+    }
+
+
+def names_partner(verb: Token, row: Trigger, index: MentionIndex) -> bool:
+    preps = row.arguments - {"obj"}
+    return bool(preps) and any(argument_mentions(t, index) for t in prep_objects(verb, preps))
+
+
 def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> Iterator[Candidate]:
     """A trigger verb with its subject, objects and prepositional partners, in active or passive voice."""
     inventory = relation_inventory()
     subject_tokens, passive = logical_subjects(verb)
+    hyphened = hyphen_agents(verb, index)
+    if hyphened:
+        subject_tokens, passive = [verb.head], True  # "the US-funded Radio Farda": Radio Farda is funded by the US.
     modality = modality_of(verb)
+    if modality is None and charged_party(verb):
+        modality = "alleged"  # "accused X of crimes, including insulting Y"
+    # A named partner after a row's preposition picks that row: "fired at X" is an attack, not a sacking.
+    partnered = [row for row in triggers if names_partner(verb, row, index)]
+    if partnered:
+        relations = {row.relation for row in partnered}
+        triggers = [row for row in triggers if row in partnered or row.relation in relations]
     for trigger in triggers:
         preps = trigger.arguments - {"obj"}
-        object_tokens: list[Token] = []
         rule = "verb"
+        direct = children(verb, ("dobj",))
+        particle = particle_token(verb, trigger.particle) if trigger.particle else None
+        if particle is not None and particle.dep_ == "dobj":
+            direct.remove(particle)  # A fixed object is part of the verb: "opened fire on X".
+        elif particle is not None and particle.dep_ in ("prep", "agent"):
+            direct += children(particle, ("pobj",))  # "went after X", "took over X" read as a preposition.
         if passive and trigger.takes_object:
             # "AT&T was bought by SBC", "the pact signed by India and Japan".
             object_tokens = subject_tokens
-            agent_tokens = agents_of_passive(verb)
+            agent_tokens = agents_of_passive(verb) or hyphened
             rule = "verb-passive"
         else:
             agent_tokens = subject_tokens
-            if trigger.takes_object:
-                object_tokens = children(verb, ("dobj",))
+            object_tokens = direct if trigger.takes_object else []
         objects = unique(m for token in object_tokens for m in argument_mentions(token, index))
         partner_tokens = prep_objects(verb, preps)
-        # Partner on the object noun: "signed a deal with X", "had talks with X".
-        for obj in children(verb, ("dobj",)):
+        # Partner on the object noun or the particle: "signed a deal with X", "opened fire on X".
+        for obj in [*children(verb, ("dobj",)), *([particle] if particle is not None else [])]:
             partner_tokens += prep_objects(obj, preps)
         objects += [m for token in partner_tokens for m in argument_mentions(token, index) if m not in objects]
         confidence = 0.8
-        if not objects and trigger.takes_object and not children(verb, ("dobj",)):
+        relation = trigger.relation
+        if not objects and relation in OWNER_RELATIONS and not passive:
+            things = (direct if trigger.takes_object else []) + partner_tokens
+            objects = unique(m for obj in things for m in owner_mentions(obj, index, relation))
+            if objects:
+                rule, confidence = "verb-object-owner", 0.65
+                if relation == "attacked" and verbal(verb, things):
+                    relation = "accused"
+        if not objects and trigger.takes_object and not direct:
             shared = unique(m for token in shared_objects(verb) for m in argument_mentions(token, index))
             if shared:
                 objects, rule, confidence = shared, "verb-shared-object", 0.6
         subjects = unique(m for token in agent_tokens for m in argument_mentions(token, index))
-        if not subjects and trigger.relation in INSTRUMENT_RELATIONS:
+        if not subjects and relation in INSTRUMENT_RELATIONS:
             subjects = unique(m for token in agent_tokens for m in instrument_users(token, index))
             rule = "verb-instrument"
-        relation = trigger.relation
+        if trigger.reverse:
+            # The argument acts on the subject: "raised $900m from X" (X invested in the subject).
+            subjects, objects = objects, subjects
+        if trigger.actor is not None:
+            # The actor has a preposition of its own: "sold Y to X", "Y was sold to X" (X acquired Y).
+            targets = object_tokens if not passive else subject_tokens
+            objects = unique(m for token in targets for m in argument_mentions(token, index))
+            subjects = unique(
+                m for token in prep_objects(verb, (trigger.actor,)) for m in argument_mentions(token, index)
+            )
+            rule = "verb-actor"
         if relation == "attacked" and lethal(verb):
             relation = "killed"
+        if relation == "appointed" and verb.dep_ == "acl" and not agent_tokens:
+            continue  # "a man named Joe Smith" is what he is called, not an appointment.
         symmetric = inventory[relation].symmetric
+        if symmetric and not objects:
+            if any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
+                continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
+            # Names or a plural description relate to each other ("the two leaders talked"); a bare "they"
+            # resolved to an earlier list is too loose a guess.
+            subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
         for actor, target in pairs(subjects, objects, symmetric):
-            yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality)
+            yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality or trigger.modality)
+
+
+def hyphen_agents(verb: Token, index: MentionIndex) -> list[Token]:
+    """The name joined by a hyphen to a participle before a noun: "the US-funded radio", "Nato-backed
+    forces", "the Kremlin-financed channel" (the name is the participle's agent)."""
+    if verb.dep_ != "amod" or verb.tag_ != "VBN" or verb.head.i < verb.i:
+        return []
+    if verb.i == 0 or verb.doc[verb.i - 1].text not in HYPHENS:
+        return []
+    return [c for c in verb.lefts if c.dep_ in ("npadvmod", "compound", "nmod", "amod") and index.at(c)]
+
+
+def presence_events(prep: Token, index: MentionIndex) -> Iterator[Candidate]:
+    """Being somewhere as a clause of its own: "While in Paris, she toured ...", "when in Rome": the verb's
+    subject was in the place."""
+    if prep.lower_ not in ("in", "at") or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+        return
+    if not any(child.dep_ == "mark" and child.lower_ in PRESENCE_MARKERS for child in prep.children):
+        return
+    subjects, _ = logical_subjects(prep.head)
+    actors = unique(m for token in subjects for m in argument_mentions(token, index))
+    places = unique(m for token in children(prep, ("pobj",)) for m in argument_mentions(token, index))
+    for actor, place in pairs(actors, places, False):
+        yield Candidate(actor, place, "visited", "presence", 0.7, prep, prep.head, modality_of(prep.head))
 
 
 def nominal_anchor(noun: Token) -> tuple[Token | None, str]:
@@ -182,61 +375,230 @@ def confession_verb(noun: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in word_list("confession_verbs.txt") else None
 
 
+def governing_verb(noun: Token) -> tuple[Token | None, str]:
+    """The verb a noun is an argument of: its object ("took a stake"), its passive subject ("sanctions
+    were imposed"), or the object of its preposition ("engaged in talks", "is at a summit"); a noun
+    coordinated with such a noun shares it ("imposed sanctions and an embargo")."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head != first:
+        first = first.head
+    head = first.head
+    if first.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head, "light"
+    if first.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        return head, "passive"
+    if first.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return head.head, "light"
+    return None, ""
+
+
+def circumstance_anchor(noun: Token) -> tuple[Token | None, str]:
+    """A visit or a meeting as the circumstance of what someone did: "said during a visit to Britain",
+    "spoke after talks with X", "is at a summit in Brussels", "ahead of a trip to Y"."""
+    if noun.dep_ != "pobj":
+        return None, ""
+    prep = noun.head
+    verb = prep.head
+    if prep.lower_ == "of" and verb.lower_ in ("ahead", "course"):
+        prep, verb = verb, verb.head  # "ahead of a visit", "in the course of talks"
+        if verb.dep_ == "prep":
+            verb = verb.head
+    if prep.lower_ not in CIRCUMSTANCE_PREPOSITIONS or verb.pos_ not in ("VERB", "AUX"):
+        return None, ""
+    return verb, "circumstance"
+
+
+def is_transfer(verb: Token) -> bool:
+    return verb.lemma_.lower() in word_list("transfer_verbs.txt")
+
+
+def forward(prep: Token) -> bool:
+    return prep.lower_ in FORWARD_PREPOSITIONS or (prep.lower_ == "of" and prep.head.lower_ in FORWARD_PREPOSITIONS)
+
+
+def transfer_recipients(verb: Token) -> list[Token]:
+    """Who receives what a verb of giving gives: "sold GM a stake", "sold a stake to GM"."""
+    if not is_transfer(verb):
+        return []
+    return children(verb, ("dative",)) + prep_objects(verb, ("to",))
+
+
+def divested(phrase: Token, governor: Token | None) -> bool:
+    """A stake given away or sold: under a verb of giving, or the object of a sale noun."""
+    if governor is not None and is_transfer(governor):
+        return True
+    head = phrase.head
+    return phrase.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in word_list("sale_nouns.txt")
+
+
+def governor_modality(verb: Token | None) -> str | None:
+    """What the verb of a standalone event noun says of it: "cancelled its visit to X" (negated), "did
+    not renew its stake", "proposed the takeover of X" (planned)."""
+    if verb is None:
+        return None
+    if any(child.dep_ == "neg" for child in verb.children):
+        return NEGATED
+    return cues().get(verb.lemma_.lower()) or modality_of(verb)
+
+
+def named(tokens: list[Token], index: MentionIndex) -> bool:
+    return any(argument_mentions(token, index) for token in tokens)
+
+
+def unique_tokens(tokens: list[Token]) -> list[Token]:
+    return list({t.i: t for t in tokens}.values())
+
+
+def modifier_actors(noun: Token, index: MentionIndex) -> list[Token]:
+    """Names inside the noun phrase that act in it: "Ruritanian sanctions", "the Acme takeover", "the
+    Fiat-GM alliance", "the US-led invasion" (through the participle)."""
+    found = []
+    stack = [c for c in noun.lefts if c.dep_ in ("compound", "nmod", "amod")]
+    while stack:
+        child = stack.pop()
+        if index.at(child):
+            found.append(child)
+        stack.extend(g for g in child.lefts if g.dep_ in ("compound", "nmod", "amod", "npadvmod"))
+    return sorted(found, key=lambda t: t.i)
+
+
+def between_pairs(phrase: Token, index: MentionIndex) -> list[tuple[int, int]]:
+    """Who meets whom in "talks between A and B": one side with the other. A side may be several names
+    ("between producers and consumers - China, India and Japan"): the names of one side are not paired."""
+    sides = [
+        unique(head_mentions(conjunct, index))
+        for pobj in prep_objects(phrase, ("between",))
+        for conjunct in coordinated(pobj)
+    ]
+    sides = [side for side in sides if side]
+    return unique_pairs((a, b) for first, second in combinations(sides, 2) for a in first for b in second if a != b)
+
+
+def unique_pairs(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    return list(dict.fromkeys(items))
+
+
+@dataclass(frozen=True)
+class NounPhrase:
+    """An event noun and what it hangs on: the phrase it heads (or modifies, in a compound), the light
+    or travel verb of its actor, the verb it is an argument of, and its possessors."""
+
+    noun: Token
+    phrase: Token
+    light: tuple[Token | None, str]
+    governor: tuple[Token | None, str]
+    possessors: list[Token]
+
+
 def noun_events(
     noun: Token, triggers: list[Trigger], index: MentionIndex, verb_triggers: Triggers
 ) -> Iterator[Candidate]:
     """An event noun: with a light verb ('held talks with X'), or standing alone ('A's takeover of B',
     'the deal between A and B', 'the EU's arms embargo on China')."""
     inventory = relation_inventory()
-    if index.at(noun):
+    # A trigger noun in a compound takes the arguments of the phrase it modifies: "a partnership
+    # agreement with X", "the EU sanctions regime against X", "takeover talks with X".
+    phrase = noun
+    while phrase.dep_ == "compound" and phrase.head.pos_ in ("NOUN", "PROPN") and phrase.head != phrase:
+        phrase = phrase.head
+    if phrase.dep_ == "appos" and phrase.head.lemma_.lower() in word_list("currency_words.txt"):
+        phrase = phrase.head  # "agreed a pounds 1.8bn takeover by X": the amount heads the phrase.
+    if index.at(noun) or index.at(phrase):
         return
-    head = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass"):
-        # The verb states the event itself: "signed a deal with X", "the pact was signed by X".
-        stated = {row.relation for row in verb_trigger(head, verb_triggers)}
-        triggers = [row for row in triggers if row.relation not in stated]
-    anchor, how = nominal_anchor(noun)
-    possessors = children(noun, ("poss",))
-    for trigger in triggers:
-        preps = trigger.arguments - {"obj"}
-        symmetric = inventory[trigger.relation].symmetric
-        partner_tokens = prep_objects(noun, preps - {"between"})
-        # A victim noun's possessor is its target: "Kennedy's assassination".
-        if "poss" in preps:
-            partner_tokens += possessors
-        if anchor is not None:
+    if phrase.dep_ in ("dobj", "nsubjpass"):
+        # The verb states the event itself: "signed a deal with X", "the pact was signed by X"; a verb of
+        # the same PLOVER category says it too ("signed an agreement" is not also "agreed").
+        stated = {row.relation for row in verb_trigger(phrase.head, verb_triggers)}
+        categories = {inventory[r].plover for r in stated} - {None}
+        triggers = [
+            row for row in triggers if row.relation not in stated and inventory[row.relation].plover not in categories
+        ]
+    context = NounPhrase(noun, phrase, nominal_anchor(phrase), governing_verb(phrase), children(phrase, ("poss",)))
+    governor = context.governor[0]
+    # Rows with their own verbs win when one of their verbs governs the noun ("reached an agreement":
+    # agreed, not signed); when they find nothing the noun's plain rows are tried.
+    verb = governor.lemma_.lower() if governor is not None else None
+    # Rows with modifiers ("disciplinary action", "scathing attack") say most and come first.
+    governed = [row for row in triggers if row.verbs and verb in row.verbs]
+    modified = [row for row in triggers if row.modifiers and (not row.verbs or verb in row.verbs)]
+    plain = [row for row in triggers if not row.modifiers and not row.verbs]
+    for rows in (modified, [row for row in governed if not row.modifiers], plain):
+        found = [c for row in rows for c in noun_row_events(context, row, index)]
+        if found:
+            yield from found
+            return
+
+
+def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) -> Iterator[Candidate]:
+    """The edges one lexicon row gives an event noun."""
+    noun, phrase, possessors = context.noun, context.phrase, context.possessors
+    preps = trigger.arguments - {"obj"}
+    symmetric = relation_inventory()[trigger.relation].symmetric
+    if trigger.verbs:
+        anchor, how = context.governor
+    else:
+        anchor, how = context.light
+        if anchor is None and trigger.relation in CIRCUMSTANCE_RELATIONS:
+            anchor, how = circumstance_anchor(phrase)
+    if anchor is None and trigger.anchored:
+        return
+    if anchor is not None and trigger.relation == "visited" and anchor.lemma_.lower() in HOSTING_VERBS:
+        return  # Who hosts a summit in a city is not visiting it.
+    partner_tokens = prep_objects(noun, preps - {"between"})
+    if phrase != noun:
+        partner_tokens += prep_objects(phrase, preps - {"between"})
+    # A victim noun's possessor is its target: "Kennedy's assassination".
+    if "poss" in preps:
+        partner_tokens += possessors
+    if anchor is not None:
+        if how != "circumstance":
             partner_tokens += prep_objects(anchor, preps - {"between", "of"})
-            if how == "passive":
-                subject_tokens = agents_of_passive(anchor)
-            elif how == "blame":
-                subject_tokens = children(anchor, ("dobj", "nsubjpass"))
-                if anchor.dep_ == "acl":
-                    # On the culprit's name: "X, sentenced to life for the murder of Y".
-                    subject_tokens.append(anchor.head)
-            else:
-                subject_tokens, _ = logical_subjects(anchor)
-            modality = modality_of(noun) or modality_of(anchor)
-            if how == "blame" and modality is None:
-                modality = cues().get(anchor.lemma_.lower())  # "arrested for the murder of Y": alleged
-            rule, confidence = "light-verb", 0.75
+        if how == "passive":
+            subject_tokens = agents_of_passive(anchor)
+        elif how == "blame":
+            subject_tokens = children(anchor, ("dobj", "nsubjpass"))
+            if anchor.dep_ == "acl":
+                # On the culprit's name: "X, sentenced to life for the murder of Y".
+                subject_tokens.append(anchor.head)
+        elif how == "circumstance" and "poss" not in preps and named(possessors, index):
+            subject_tokens = possessors  # "said on his first visit to London": the possessor travels.
         else:
-            # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
-            subject_tokens = prep_objects(noun, ("by",)) + ([] if "poss" in preps else possessors)
-            if not subject_tokens:
-                subject_tokens = [c for c in children(noun, ("compound", "nmod", "amod")) if index.at(c)]
-            modality = modality_of(noun)
-            rule, confidence = "nominal", 0.6
-        subjects = unique(m for token in subject_tokens for m in argument_mentions(token, index))
-        objects = unique(m for token in partner_tokens for m in argument_mentions(token, index))
-        between = unique(
-            m
-            for token in prep_objects(noun, ("between",) if "between" in preps else ())
-            for m in argument_mentions(token, index)
+            subject_tokens, _ = logical_subjects(anchor)
+        modality = modality_of(noun) or modality_of(phrase) or modality_of(anchor)
+        if how == "blame" and modality is None:
+            modality = cues().get(anchor.lemma_.lower())  # "arrested for the murder of Y": alleged
+        rule, confidence = ("circumstance", 0.65) if how == "circumstance" else ("light-verb", 0.75)
+        if how == "circumstance" and modality is None and forward(phrase.head):
+            modality = "planned"  # "ahead of a visit to X", "before talks with Y": still to come.
+        if trigger.relation == "invested_in" and is_transfer(anchor):
+            recipients = transfer_recipients(anchor)
+            if not recipients:
+                return  # Selling a stake is leaving, not investing: "X sold its stake in Y".
+            # "Fiat sold GM a stake": GM invests, in Fiat unless the stake says where ("a stake in X").
+            if not any(argument_mentions(token, index) for token in partner_tokens):
+                partner_tokens = subject_tokens
+            subject_tokens, rule = recipients, "stake-transfer"
+    elif trigger.relation == "invested_in" and divested(phrase, context.governor[0]):
+        return  # "handed over his stake in X to Y", "the sale of its stake in X": a stake given up.
+    else:
+        # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
+        subject_tokens = prep_objects(phrase, ("by",)) + ([] if "poss" in preps else possessors)
+        if phrase.dep_ == "ROOT":
+            subject_tokens += children(phrase, ("nsubj",))  # A verb the tagger read as a noun: "X bid for Y".
+        if not subject_tokens:
+            subject_tokens = unique_tokens(modifier_actors(noun, index) + modifier_actors(phrase, index))
+        modality = modality_of(noun) or modality_of(phrase) or governor_modality(context.governor[0])
+        rule, confidence = "nominal", 0.6
+    subjects = unique(m for token in subject_tokens for m in argument_mentions(token, index))
+    objects = unique(m for token in partner_tokens for m in argument_mentions(token, index))
+    if trigger.reverse:
+        # The argument acts on the subject: "won the backing of X", "came under attack from X".
+        subjects, objects = objects, subjects
+    modality = modality or trigger.modality
+    if symmetric and "between" in preps:
+        yield from (
+            Candidate(a, b, trigger.relation, "nominal-between", 0.65, noun, anchor or noun, modality)
+            for a, b in between_pairs(phrase, index)
         )
-        if between and symmetric:
-            yield from (
-                Candidate(a, b, trigger.relation, "nominal-between", 0.65, noun, anchor or noun, modality)
-                for a, b in combinations(between, 2)
-            )
-        for actor, target in pairs(subjects, objects, symmetric):
-            yield Candidate(actor, target, trigger.relation, rule, confidence, noun, anchor or noun, modality)
+    for actor, target in pairs(subjects, objects, symmetric):
+        yield Candidate(actor, target, trigger.relation, rule, confidence, noun, anchor or noun, modality)

@@ -43,22 +43,34 @@ def modality_of(anchor: Token) -> str | None:
     table = cues()
     found = own_cues(anchor, table)
     current = anchor
-    while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp") and current.head != current:
+    while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp", "acl") and current.head != current:
         dep, head = current.dep_, current.head
+        if dep in ("ccomp", "acl") and head.pos_ == "NOUN":
+            # The content of a claim: "allegations that he pressured X", "reports that X bought Y".
+            value = table.get(head.lemma_.lower())
+            if value:
+                found.append(value)
+            break
+        if dep == "acl":
+            break
         if dep == "ccomp":
-            if head.lemma_.lower() == "deny":
+            # "denied that it attacked", "did not mean that X had cut ties with Y".
+            if head.lemma_.lower() == "deny" or any(child.dep_ == "neg" for child in head.children):
                 found.append(NEGATED)
             break
         if dep == "pcomp":
-            # "without signing", "refrained from meeting".
-            if head.lower_ == "without":
+            # "without signing", "refrained from meeting", "instead of buying", "rather than meeting".
+            if head.lower_ == "without" or any(c.lower_ in ("instead", "rather") for c in (head.head, *head.children)):
                 found.append(NEGATED)
             controller = head.head.lemma_.lower()
             if controller in table and head.head.pos_ == "VERB":
                 found.append(table[controller])  # "accused of attacking": alleged
             break
         if dep == "conj":
-            # A coordinated verb shares its chain above, not the other verb's own negation.
+            # A coordinated verb shares its chain above, not the other verb's own negation; but the verb
+            # after "rather than" is the one not done ("buy back shares rather than buy X").
+            if any(c.dep_ == "cc" and c.lower_ == "than" and c.i < current.i for c in head.children):
+                found.append(NEGATED)
             current = head
             continue
         current = head

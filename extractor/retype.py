@@ -80,8 +80,13 @@ def place_names_with_container(doc: Doc, mentions: list[MentionRecord]) -> None:
 
 @cache
 def killing_words() -> frozenset[tuple[str, str]]:
-    """(lemma, POS) of the words that state a killing ('assassinate', 'murder' as a noun)."""
-    return frozenset(key for key, rows in load_triggers().items() if any(row.relation == "killed" for row in rows))
+    """(lemma, POS) of the words that state a killing by themselves ('assassinate', 'murder' as a noun);
+    not the verbs that need more words for it ('put X to death', 'take the life of X')."""
+    return frozenset(
+        key
+        for key, rows in load_triggers().items()
+        if any(row.relation == "killed" and not row.specific and not row.verbs for row in rows)
+    )
 
 
 def is_victim(token: Token) -> bool:

@@ -22,6 +22,8 @@ LOC = TYPE_GROUPS["LOC"]
 # Prepositions whose gerund the verb's object performs: "accused X of attacking", "tricked X into
 # signing", "stopped X from visiting", "praised X for backing".
 CONTROL_PREPOSITIONS = frozenset({"of", "for", "into", "from"})
+# Prepositions of the charge after a verb of blame: "accused of", "charged with", "arrested for".
+CHARGE_PREPOSITIONS = CONTROL_PREPOSITIONS | {"with"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
@@ -150,6 +152,9 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
 
     A passive trigger's surface subject is returned as is; callers decide what it means.
     """
+    charged = charged_party(verb)
+    if charged:
+        return charged, False
     current = verb
     while True:
         found = children(current, ("nsubj", "nsubjpass") if current == verb else ("nsubj",))
@@ -193,6 +198,25 @@ def logical_subjects(verb: Token) -> tuple[list[Token], bool]:
         if current.dep_ == "acl" and current != verb:
             return [current.head], False
         return [], False
+
+
+def charged_party(verb: Token) -> list[Token]:
+    """The accused of an act listed in the charge: "accused X of crimes, including spying and insulting Y",
+    "X was charged with offences such as attacking Y" (X is said to have insulted or attacked Y). Only a
+    gerund with no subject of its own, below the charge's preposition or hanging on the verb of blame."""
+    if verb.tag_ != "VBG" or children(verb, ("nsubj", "nsubjpass")):
+        return []
+    previous = verb
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in word_list("blame_verbs.txt"):
+            through = previous.dep_ == "advcl" or (previous.dep_ == "prep" and previous.lower_ in CHARGE_PREPOSITIONS)
+            if not through:
+                return []
+            return children(ancestor, ("dobj",)) or children(ancestor, ("nsubjpass",))
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lower_ != "including" and children(ancestor, ("nsubj",)):
+            return []
+        previous = ancestor
+    return []
 
 
 def shared_objects(verb: Token) -> list[Token]:

@@ -6,7 +6,9 @@ in one article and Company in another is one node (typed Company), and Jordan
 the country and Michael Jordan stay apart. A bare surname joins the one full
 name of the run that contains it, and only then. Every merge is recorded with
 its reason in :attr:`KnowledgeGraph.merges`. Relations aggregate per (subject,
-relation, object) and keep every supporting :class:`Evidence`.
+relation, object) and keep every supporting :class:`Evidence`. Last, reprinted
+articles are grouped and the statements of event relations consolidated into
+events (:mod:`newskg.graphs.events`).
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from nameparser import HumanName
 
 from newskg.extractor.entity_types import more_specific, type_family
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW, Event, consolidate, iso_date
 from newskg.model import Article, ArticleRecords, Entity, Evidence
+from newskg.reprints import reprint_groups
 
 ROLE_RELATIONS = frozenset({"holds_role", "leads", "works_for"})
 
@@ -58,6 +62,9 @@ class KnowledgeGraph:
     relations: dict[tuple[str, str, str], GraphRelation] = field(default_factory=dict)
 
     merges: list[dict[str, str]] = field(default_factory=list)
+    # Each reprinted article -> the article it reprints (newskg.reprints), and the events (newskg.graphs.events).
+    reprints: dict[str, str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
 
     def add(self, records: ArticleRecords, merge: bool = True) -> None:
         """Add one article's records; with ``merge=False`` its entities stay apart from other articles'."""
@@ -162,6 +169,19 @@ class KnowledgeGraph:
                 edges_of.setdefault(new_key[0], set()).add(new_key)
                 edges_of.setdefault(new_key[2], set()).add(new_key)
 
+    def find_reprints(self) -> None:
+        """Group near-duplicate articles by their fingerprints; the graph then lets the fingerprints go."""
+        fingerprints = {key: article.fingerprint for key, article in self.articles.items() if article.fingerprint}
+        if not fingerprints:
+            return
+        dates = {key: iso_date(article.date) for key, article in self.articles.items()}
+        self.reprints = reprint_groups(fingerprints, dates)
+        for key in fingerprints:
+            self.articles[key] = replace(self.articles[key], fingerprint=None)
+
+    def consolidate_events(self, window: int = DEFAULT_EVENT_WINDOW) -> None:
+        self.events = consolidate(self, window)
+
     def sorted_entities(self) -> list[GraphEntity]:
         return [self.entities[key] for key in sorted(self.entities)]
 
@@ -169,12 +189,16 @@ class KnowledgeGraph:
         return [self.relations[key] for key in sorted(self.relations)]
 
 
-def build_graph(records: Iterable[ArticleRecords], merge: bool = True) -> KnowledgeGraph:
+def build_graph(
+    records: Iterable[ArticleRecords], merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW
+) -> KnowledgeGraph:
     graph = KnowledgeGraph()
     for item in records:
         graph.add(item, merge=merge)
     if merge:
         graph.merge_surnames()
+    graph.find_reprints()
+    graph.consolidate_events(event_window)
     return graph
 
 

@@ -8,7 +8,6 @@ the same view as a NetworkX MultiDiGraph. Values are plain strings and numbers
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -16,8 +15,10 @@ import networkx as nx
 
 from newskg.extractor.lexicon import relation_inventory
 from newskg.graphs.build import ROLE_RELATIONS, GraphRelation, KnowledgeGraph
+from newskg.graphs.events import Event, best_evidence, events_by_relation, is_day, iso_date, mention_count
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
-from newskg.model import Evidence
+
+__all__ = ["best_evidence", "iso_date", "network_table", "to_networkx"]
 
 # Characters XML 1.0 cannot carry, even escaped.
 XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -41,6 +42,12 @@ OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
     "modality": str,
     "first_date": str,
     "last_date": str,
+    # Event relations (newskg.graphs.events): distinct events behind the edge, their articles and outlets.
+    "events": int,
+    "num_articles": int,
+    "num_sources": int,
+    "first_reported": str,
+    "last_reported": str,
 }
 
 
@@ -50,16 +57,6 @@ def xml_safe(text: str) -> str:
 
 def joined(values: set[str] | list[str]) -> str:
     return "|".join(xml_safe(v) for v in sorted(values))
-
-
-def iso_date(value: str | None) -> str | None:
-    """The calendar date (YYYY-MM-DD) of an ISO date or timestamp; None for anything else."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        return None
 
 
 @dataclass
@@ -97,13 +94,13 @@ class NetworkTable:
         return any(n.dates for n in self.nodes) or any(e.dates for e in self.edges)
 
 
-def best_evidence(evidence: list[Evidence]) -> Evidence:
-    """The most confident, shortest supporting sentence; ties broken so that evidence order never matters."""
-    return min(evidence, key=lambda e: (-e.confidence, len(e.sentence), e.sentence, e.article_id, e.start))
-
-
-def edge_dates(relation: GraphRelation, graph: KnowledgeGraph) -> list[str]:
-    """Event dates of the supporting mentions, or their article's date where the sentence gives none."""
+def edge_dates(relation: GraphRelation, graph: KnowledgeGraph, events: list[Event]) -> list[str]:
+    """The dates of the edge's events (an event dated by a month or year: the day it was first reported); for a
+    standing relation, the dates of its statements (their own date, or their article's where the sentence gives
+    none)."""
+    if events:
+        days = {event.date if event.date and is_day(event.date) else event.first_reported for event in events}
+        return sorted(day for day in days if day)
     dates = set()
     for evidence in relation.evidence:
         article = graph.articles.get(evidence.article_id)
@@ -113,7 +110,20 @@ def edge_dates(relation: GraphRelation, graph: KnowledgeGraph) -> list[str]:
     return sorted(dates)
 
 
-def edge_attributes(relation: GraphRelation) -> dict[str, Value]:
+def event_attributes(events: list[Event]) -> dict[str, Value]:
+    """The contract's event columns of an edge: its events, their articles and outlets, first and last report."""
+    reported = sorted(d for e in events for d in (e.first_reported, e.last_reported) if d)
+    attrs: dict[str, Value] = {
+        "events": len(events),
+        "num_articles": len({a for e in events for a in e.articles}),
+        "num_sources": len({s for e in events for s in e.sources}),
+    }
+    if reported:
+        attrs["first_reported"], attrs["last_reported"] = reported[0], reported[-1]
+    return attrs
+
+
+def edge_attributes(relation: GraphRelation, events: list[Event] | None = None) -> dict[str, Value]:
     inventory = relation_inventory()
     best = best_evidence(relation.evidence)
     attrs: dict[str, Value] = {
@@ -135,6 +145,8 @@ def edge_attributes(relation: GraphRelation) -> dict[str, Value]:
     dates = sorted(e.date for e in relation.evidence if e.date)
     if dates:
         attrs["first_date"], attrs["last_date"] = dates[0], dates[-1]
+    if events:
+        attrs.update(event_attributes(events))
     return attrs
 
 
@@ -153,8 +165,10 @@ def entity_roles(graph: KnowledgeGraph) -> dict[str, set[str]]:
 def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> NetworkTable:
     edges = []
     node_dates: dict[str, set[str]] = {key: set() for key in graph.entities}
+    events_of = events_by_relation(graph.events)
     for index, relation in enumerate(graph.sorted_relations()):
-        dates = edge_dates(relation, graph)
+        events = events_of.get((relation.subject, relation.predicate, relation.object), [])
+        dates = edge_dates(relation, graph, events)
         node_dates[relation.subject].update(dates)
         node_dates[relation.object].update(dates)
         edges.append(
@@ -163,8 +177,9 @@ def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Ne
                 source=relation.subject,
                 target=relation.object,
                 label=relation.predicate,
-                weight=len(relation.evidence),
-                attributes=edge_attributes(relation),
+                # Supporting mentions, a reprint group's once (for an event relation, those of its events).
+                weight=sum(e.mentions for e in events) if events else mention_count(relation.evidence, graph.reprints),
+                attributes=edge_attributes(relation, events),
                 dates=dates,
             )
         )

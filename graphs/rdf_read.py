@@ -15,6 +15,8 @@ from rdflib.term import Literal, Node
 
 from newskg.extractor.lexicon import relation_inventory
 from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
+from newskg.graphs.events import RelationKey, consolidate, event_order, make_event
+from newskg.graphs.rdf_view import merge_order
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
 from newskg.model import ENTITY_TYPES, Article, Evidence
 
@@ -174,7 +176,33 @@ def read_merges(
                 "reason": text(graph, record, NKG.mergeReason) or "",
             }
         )
-    return sorted(merges, key=lambda m: (m["node"], m["label"], m["articles"], m["type"]))
+    return sorted(merges, key=merge_order)
+
+
+def read_reprints(graph: Graph, articles: dict[URIRef, Article]) -> dict[str, str]:
+    """Each reprinted article's original (``nkg:reprintOf``)."""
+    reprints = {}
+    for copy, original in graph.subject_objects(NKG.reprintOf):
+        if isinstance(copy, URIRef) and isinstance(original, URIRef) and copy in articles and original in articles:
+            reprints[articles[copy].id] = articles[original].id
+    return reprints
+
+
+def read_events(
+    graph: Graph, statement_events: dict[Node, list[tuple[RelationKey, Evidence]]], result: KnowledgeGraph
+) -> None:
+    """The events as the file groups the statements (``nkg:event``); their records are made as a run makes them.
+
+    A file written before newskg had events has no such links: its events are consolidated with the default window.
+    """
+    if not statement_events:
+        result.events = consolidate(result)
+        return
+    events = []
+    for statements in statement_events.values():
+        key = statements[0][0]
+        events.append(make_event(key, [evidence for _, evidence in statements], result.articles, result.reprints))
+    result.events = sorted(events, key=event_order)
 
 
 def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
@@ -189,7 +217,9 @@ def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
     for entity in entities.values():
         result.entities[entity.id] = entity
     result.merges = read_merges(graph, entities, articles)
+    result.reprints = read_reprints(graph, articles)
     evidence: dict[tuple[str, str, str], list[Evidence]] = {}
+    statement_events: dict[Node, list[tuple[RelationKey, Evidence]]] = {}
     for statement in graph.subjects(RDF.type, NKG.Statement):
         subject = entities.get(graph.value(statement, RDF.subject) or statement)
         obj = entities.get(graph.value(statement, RDF.object) or statement)
@@ -205,7 +235,11 @@ def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
         described = articles.get(source_article)
         article_id = described.id if described else source_article.rsplit("/", 1)[-1]
         key = (subject.id, local_name(predicate), obj.id)
-        evidence.setdefault(key, []).append(read_evidence(graph, statement, article_id))
+        item = read_evidence(graph, statement, article_id)
+        evidence.setdefault(key, []).append(item)
+        event = graph.value(statement, NKG.event)
+        if event is not None:
+            statement_events.setdefault(event, []).append((key, item))
     for key in sorted(evidence):
         subject_id, predicate_name, object_id = key
         info = inventory.get(predicate_name)
@@ -213,6 +247,7 @@ def from_rdf(source: Dataset | Graph) -> KnowledgeGraph:
         result.relations[key] = GraphRelation(
             subject_id, predicate_name, object_id, info.symmetric if info else False, items
         )
+    read_events(graph, statement_events, result)
     return result
 
 

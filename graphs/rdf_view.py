@@ -14,6 +14,13 @@ the date of the article that states it (``nkg:statedOn``) and the article
 (``prov:wasDerivedFrom``). Each cross-article merge is an ``nkg:MergeRecord``:
 which name and type from which articles joined which entity, and why.
 
+Events (:mod:`newskg.graphs.events`): each is an ``nkg:Event`` in the default
+graph, with its relation (``nkg:eventType``), ``nkg:actor``, ``nkg:target``, date
+(``schema:startDate``), first and last report, counts, outlets, best statement
+and the articles that report it (``schema:subjectOf``); each statement of an
+event relation points to its event (``nkg:event``, in the article's graph). A
+reprinted article is ``nkg:reprintOf`` its original.
+
 Both orders stream: quads come in a fixed order (so writers give the same bytes
 for the same graph) with no duplicates, and nothing but a few per-graph sets is
 held besides the graph itself, so a million relations go to a file or to the
@@ -34,6 +41,7 @@ import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, slug
+from newskg.graphs.events import Event, RelationKey
 from newskg.graphs.vocab import (
     ATTRIBUTE_PROPERTY,
     NKG,
@@ -43,6 +51,7 @@ from newskg.graphs.vocab import (
     article_iri,
     entity_class,
     entity_iri,
+    event_iri,
     statement_iri,
 )
 from newskg.model import Article, Evidence
@@ -100,24 +109,30 @@ def digest(*parts: str) -> str:
 
 def evidence_digest(relation: GraphRelation, evidence: Evidence) -> str:
     """The statement node's key: one node per relation and supporting mention."""
-    return digest(
-        evidence.article_id,
-        relation.subject,
-        relation.predicate,
-        relation.object,
-        str(evidence.start),
-        str(evidence.end),
-        evidence.rule,
-    )
+    return key_digest((relation.subject, relation.predicate, relation.object), evidence)
+
+
+def key_digest(key: RelationKey, evidence: Evidence) -> str:
+    subject, predicate, obj = key
+    return digest(evidence.article_id, subject, predicate, obj, str(evidence.start), str(evidence.end), evidence.rule)
 
 
 class Terms:
     """The IRIs of one base, each entity's and article's made once per stream."""
 
-    def __init__(self, base_iri: str) -> None:
+    def __init__(self, base_iri: str, events: list[Event] | None = None) -> None:
         self.base = base_iri
         self.entities: dict[str, ox.NamedNode] = {}
         self.articles: dict[str, ox.NamedNode] = {}
+        # Statement key (key_digest) -> the node of its event.
+        self.statement_events: dict[str, ox.NamedNode] = {}
+        for event in events or []:
+            node = self.event(event)
+            for evidence in event.statements:
+                self.statement_events[key_digest(event.key, evidence)] = node
+
+    def event(self, event: Event) -> ox.NamedNode:
+        return ox.NamedNode(event_iri(self.base, event.id))
 
     def entity(self, node_id: str) -> ox.NamedNode:
         node = self.entities.get(node_id)
@@ -138,8 +153,10 @@ class Terms:
 # --- the triples of one thing -----------------------------------------------------------
 
 
-def article_triples(article: Article, mentioned: list[str], terms: Terms) -> Iterator[Triple]:
-    """The article's description and the entities it mentions."""
+def article_triples(
+    article: Article, mentioned: list[str], terms: Terms, reprint_of: str | None = None
+) -> Iterator[Triple]:
+    """The article's description, the article it reprints, and the entities it mentions."""
     node = terms.article(article.id)
     yield node, rdf.type, schema.NewsArticle
     yield node, schema.identifier, ox.Literal(article.id)
@@ -151,6 +168,8 @@ def article_triples(article: Article, mentioned: list[str], terms: Terms) -> Ite
         yield node, schema.url, ox.Literal(article.url, datatype=xsd.anyURI)
     if article.source:
         yield node, schema.publisher, ox.Literal(article.source)
+    if reprint_of:
+        yield node, nkg.reprintOf, terms.article(reprint_of)
     for entity_id in mentioned:
         yield node, schema.mentions, terms.entity(entity_id)
 
@@ -204,6 +223,33 @@ def statement_triples(relation: GraphRelation, evidence: Evidence, terms: Terms)
         yield node, nkg.eventDate, date_literal(evidence.date)
     if evidence.title:
         yield node, nkg.title, ox.Literal(evidence.title)
+    event = terms.statement_events.get(evidence_digest(relation, evidence))
+    if event is not None:
+        yield node, nkg.event, event
+
+
+def event_triples(event: Event, terms: Terms) -> Iterator[Triple]:
+    """One event: what happened between whom and when, how widely it was reported, and the articles that did."""
+    node = terms.event(event)
+    yield node, rdf.type, nkg.Event
+    yield node, schema.identifier, ox.Literal(event.id)
+    yield node, nkg.eventType, getattr(nkg, event.relation)
+    yield node, nkg.actor, terms.entity(event.actor)
+    yield node, nkg.target, terms.entity(event.target)
+    if event.date:
+        yield node, schema.startDate, date_literal(event.date)
+    if event.first_reported:
+        yield node, nkg.firstReported, date_literal(event.first_reported)
+    if event.last_reported:
+        yield node, nkg.lastReported, date_literal(event.last_reported)
+    yield node, nkg.numArticles, integer_literal(event.num_articles)
+    yield node, nkg.numSources, integer_literal(event.num_sources)
+    yield node, nkg.numMentions, integer_literal(event.mentions)
+    for source in event.sources:
+        yield node, nkg.source, ox.Literal(source)
+    yield node, nkg.bestStatement, ox.NamedNode(statement_iri(terms.base, key_digest(event.key, event.evidence)))
+    for article_id in event.articles:
+        yield node, schema.subjectOf, terms.article(article_id)
 
 
 def membership_node(relation: GraphRelation, evidence: Evidence, terms: Terms) -> ox.NamedNode:
@@ -241,6 +287,10 @@ def merge_node(record: dict[str, str], terms: Terms) -> ox.NamedNode:
     return ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
 
 
+def merge_order(record: dict[str, str]) -> tuple[str, str, str, str]:
+    return record["node"], record["label"], record["articles"], record["type"]
+
+
 def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
     node = merge_node(record, terms)
@@ -268,23 +318,27 @@ def mentioned_entities(graph: KnowledgeGraph) -> dict[str, list[str]]:
 def description_triples(
     graph: KnowledgeGraph, terms: Terms, outgoing: dict[str, list[GraphRelation]] | None = None
 ) -> Iterator[Triple]:
-    """The default graph: articles, entities and merge records (each merge record once).
+    """The default graph: articles, entities, merge records (each once) and events.
 
     With ``outgoing``, each entity's description is followed by the direct triples of its relations (the union).
     """
     mentioned = mentioned_entities(graph)
     for article_id in sorted(graph.articles):
-        yield from article_triples(graph.articles[article_id], mentioned.get(article_id, []), terms)
+        article = graph.articles[article_id]
+        yield from article_triples(article, mentioned.get(article_id, []), terms, graph.reprints.get(article_id))
     for entity in graph.sorted_entities():
         yield from entity_triples(entity, terms)
         for relation in (outgoing or {}).get(entity.id, []):
             yield relation_triple(relation, terms)
     merges_seen: set[str] = set()
-    for record in graph.merges:
+    # In a fixed order (the reader's), not the run's: a file read back writes the same bytes.
+    for record in sorted(graph.merges, key=merge_order):
         node = merge_node(record, terms).value
         if node not in merges_seen:  # the same merge recorded twice
             merges_seen.add(node)
             yield from merge_triples(record, terms)
+    for event in graph.events:
+        yield from event_triples(event, terms)
 
 
 def evidence_by_article(graph: KnowledgeGraph) -> dict[str, list[tuple[GraphRelation, Evidence]]]:
@@ -328,7 +382,7 @@ def provenance_triples(
 
 def dataset_quads(graph: KnowledgeGraph, base_iri: str) -> Iterator[ox.Quad]:
     """The RDF view as quads: the default graph, then each article's named graph (for TriG, N-Quads, the store)."""
-    terms = Terms(base_iri)
+    terms = Terms(base_iri, graph.events)
     default = ox.DefaultGraph()
     for subject, predicate, obj in description_triples(graph, terms):
         yield ox.Quad(subject, predicate, obj, default)
@@ -349,7 +403,7 @@ def union(graph: KnowledgeGraph, base_iri: str) -> Iterator[Triple]:
     Entities come with their outgoing relations right after their description,
     so Turtle and JSON-LD write each entity as one block.
     """
-    terms = Terms(base_iri)
+    terms = Terms(base_iri, graph.events)
     outgoing: dict[str, list[GraphRelation]] = defaultdict(list)
     for relation in graph.sorted_relations():
         if relation.evidence:

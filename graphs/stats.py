@@ -1,11 +1,13 @@
-"""What a graph holds: counts by entity type and relation, and the most connected entities."""
+"""What a graph holds: counts by entity type and relation, the most connected entities and the most reported
+events."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.events import Event, most_reported
 from newskg.graphs.query import text_table
 
 
@@ -18,10 +20,22 @@ class GraphStats:
     by_type: list[tuple[str, int]]
     by_relation: list[tuple[str, int, int]]
     most_connected: list[tuple[str, str, int, int]]
+    events: int = 0
+    # (what happened, date, sources, articles, mentions)
+    most_reported: list[tuple[str, str, int, int, int]] = field(default_factory=list)
+
+
+def event_text(event: Event, graph: KnowledgeGraph) -> str:
+    """'Norway excluded Telvano Group'; a symmetric relation names both sides first: 'Peru and Ecuador signed'."""
+    actor, target = graph.entities[event.actor].label, graph.entities[event.target].label
+    relation = event.relation.replace("_", " ")
+    edge = graph.relations.get(event.key)
+    return f"{actor} and {target} {relation}" if edge and edge.symmetric else f"{actor} {relation} {target}"
 
 
 def graph_stats(graph: KnowledgeGraph, top: int = 10) -> GraphStats:
-    """Counts, and the ``top`` entities with most relations (ties: more supporting mentions, then name)."""
+    """Counts, the ``top`` entities with most relations (ties: more supporting mentions, then name), and the ``top``
+    events reported by most sources (then articles, then mentions)."""
     by_type = Counter(entity.type for entity in graph.entities.values())
     edges: Counter[str] = Counter()
     statements: Counter[str] = Counter()
@@ -45,13 +59,18 @@ def graph_stats(graph: KnowledgeGraph, top: int = 10) -> GraphStats:
             (graph.entities[node].label, graph.entities[node].type, degree[node], support[node])
             for node in ranked[:top]
         ],
+        events=len(graph.events),
+        most_reported=[
+            (event_text(event, graph), event.date or "", event.num_sources, event.num_articles, event.mentions)
+            for event in most_reported(graph.events, top)
+        ],
     )
 
 
 def format_stats(stats: GraphStats) -> str:
     summary = (
         f"articles: {stats.articles}  entities: {stats.entities}  relations: {stats.relations}"
-        f"  statements: {stats.statements}\n"
+        f"  statements: {stats.statements}  events: {stats.events}\n"
     )
     types = text_table(["entity type", "entities"], [[name, str(count)] for name, count in stats.by_type])
     relations = text_table(
@@ -61,4 +80,8 @@ def format_stats(stats: GraphStats) -> str:
         ["most connected entity", "type", "edges", "statements"],
         [[label, kind, str(degree), str(n)] for label, kind, degree, n in stats.most_connected],
     )
-    return "\n".join((summary, types, relations, connected))
+    reported = text_table(
+        ["most reported event", "date", "sources", "articles", "mentions"],
+        [[text, date, str(sources), str(articles), str(n)] for text, date, sources, articles, n in stats.most_reported],
+    )
+    return "\n".join((summary, types, relations, connected, reported))

@@ -102,6 +102,21 @@ class NKG(DefinedNamespace):
     mergedType: URIRef
     mergeReason: URIRef
 
+    # Events (graphs/events.py): one happening behind the statements of many reports; reprinted articles.
+    Event: URIRef
+    event: URIRef
+    eventType: URIRef
+    actor: URIRef
+    target: URIRef
+    firstReported: URIRef
+    lastReported: URIRef
+    numArticles: URIRef
+    numSources: URIRef
+    numMentions: URIRef
+    source: URIRef
+    bestStatement: URIRef
+    reprintOf: URIRef
+
 
 DEFAULT_BASE_IRI = "https://w3id.org/newskg/id/"
 GEONAMES = "https://sws.geonames.org/"
@@ -177,6 +192,10 @@ def statement_iri(base: str, digest: str) -> URIRef:
     return URIRef(f"{base}statement/{digest}")
 
 
+def event_iri(base: str, event_id: str) -> URIRef:
+    return URIRef(f"{base}event/{event_id}")
+
+
 def article_graph_iri(base: str, article_id: str) -> URIRef:
     from newskg.graphs.build import slug
 
@@ -216,6 +235,13 @@ def jsonld_context() -> dict[str, Any]:
         "modality": NKG.modality,
         "eventDate": NKG.eventDate,
         "title": NKG.title,
+        "startDate": SDO.startDate,
+        "firstReported": NKG.firstReported,
+        "lastReported": NKG.lastReported,
+        "numArticles": NKG.numArticles,
+        "numSources": NKG.numSources,
+        "numMentions": NKG.numMentions,
+        "source": NKG.source,
     }
     iri_terms = {
         "sameAs": OWL.sameAs,
@@ -224,6 +250,13 @@ def jsonld_context() -> dict[str, Any]:
         "predicate": RDF.predicate,
         "object": RDF.object,
         "wasDerivedFrom": PROV.wasDerivedFrom,
+        "event": NKG.event,
+        "eventType": NKG.eventType,
+        "actor": NKG.actor,
+        "target": NKG.target,
+        "bestStatement": NKG.bestStatement,
+        "subjectOf": SDO.subjectOf,
+        "reprintOf": NKG.reprintOf,
         **{name: NKG[name] for name in relation_inventory()},
     }
     context: dict[str, Any] = dict(PREFIXES)

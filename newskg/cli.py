@@ -13,6 +13,7 @@ from rdflib import Dataset
 from newskg import __version__
 from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
 from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result, load_file_store, query_oxigraph
@@ -92,6 +93,15 @@ def extract_command(
         ),
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    event_window: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            metavar="DAYS",
+            help="Statements of one event relation between the same actor and target dated within this many days"
+            " of the event's first are one event.",
+        ),
+    ] = DEFAULT_EVENT_WINDOW,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     if not output and not store:
@@ -110,6 +120,7 @@ def extract_command(
         store=store,
         prune=prune,
         merge_report=merge_report,
+        event_window=event_window,
     )
     show = wants_progress(quiet)
     progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
@@ -176,6 +187,34 @@ def export_command(
         raise typer.Exit(2) from None
     for path, fmt in zip(output, formats, strict=True):
         typer.echo(f"{path}: {fmt.name}", err=True)
+
+
+@app.command("view")
+def view_command(
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a --store folder."
+        ),
+    ] = None,
+    *,
+    output: Annotated[str, typer.Option("--output", "-o", help="The HTML page to write (e.g. graph.html).")],
+    title: Annotated[str | None, typer.Option(help="Page title [default: newskg: N articles]")] = None,
+    store: StoreOption = None,
+) -> None:
+    """Write one self-contained, offline HTML page that draws the graph (open it in any browser)."""
+    from newskg.graphs.network_read import NetworkReadError
+    from newskg.view import ViewError, write_view
+
+    if (source is None) == (store is None):
+        error("give either a graph file or --store DIR")
+        raise typer.Exit(2)
+    try:
+        data = write_view(source or store or "", output, title)
+    except (ViewError, RDFReadError, NetworkReadError, StoreError) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    typer.echo(f"{output}: {len(data['nodes']):,} entities, {len(data['edges']):,} relations", err=True)
 
 
 @app.command("query")

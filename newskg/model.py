@@ -32,6 +32,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    # The near-duplicate fingerprint of the text (newskg.reprints), set where the text is parsed.
+    fingerprint: str | None = None
 
 
 @dataclass(frozen=True)

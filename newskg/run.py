@@ -32,11 +32,14 @@ from newskg import __version__
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.extractor.records import doc_to_records
 from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords
 from newskg.progress import RunProgress
 from newskg.reader import SUFFIXES, ReadError, read_articles
+from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
+from newskg.reprints import fingerprint
 from newskg.store import (
     article_hash,
     merged_graph,
@@ -91,6 +94,7 @@ class ExtractOptions:
     store: str | None = None
     prune: bool = False  # with a store: forget stored articles this run did not read
     merge_report: str | None = None
+    event_window: int = DEFAULT_EVENT_WINDOW  # days: statements of one pair this close are one event
 
 
 def good_articles(
@@ -158,8 +162,8 @@ def parse(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterat
         except Exception as err:
             yield f"{article.id}: extraction failed ({type(err).__name__}: {err})"
             continue
-        # The graph keeps only the article's metadata.
-        yield replace(records, article=replace(article, text=""))
+        # The graph keeps only the article's metadata, and the fingerprint that finds its reprints.
+        yield replace(records, article=replace(article, text="", fingerprint=fingerprint(article.text, article.title)))
 
 
 # The pipeline of a worker process, loaded once when the worker starts.
@@ -297,6 +301,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
             "data": data_files,
             "base_iri": options.base_iri,
             "merge": options.merge,
+            "event_window": options.event_window,
+            "fingerprints": FINGERPRINT_SCHEME,
         },
         sort_keys=True,
     )
@@ -330,7 +336,9 @@ def extract(
             options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
             graph, store = (
                 build_graph(
-                    with_progress(extract_records(articles, options, summary, report), summary, progress), options.merge
+                    with_progress(extract_records(articles, options, summary, report), summary, progress),
+                    options.merge,
+                    options.event_window,
                 ),
                 None,
             )
@@ -422,5 +430,6 @@ def extract_into_store(
         order += not_read
     changed = len(kept) > summary.unchanged or dropped or order != state.order or settings != state.settings
     if changed or not rdf_is_current(store):
-        return update_store(store, [], dropped, order, settings, options.base_iri, options.merge), store
-    return merged_graph(store, options.merge), store
+        graph = update_store(store, [], dropped, order, settings, options.base_iri, options.merge, options.event_window)
+        return graph, store
+    return merged_graph(store, options.merge, options.event_window), store

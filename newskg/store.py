@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from rdflib import Dataset
 
 from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.export import export_graph, output_format
 from newskg.graphs.formats import Format
 from newskg.graphs.query import query_oxigraph
@@ -181,6 +182,7 @@ def update_store(
     settings: str,
     base_iri: str,
     merge: bool = True,
+    event_window: int = DEFAULT_EVENT_WINDOW,
 ) -> KnowledgeGraph:
     """Put new or changed articles (records, content hash), drop others, and rebuild the merged graph.
 
@@ -193,7 +195,7 @@ def update_store(
         remove_article(store, article_id)
     set_value(store, SETTINGS, settings)
     set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
-    graph = merged_graph(store, merge)
+    graph = merged_graph(store, merge, event_window)
     rebuild_rdf(store, graph, base_iri)
     # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
     set_value(store, RDF_STATE, state_digest(store))
@@ -252,9 +254,9 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
     yield from stored_records(open_store(directory, read_only=True))
 
 
-def merged_graph(store: ox.Store, merge: bool = True) -> KnowledgeGraph:
+def merged_graph(store: ox.Store, merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
-    return build_graph(stored_records(store), merge)
+    return build_graph(stored_records(store), merge, event_window)
 
 
 def store_settings(directory: str | Path) -> dict[str, Any]:
@@ -265,7 +267,12 @@ def store_settings(directory: str | Path) -> dict[str, Any]:
 
 def store_graph(directory: str | Path) -> KnowledgeGraph:
     """The merged graph of a store, identical to a fresh run over the same articles."""
-    return merged_graph(open_store(directory, read_only=True), store_settings(directory).get("merge", True))
+    settings = store_settings(directory)
+    return merged_graph(
+        open_store(directory, read_only=True),
+        settings.get("merge", True),
+        settings.get("event_window", DEFAULT_EVENT_WINDOW),
+    )
 
 
 def data_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:

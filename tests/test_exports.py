@@ -13,6 +13,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -24,7 +25,7 @@ from typer.testing import CliRunner
 
 from newskg.cli import app
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.formats.gexf import TYPE_COLORS
@@ -36,6 +37,7 @@ from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.reader import read_articles
+from newskg.reprints import fingerprint
 from tests.conftest import EXAMPLES, REPO, SHARED
 
 if not SHARED.is_dir():  # a worktree checkout: the shared folder lives one level further up
@@ -49,11 +51,13 @@ runner = CliRunner()
 
 
 def build(nlp, paths: list[str]) -> KnowledgeGraph:
-    graph = KnowledgeGraph()
+    """The merged graph of a run, with reprints and events (fingerprints made as a run's parser makes them)."""
+    records = []
     for article in read_articles(paths):
         assert isinstance(article, Article), article
-        graph.add(doc_to_records(nlp(article.text), article))
-    return graph
+        with_print = replace(article, fingerprint=fingerprint(article.text, article.title))
+        records.append(doc_to_records(nlp(article.text), with_print))
+    return build_graph(records)
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +119,7 @@ def test_dated_run_is_a_dynamic_gexf_with_spells(dated: KnowledgeGraph) -> None:
     graph = document.find("g:graph", ns)
     assert graph is not None
     assert (graph.get("mode"), graph.get("timeformat")) == ("dynamic", "date")
-    assert (graph.get("start"), graph.get("end")) == ("2020-02-11", "2021-03-18")
+    assert (graph.get("start"), graph.get("end")) == ("2020-02-11", "2021-05-12")
     [edge] = [
         edge
         for edge in document.iterfind(".//g:edge", ns)
@@ -285,8 +289,7 @@ def pact_article() -> ArticleRecords:
 
 
 def test_sparql_over_trig_returns_the_sentence_behind_a_signed_edge() -> None:
-    graph = KnowledgeGraph()
-    graph.add(pact_article())
+    graph = build_graph([pact_article()])
     dataset = Dataset(default_union=True).parse(data=serialize("trig", graph), format="trig")
     assert validate_rdf(dataset).conforms
     result = run_query(dataset, SIGNED_EITHER_WAY.format(a="Ghana", b="Kenya"))
@@ -318,7 +321,8 @@ def trig_file(folder: Path, graph: KnowledgeGraph) -> Path:
 
 def test_query_command_prints_table_csv_and_json(tmp_path: Path, dated: KnowledgeGraph) -> None:
     path = trig_file(tmp_path, dated)
-    query = "SELECT ?who WHERE { ?a nkg:met ?b . ?a rdfs:label ?who } ORDER BY ?who"
+    # DISTINCT: a reprinted article's graph holds the same direct triple as its original's.
+    query = "SELECT DISTINCT ?who WHERE { ?a nkg:met ?b . ?a rdfs:label ?who } ORDER BY ?who"
     table = runner.invoke(app, ["query", str(path), query])
     assert table.exit_code == 0, table.output
     assert table.output.splitlines()[0].strip() == "who" and table.output.endswith("(3 rows)\n")
@@ -350,11 +354,14 @@ def test_stats_command_counts_types_relations_and_hubs(tmp_path: Path, dated: Kn
     assert result.exit_code == 0, result.output
     relations = len(dated.relations)
     statements = sum(len(r.evidence) for r in dated.relations.values())
-    assert result.output.startswith(f"articles: 3  entities: {len(dated.entities)}  relations: {relations}")
-    assert f"statements: {statements}" in result.output.splitlines()[0]
+    articles = len(dated.articles)
+    assert result.output.startswith(f"articles: {articles}  entities: {len(dated.entities)}  relations: {relations}")
+    assert f"statements: {statements}  events: {len(dated.events)}" in result.output.splitlines()[0]
     assert "Country" in result.output and "met" in result.output
-    hubs = result.output.split("most connected entity")[1].strip().splitlines()[2:]
+    hubs = result.output.split("most connected entity")[1].split("\n\n")[0].strip().splitlines()[2:]
     assert len(hubs) == 2
+    reported = result.output.split("most reported event")[1].strip().splitlines()[2:]
+    assert len(reported) == 2 and reported[0].split()[-4:] == ["2021-03-17", "3", "3", "3"]
 
 
 def test_export_and_validate_commands(tmp_path: Path, dated: KnowledgeGraph) -> None:
@@ -404,12 +411,14 @@ def test_gexf_of_two_runs_is_the_same_bytes_and_carries_no_date_of_writing(nlp, 
 def test_example_queries_run_and_find_who_met_whom_in_2020(dated: KnowledgeGraph) -> None:
     dataset = Dataset(default_union=True).parse(data=serialize("trig", dated), format="trig")
     queries = {path.name: path.read_text(encoding="utf-8") for path in (EXAMPLES.parent / "queries").glob("*.rq")}
-    assert len(queries) == 3
+    assert len(queries) == 4
     results = {name: run_query(dataset, query) for name, query in queries.items()}
     met = [[str(value) for value in row] for row in results["met-in-2020.rq"].rows]
     assert [row[2] for row in met] == ["2020-02-11", "2020-02-11"]
     assert {row[0] for row in met} == {"Chile", "Elena Rojas"}
     assert any("Rui Carvalho met" in row[3] for row in met)
+    reported = [[str(value) for value in row] for row in results["events-reported-by-three-sources.rq"].rows]
+    assert [row[:6] for row in reported] == [["Ecuador", "signed", "Peru", "2021-03-17", "3", "3"]]
 
 
 def test_query_with_ontology_finds_events_by_plover_category(tmp_path: Path, dated: KnowledgeGraph) -> None:

@@ -55,11 +55,20 @@ def test_namespace_refuses_undeclared_terms() -> None:
         NKG["married"]
 
 
-def test_shapes_accept_exactly_the_inventory_relations(shapes: Graph) -> None:
-    statement_predicates = [
+def allowed_values(shapes: Graph, shape: str, path: URIRef) -> list:
+    """The ``sh:in`` list of a shape's property with this path."""
+    return [
         node
-        for prop in shapes.objects(URIRef("https://w3id.org/newskg/shapes#StatementShape"), SH.property)
-        if shapes.value(prop, SH.path) == RDF.predicate
+        for prop in shapes.objects(URIRef(f"https://w3id.org/newskg/shapes#{shape}"), SH.property)
+        if shapes.value(prop, SH.path) == path
         for node in shapes.items(shapes.value(prop, getattr(SH, "in")))
     ]
-    assert statement_predicates == [NKG[name] for name in relation_inventory()]
+
+
+def test_shapes_accept_exactly_the_inventory_relations(shapes: Graph) -> None:
+    assert allowed_values(shapes, "StatementShape", RDF.predicate) == [NKG[name] for name in relation_inventory()]
+
+
+def test_event_shape_accepts_exactly_the_event_relations(shapes: Graph) -> None:
+    events = [NKG[name] for name, info in relation_inventory().items() if info.kind == "event"]
+    assert allowed_values(shapes, "EventShape", NKG.eventType) == events

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from newskg.graphs.build import KnowledgeGraph
 
-MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv_nodes", "csv_edges")
+MODULES = ("graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv_nodes", "csv_edges", "html")
 
 
 @dataclass(frozen=True)
