@@ -28,7 +28,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from newskg.extractor.acronyms import acronym_forms, is_acronym
+from newskg.extractor.acronyms import acronym_forms, is_acronym, skipped_words
 from newskg.extractor.cluster_types import family_scores, pooled_scores, strong_families
 from newskg.extractor.entity_types import type_family
 from newskg.extractor.evidence import cues_of, legal_suffixes
@@ -286,6 +286,14 @@ def after_honorific(doc: Doc, m: MentionRecord) -> bool:
     return (start > 0 and doc[start - 1].text in SURNAME_HONORIFICS) or doc[start].text in SURNAME_HONORIFICS
 
 
+def like_a_persons_name(words: list[str]) -> bool:
+    """'marta vogel': two to four words, none of them a corporate word, a kind word or a function word."""
+    return 2 <= len(words) <= 4 and all(
+        w.isalpha() and w not in corporate_words() and w not in organisation_heads() and w not in skipped_words()
+        for w in words
+    )
+
+
 def lowered(words: set[tuple[str, ...]]) -> set[tuple[str, ...]]:
     return {tuple(w.casefold() for w in part) for part in words if part}
 
@@ -340,12 +348,18 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
                 and all(len(part) < len(name) for name in names for part in parts)
                 and len(members) <= len(snapshot[org])
             }
-        if surname_only and not matches:
-            # 'Mr Ebbers' and 'Bernie Ebbers' that NER took for a firm: the one name that ends with the surname.
+        if not matches and (surname_only or ner_family(members) == "person"):
+            # 'Mr Ebbers' or 'Vogel said' and 'Bernie Ebbers' or 'Marta Vogel' that NER took for a firm: the one
+            # name like a person's that ends with the surname.
             matches = {
                 other
                 for other, names in untyped.items()
-                if other != root and any(name[-len(part) :] == list(part) for name in names for part in lowered(words))
+                if other != root
+                and any(
+                    name[-len(part) :] == list(part) and like_a_persons_name(name)
+                    for name in names
+                    for part in lowered(words)
+                )
             }
         if len(matches) == 1:
             links.append((root, matches.pop()))

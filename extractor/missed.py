@@ -20,10 +20,15 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.acronyms import capitals, is_acronym
+from newskg.extractor.gazetteer import read_words
 from newskg.extractor.parties import party_forms
 from newskg.extractor.people import SURNAME_HONORIFICS
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+def corporate_words() -> frozenset[str]:
+    return read_words("corporate_words.txt")
 
 
 def taken_tokens(doc: Doc, spans: list[Span]) -> set[int]:
@@ -48,6 +53,15 @@ def stands_alone(doc: Doc, start: int, end: int) -> bool:
     return before is None or before.pos_ != "PROPN" or before.text in SURNAME_HONORIFICS
 
 
+def short_form(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """'Renewal Party' -> 'Renewal', 'Halvorsen Motors Group' -> 'Halvorsen': a name without the corporate
+    words at its end (None when it has none, or nothing would be left)."""
+    end = len(words)
+    while end > 1 and words[end - 1].lower() in corporate_words():
+        end -= 1
+    return words[:end] if end < len(words) and words[0].lower() != "the" else None
+
+
 def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     """'Parmalat has sued ... Parmalat was declared insolvent': the other places where a tagged name is written."""
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -55,6 +69,10 @@ def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         if span.label_ in NAME_LABELS and span[0].text[:1].isupper():
             words = tuple(t.text for t in span)
             names.setdefault(words[0], []).append((words, span.label_))
+            short = short_form(words)
+            if short:
+                # 'Renewal said' after 'the Renewal Party': the name without its corporate words.
+                names[words[0]].append((short, span.label_))
     found = []
     for token in doc:
         for words, label in names.get(token.text, []):

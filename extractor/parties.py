@@ -76,11 +76,24 @@ def is_plural(span: Span) -> bool:
     return span.root.tag_ in ("NNPS", "NNS") or span.text.endswith("s")
 
 
+def is_group_word(span: Span) -> bool:
+    """A one-word name for a group of people: NORP, or 'the Whigs' that NER took for a person (a person's name
+    takes no 'the' and no plural)."""
+    if len(span) != 1:
+        return False
+    if span.label_ == "NORP":
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return span.label_ == "PERSON" and before is not None and before.lower_ == "the" and is_plural(span)
+
+
 def in_a_persons_name(span: Span) -> bool:
     """'Jaynes' NER took for a group where the article names Jeremy Jaynes: a surname, not a party's members."""
     text = span.text
     forms = {text, text[:-1]} if text.endswith("s") else {text}
-    return any(ent.label_ == "PERSON" and forms & {t.text for t in ent} for ent in span.doc.ents)
+    return any(
+        ent.label_ == "PERSON" and ent.start != span.start and forms & {t.text for t in ent} for ent in span.doc.ents
+    )
 
 
 def derived_party_name(word: str) -> str:
@@ -98,7 +111,7 @@ def party_of(span: Span) -> str | None:
         if always or in_party_context(span) or span.label_ == "PARTY_WORD":
             return party
         return None
-    if span.label_ != "NORP" or len(span) != 1 or is_demonym(text) or text.lower() in group_words():
+    if not is_group_word(span) or is_demonym(text) or text.lower() in group_words():
         return None
     if in_a_persons_name(span):
         return None

@@ -113,6 +113,11 @@ def organization_type(span: Span) -> tuple[str, str | None]:
     found = context_type(span)
     if found in ORGANIZATION_TYPES:
         return found, "context"
+    # The head word of the name: 'Brightwell Department Stores' (a firm, whatever 'Department' says elsewhere),
+    # 'Ministry of Foods' (headed by 'Ministry').
+    head = name_heads().get(("last", span.root.text))
+    if head in ORGANIZATION_TYPES and len(span) > 1:
+        return head, "head"
     words = span.text.split()
     for keyword, entity_type in organization_keywords():
         if keyword in words:
