@@ -376,23 +376,36 @@ def test_page_makes_no_request_and_answers_clicks(chromium: str, built: dict[str
         for text in (hub.label, hub.type, *hub.aliases, *hub.articles):
             assert text in details
         browser.evaluate("new Promise(done => setTimeout(done, 500))")  # two clicks closer are a double click
+        # Close the details panel so that it covers no edge, as a user would (its close button).
+        browser.evaluate("document.getElementById('close').click()")
+        assert browser.evaluate("document.documentElement.dataset.selected") is None
 
-        # A real click on a straight edge, on the whole pixel nearest to it near its middle (mouse events carry
-        # whole pixels), shows every evidence sentence with its article.
+        # A real click on a straight edge, on a whole pixel (mouse events carry whole pixels) nearest to the line,
+        # at the point of any edge that lies farthest from every node and every other edge (and right of the side
+        # panel), so that nothing else can take the click; it shows every evidence sentence with its article.
         edge = browser.evaluate(
             """(() => { const g = newskgView.graph, v = newskgView;
-              const [key, p, q] = g.filterEdges((k, a) => a.type === "arrow" || a.type === "line")
-                .map(k => [k, v.screenPosition(g.source(k)), v.screenPosition(g.target(k))])
-                .map(([k, p, q]) => [k, p, q, Math.hypot(p.x - q.x, p.y - q.y)])
-                .sort((a, b) => b[3] - a[3])[0];
+              const segment = (k) => [v.screenPosition(g.source(k)), v.screenPosition(g.target(k))];
+              const toSegment = (x, y, [p, q]) => {
+                const dx = q.x - p.x, dy = q.y - p.y, length = dx * dx + dy * dy;
+                const t = length ? Math.max(0, Math.min(1, ((x - p.x) * dx + (y - p.y) * dy) / length)) : 0;
+                return Math.hypot(x - (p.x + t * dx), y - (p.y + t * dy));
+              };
+              const nodes = g.nodes().map(n => v.screenPosition(n));
+              const edges = g.edges().map(k => [k, segment(k)]);
               let best = null;
-              for (let t = 0.35; t <= 0.65; t += 0.01) {
-                const x = Math.round(p.x + t * (q.x - p.x)), y = Math.round(p.y + t * (q.y - p.y));
-                const dx = q.x - p.x, dy = q.y - p.y;
-                const off = Math.abs(dx * (p.y - y) - (p.x - x) * dy) / Math.hypot(dx, dy);
-                if (!best || off < best.off) best = { x, y, off };
+              for (const k of g.filterEdges((k, a) => a.type === "arrow" || a.type === "line")) {
+                const [p, q] = segment(k), dx = q.x - p.x, dy = q.y - p.y, length = Math.hypot(dx, dy);
+                for (let t = 0.2; t <= 0.8; t += 0.02) {
+                  const x = Math.round(p.x + t * dx), y = Math.round(p.y + t * dy);
+                  if (x < 320 || Math.abs(dx * (p.y - y) - (p.x - x) * dy) / length > 0.75) continue;
+                  const clearance = Math.min(
+                    ...nodes.map(n => Math.hypot(n.x - x, n.y - y)),
+                    ...edges.filter(([other]) => other !== k).map(([, s]) => toSegment(x, y, s)));
+                  if (!best || clearance > best.clearance) best = { key: k, x, y, clearance };
+                }
               }
-              return { key, index: g.getEdgeAttribute(key, "index"), x: best.x, y: best.y }; })()"""
+              return { key: best.key, index: g.getEdgeAttribute(best.key, "index"), x: best.x, y: best.y }; })()"""
         )
         browser.click(edge["x"], edge["y"])
         assert browser.evaluate("document.documentElement.dataset.selected") == f"edge:{edge['key']}"
