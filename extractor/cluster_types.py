@@ -52,6 +52,16 @@ def family_scores(scores: dict[str, float]) -> dict[str, float]:
     return found
 
 
+# Cues that say, for the cross-article merge, that an entity is surely of its kind: the strong cues, a kind noun
+# beside the name, its head word, a relative 'which', the text treating it as a person.
+DECISIVE_CUES = STRONG_CUES | {"context", "head", "which", "person"}
+
+
+def decisive_families(mentions: Iterable[MentionRecord]) -> list[str]:
+    """The kinds of thing that decisive cues of these mentions name ('Mr Jordan': person)."""
+    return sorted({type_family(t) for m in mentions for cue, t in cues_of(m) if cue in DECISIVE_CUES})
+
+
 def strong_families(m: MentionRecord) -> list[str]:
     """The kinds of thing the strong cues of one mention name ('Mr X': person; 'X Inc': organisation)."""
     return sorted({type_family(t) for cue, t in cues_of(m) if cue in STRONG_CUES})

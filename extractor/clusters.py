@@ -25,7 +25,13 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newskg.extractor.cluster_types import cluster_attributes, cluster_label, decide_type, non_ner_score
+from newskg.extractor.cluster_types import (
+    cluster_attributes,
+    cluster_label,
+    decide_type,
+    decisive_families,
+    non_ner_score,
+)
 from newskg.extractor.coref import resolve_references
 from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.evidence import add_cue
@@ -223,7 +229,8 @@ def cluster_records(mentions: list[MentionRecord], clusters: dict[str, Cluster])
         first = mentions[found[0]]
         scores = cluster.scores if cluster else {}
         reasons = cluster.reasons if cluster else []
-        records.append(cluster_record(first["label"], first["type"], found, scores, reasons))
+        strong = decisive_families(mentions[i] for i in found)
+        records.append(cluster_record(first["label"], first["type"], found, scores, reasons, strong))
     return records
 
 

@@ -75,6 +75,7 @@ class ClusterRecord(TypedDict):
     type: str
     mentions: list[int]  # indexes into doc._.newskg_entities, in text order
     scores: dict[str, float]  # type -> pooled evidence behind the decision
+    strong: list[str]  # the kinds of thing (type families) a strong cue of its mentions names
     reasons: list[str]  # why mentions joined it, stayed apart from it, and why it has its type
 
 
@@ -150,6 +151,7 @@ def cluster_record(
     mentions: list[int],
     scores: dict[str, float] | None = None,
     reasons: list[str] | None = None,
+    strong: list[str] | None = None,
 ) -> ClusterRecord:
     """The record of the entity (``entity_type``, ``label``) that the mentions at ``mentions`` name."""
     return ClusterRecord(
@@ -158,6 +160,7 @@ def cluster_record(
         type=entity_type,
         mentions=sorted(mentions),
         scores=dict(scores or {}),
+        strong=sorted(strong or []),
         reasons=list(reasons or []),
     )
 

@@ -1,9 +1,10 @@
 """Merge per-article records into one knowledge graph for the whole run.
 
 Entities merge on their type *family* and canonical name, so the same country
-or person seen in many articles is one node, an organisation typed Organization
-in one article and Company in another is one node (typed Company), and Jordan
-the country and Michael Jordan stay apart. A bare surname joins the one full
+or person seen in many articles is one node and an organisation typed Organization
+in one article and Company in another is one node (typed Company). One name typed
+as different kinds in different articles is one node unless strong evidence names
+two things (:mod:`newskg.graphs.kinds`): Jordan the country and Mr Jordan stay apart. A bare surname joins the one full
 name of the run that contains it, and only then. Every merge is recorded with
 its reason in :attr:`KnowledgeGraph.merges`. Relations aggregate per (subject,
 relation, object) and keep every supporting :class:`Evidence`. Last, reprinted
@@ -23,6 +24,7 @@ from nameparser import HumanName
 
 from newskg.extractor.entity_types import more_specific, type_family
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW, Event, consolidate, iso_date
+from newskg.graphs.kinds import merge_kinds
 from newskg.model import Article, ArticleRecords, Entity, Evidence
 from newskg.reprints import reprint_groups
 
@@ -38,6 +40,9 @@ class GraphEntity:
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict[str, str] = field(default_factory=dict)
+    # The type evidence of its articles, summed (see newskg.model.Entity), for newskg.graphs.kinds.
+    type_scores: dict[str, float] = field(default_factory=dict)
+    strong_families: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -87,6 +92,9 @@ class KnowledgeGraph:
             node.mentions += len(entity.mentions)
             for name, value in entity.attributes.items():
                 node.attributes.setdefault(name, value)
+            for entity_type, score in entity.type_scores.items():
+                node.type_scores[entity_type] = node.type_scores.get(entity_type, 0.0) + score
+            node.strong_families.update(entity.strong_families)
         for relation in records.relations:
             subject, obj = local_ids.get(relation.subject), local_ids.get(relation.object)
             if subject is None or obj is None or subject == obj:
@@ -158,6 +166,7 @@ class KnowledgeGraph:
         target.mentions += node.mentions
         for name, value in node.attributes.items():
             target.attributes.setdefault(name, value)
+        target.strong_families.update(node.strong_families)
         del self.entities[node.id]
         for key in sorted(edges_of.pop(node.id, set())):
             edge = self.relations.pop(key)
@@ -196,6 +205,7 @@ def build_graph(
     for item in records:
         graph.add(item, merge=merge)
     if merge:
+        merge_kinds(graph)
         graph.merge_surnames()
     graph.find_reprints()
     graph.consolidate_events(event_window)
