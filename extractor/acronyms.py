@@ -80,9 +80,13 @@ def acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> set[str]:
     ending_at = {m["token_end"]: m for m in mentions}
     tagged = {m["token_start"] for m in mentions if m["token_end"] - m["token_start"] == 1}
     found = set()
-    for token in doc:
-        i = token.i
-        if not (token.text[:1].isupper() and len(token.text) >= 2 and is_parenthesised(doc, i, i + 1)):
+    closing = [t.i for t in doc if t.text == ")"]
+    for close in closing:
+        i = close - 1
+        if i < 1:
+            continue
+        token = doc[i]
+        if not (token.text[:1].isupper() and len(token.text) >= 2 and doc[i - 1].text == "("):
             continue
         expansion = ending_at.get(i - 1)
         if expansion is not None and capitals(expansion["text"]) == token.text.upper():

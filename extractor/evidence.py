@@ -82,8 +82,17 @@ def company_titles() -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(cells[0].lower().split()) for _, cells in data_rows(data_text("company_titles.txt")))
 
 
+@cache
+def title_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of the company titles (most tokens start or end none)."""
+    titles = company_titles()
+    return frozenset(t[0] for t in titles), frozenset(t[-1] for t in titles)
+
+
 def title_at(doc: Doc, start: int) -> int:
     """The end of the company title that starts at token ``start`` (``start`` when there is none)."""
+    if start >= len(doc) or doc[start].lower_ not in title_edges()[0]:
+        return start
     for title in company_titles():
         end = start + len(title)
         if end <= len(doc) and tuple(t.lower_ for t in doc[start:end]) == title:
@@ -92,6 +101,8 @@ def title_at(doc: Doc, start: int) -> int:
 
 
 def title_ending_at(doc: Doc, end: int) -> bool:
+    if end < 1 or doc[end - 1].lower_ not in title_edges()[1]:
+        return False
     return any(
         end - len(title) >= 0 and tuple(t.lower_ for t in doc[end - len(title) : end]) == title
         for title in company_titles()

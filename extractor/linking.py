@@ -216,13 +216,27 @@ def short_form_links(doc: Doc, groups: Groups) -> None:
     names = {root: {surface_key(m["text"]) for m in members} for root, members in snapshot.items()}
     blocked = PLACE_CUES | PERSON_CUES | frozenset({"known", "party"})
     longs = {root: members for root, members in snapshot.items() if not has_cue(members, PERSON_CUES)}
+    # Long names by their first and last words: a short form shares one of them.
+    by_edge: dict[str, set[int]] = {}
+    for other in longs:
+        for long_name in names[other]:
+            words = long_name.split()
+            if len(words) > 1:
+                by_edge.setdefault(words[0], set()).add(other)
+                by_edge.setdefault(words[-1], set()).add(other)
     links = []
     for root, members in snapshot.items():
         if has_cue(members, blocked):
             continue
+        candidates = {
+            other
+            for name in names[root]
+            for word in (name.split()[0], name.split()[0][:-1])
+            for other in by_edge.get(word, ())
+        }
         owners = [
             other
-            for other in longs
+            for other in sorted(candidates)
             if other != root
             and any(
                 is_short_form(name.split(), long_name.split())

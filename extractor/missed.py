@@ -17,6 +17,8 @@ its acronym ("PCS").
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.acronyms import capitals, is_acronym
@@ -27,8 +29,15 @@ from newskg.extractor.people import SURNAME_HONORIFICS
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
 
+@cache
 def corporate_words() -> frozenset[str]:
     return read_words("corporate_words.txt")
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read from the Doc's array (no Token object made per token)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array("ORTH").tolist()]
 
 
 def taken_tokens(doc: Doc, spans: list[Span]) -> set[int]:
@@ -74,10 +83,11 @@ def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
                 # 'Renewal said' after 'the Renewal Party': the name without its corporate words.
                 names[words[0]].append((short, span.label_))
     found = []
-    for token in doc:
-        for words, label in names.get(token.text, []):
-            start, end = token.i, token.i + len(words)
-            if end > len(doc) or tuple(t.text for t in doc[start:end]) != words:
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        for words, label in names.get(text, []):
+            start, end = i, i + len(words)
+            if end > len(doc) or tuple(texts[start:end]) != words:
                 continue
             if any(i in taken for i in range(start, end)) or doc[start].pos_ != "PROPN":
                 continue
@@ -113,23 +123,32 @@ def listed_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
     return found
 
 
+@cache
+def party_form_words() -> dict[str, frozenset[tuple[str, ...]]]:
+    """First word -> the party forms of party_words.tsv that start with it, as word tuples."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for form in party_forms():
+        words = tuple(form.split())
+        found.setdefault(words[0], set()).add(words)
+    return {first: frozenset(forms) for first, forms in found.items()}
+
+
 def party_words(doc: Doc, taken: set[int]) -> list[Span]:
     """'Labour MP Jo Roe', 'the Labour spring conference': a party form of party_words.tsv that NER left
     untagged (capitalised, and a proper noun where it opens a sentence: 'Labour costs rose' is no party)."""
-    forms = party_forms()
-    found = []
-    i = 0
-    while i < len(doc):
-        for n in (3, 2, 1):
-            end = i + n
-            if end > len(doc) or any(j in taken for j in range(i, end)) or not doc[i].text[:1].isupper():
-                continue
-            if doc[i:end].text in forms and (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start):
+    starts = party_form_words()
+    texts = token_texts(doc)
+    found: list[Span] = []
+    for i, text in enumerate(texts):
+        forms = starts.get(text)
+        if forms is None or i in taken or not (doc[i].pos_ == "PROPN" or not doc[i].is_sent_start):
+            continue
+        for words in sorted(forms, key=len, reverse=True):
+            end = i + len(words)
+            if tuple(texts[i:end]) == words and not any(j in taken for j in range(i, end)):
                 found.append(Span(doc, i, end, label="NORP"))
                 taken.update(range(i, end))
-                i = end - 1
                 break
-        i += 1
     return found
 
 
@@ -164,9 +183,7 @@ def complete_names(doc: Doc, spans: list[Span]) -> list[Span]:
 def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     """'Public' + 'and' + 'Commercial Services Union': two organisation spans NER split at 'and' are one name
     when an acronym in the article spells the whole ('PCS')."""
-    acronyms = {t.text for t in doc if is_acronym(t.text)}
-    if not acronyms:
-        return spans
+    acronyms: set[str] | None = None
     joined: list[Span] = []
     for span in spans:
         last = joined[-1] if joined else None
@@ -180,6 +197,8 @@ def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
         ):
             whole = Span(doc, last.start, span.end, label="ORG")
             letters = capitals(whole.text)
+            if acronyms is None:
+                acronyms = {text for text in token_texts(doc) if is_acronym(text)}
             # The acronym spells the first name and goes on into the second: 'PCS' for 'Public and Commercial ...'.
             if any(letters.startswith(a) and len(a) > 1 + len(capitals(last.text)) for a in acronyms):
                 joined[-1] = whole
