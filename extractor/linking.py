@@ -14,7 +14,8 @@ recorded with its reason:
    the article spells it (:mod:`newskg.extractor.acronyms`);
 3. short forms and long forms that differ only by corporate words ('Halvorsen' /
    'Halvorsen Motors', 'Renewal' / 'Renewal Party', 'the Commission' / 'the
-   European Commission'), unless the article sets them apart ('Acme and Acme Music',
+   European Commission') or by a country before them ('Department of Justice' / 'US
+   Department of Justice'), unless the article sets them apart ('Acme and Acme Music',
    'Acme Music, the music arm of Acme') or the short form is a country or a city;
 4. people named by part of their name: 'Blair', 'Mr Blair' after 'Tony Blair' (a
    name after an honorific is a surname), when one full name of the article fits.
@@ -32,7 +33,8 @@ from newskg.extractor.acronyms import acronym_forms, is_acronym, skipped_words
 from newskg.extractor.cluster_types import family_scores, pooled_scores, strong_families
 from newskg.extractor.entity_types import type_family
 from newskg.extractor.evidence import cues_of, legal_suffixes
-from newskg.extractor.gazetteer import lookup_city, lookup_country, read_words
+from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, read_words
+from newskg.extractor.missed import token_texts
 from newskg.extractor.people import SURNAME_HONORIFICS
 from newskg.extractor.schema import MentionRecord
 from newskg.extractor.type_cues import name_heads, organization_keywords
@@ -182,6 +184,20 @@ def is_short_form(short: list[str], long: list[str]) -> bool:
     return bool(rest) and all(w in corporate_words() for w in rest)
 
 
+def is_national_form(short: list[str], long: list[str]) -> bool:
+    """'department of justice' of 'us department of justice', 'borders council' of 'scottish borders council':
+    the long form is the short one after a country or nationality. Names of two words or more only: 'the
+    Parliament' of one article may not be its 'Scottish Parliament'."""
+    extra = len(long) - len(short)
+    if len(short) < 2 or extra < 1 or long[extra:] != short:
+        return False
+    prefix = " ".join(long[:extra])
+    return any(
+        lookup_country(form) is not None or lookup_demonym(form) is not None
+        for form in (prefix, prefix.upper(), prefix.title())
+    )
+
+
 def is_kind_short_form(doc: Doc, m: MentionRecord, long: list[str]) -> bool:
     """'the Commission' of 'the European Commission': an organisation named by its kind word alone, after 'the'."""
     words = words_of(m["text"])
@@ -195,14 +211,16 @@ def is_kind_short_form(doc: Doc, m: MentionRecord, long: list[str]) -> bool:
     )
 
 
-def set_apart(doc: Doc, short: list[MentionRecord], long: list[MentionRecord]) -> bool:
-    """The article says the two names are two things: they are coordinated ('Acme and Acme Music') or a
-    subsidiary noun stands beside the long one ('Acme Music, the music arm of Acme')."""
+def set_apart(doc: Doc, short: list[MentionRecord], long: list[MentionRecord], subsidiaries: bool = True) -> bool:
+    """The article says the two names are two things: they are coordinated ('Acme and Acme Music') or (with
+    ``subsidiaries``) a subsidiary noun stands beside the long one ('Acme Music, the music arm of Acme')."""
     short_roots = {doc[m["token_start"] : m["token_end"]].root.i for m in short}
     for m in long:
         root = doc[m["token_start"] : m["token_end"]].root
         if any(c.i in short_roots for c in root.conjuncts):
             return True
+        if not subsidiaries:
+            continue
         window = doc[max(0, m["token_start"] - 2) : min(len(doc), m["token_end"] + 5)]
         if any(t.lower_ in subsidiary_nouns() for t in window):
             return True
@@ -228,18 +246,15 @@ def short_form_links(doc: Doc, groups: Groups) -> None:
     for root, members in snapshot.items():
         if has_cue(members, blocked):
             continue
-        candidates = {
-            other
-            for name in names[root]
-            for word in (name.split()[0], name.split()[0][:-1])
-            for other in by_edge.get(word, ())
-        }
+        edges = {word for name in names[root] for word in (name.split()[0], name.split()[0][:-1], name.split()[-1])}
+        candidates = {other for word in edges for other in by_edge.get(word, ())}
         owners = [
             other
             for other in sorted(candidates)
             if other != root
             and any(
                 is_short_form(name.split(), long_name.split())
+                or is_national_form(name.split(), long_name.split())
                 or any(is_kind_short_form(doc, m, long_name.split()) for m in members)
                 for long_name in names[other]
                 for name in names[root]
@@ -336,6 +351,9 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
         for root, members in snapshot.items()
         if only_ner(members) and root not in people
     }
+    # The words the article writes after 'Mr', 'Ms' or 'Dr': surnames.
+    texts = token_texts(doc)
+    surnames = {texts[i + 1] for i, text in enumerate(texts[:-1]) if text in SURNAME_HONORIFICS}
     links = []
     for root, members in snapshot.items():
         if has_cue(members, frozenset({"gazetteer", "known", "suffix", "party"})):
@@ -350,6 +368,19 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
             for part in words
             if person != root and part and len(part) < len(full) and fits(list(part), full, surname_only)
         }
+        if surname_only and not matches:
+            # 'Mr Wang' of 'Wang Xuebing': names that put the surname first. Not a person the article calls by
+            # the last word of the name ('Mr Flight' of 'Howard Flight': then 'Mr Howard' is someone else).
+            matches = {
+                person
+                for person, full in people.items()
+                for part in words
+                if person != root
+                and part
+                and len(part) < len(full)
+                and full[: len(part)] == list(part)
+                and full[-1] not in surnames
+            }
         if root not in organisations and only_ner(members) and not surname_only and may_be_short_name(members):
             parts = {tuple(words_of(m["text"])) for m in members}
             # Not when the short name is written more often than the long one: 'Fiat' of 'Fiat Powertrain' is
@@ -382,7 +413,8 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
             groups.note(root, f"{members[0]['text']!r} left alone: part of several names ({', '.join(names)})")
     for root, owner in links:
         short, long = snapshot[root], snapshot[owner]
-        if set_apart(doc, short, long):
+        # A person's surname may stand beside an 'arm' or a 'unit'; only a list sets two people apart.
+        if set_apart(doc, short, long, subsidiaries=owner not in people):
             groups.note(root, f"{short[0]['text']!r} kept apart from {long[0]['text']!r}: the article sets them apart")
         else:
             longest = max((m["text"] for m in long), key=len)

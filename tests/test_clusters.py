@@ -102,9 +102,14 @@ CASES = [
         id="surname-of-a-name-ner-took-for-a-firm",
     ),
     pytest.param(
-        "Grant Wells, a banker, met the minister. Mr Grant said the talks went well.",
+        "Grant Wells, a banker, met the minister. Mr Wells left early. Mr Grant said the talks went well.",
         {("Grant Wells", "Person"), ("Grant", "Person")},
         id="honorific-takes-a-surname",
+    ),
+    pytest.param(
+        "Li Zhenhua, a banker, met the minister. Mr Li said the talks went well.",
+        {("Li Zhenhua", "Person")},
+        id="surname-written-first",
     ),
     pytest.param(
         "Tom Preston arrived on Monday. Preston said he was pleased.",
