@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.pipeline import DEFAULT_MODEL
-from newskg.graphs.build import node_id_for
+from newskg.graphs.merge import node_id_for
 from newskg.graphs.network import joined, xml_safe
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
 from newskg.model import Article

@@ -79,8 +79,8 @@ def child_stream(args: argparse.Namespace) -> dict[str, Any]:
     resident memory of this process and of each worker after each pass: flat memory means only the graph grows."""
     import multiprocessing
 
-    from newskg.graphs.build import KnowledgeGraph
-    from newskg.model import Article
+    from newskg.graphs.merge import add_article
+    from newskg.model import Article, KnowledgeGraph
     from newskg.run import ExtractOptions, RunSummary, extract_records
 
     source = [json.loads(line) for line in Path(args.input).read_text(encoding="utf-8").splitlines()]
@@ -105,7 +105,7 @@ def child_stream(args: argparse.Namespace) -> dict[str, Any]:
         if round_ != current_round:  # the first article of the next pass: the previous pass is done
             sample(summary.extracted - 1)
             current_round = round_
-        graph.add(records)
+        add_article(graph, records)
     sample(summary.extracted)
     return {**peak_memory_mb(), "passes": passes, "entities": len(graph.entities), "relations": len(graph.relations)}
 
@@ -122,8 +122,8 @@ def synthetic_graph(entities: int, relations: int) -> Any:
     """A deterministic KnowledgeGraph of the requested size (one evidence per relation)."""
     import random
 
-    from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
-    from newskg.model import ENTITY_TYPES, Article, Evidence
+    from newskg.model import Article, Evidence, GraphEntity, GraphRelation, KnowledgeGraph
+    from newskg.vocabulary import ENTITY_TYPES
 
     rng = random.Random(6)
     graph = KnowledgeGraph()

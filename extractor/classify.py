@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.evidence import add_ner_cue, has_legal_suffix
 from newskg.extractor.gazetteer import (
     City,
@@ -46,6 +45,7 @@ from newskg.extractor.type_cues import (
     name_head_type,
     organization_type,
 )
+from newskg.vocabulary import ORGANIZATION_TYPES
 
 
 def is_actor(token: Token) -> bool:

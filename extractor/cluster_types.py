@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from newskg.extractor.entity_types import GENERIC_TYPES, TYPE_FAMILY, type_family
 from newskg.extractor.evidence import caps, cues_of, weights
 from newskg.extractor.schema import MentionRecord
+from newskg.vocabulary import GENERIC_TYPES, TYPE_FAMILY, type_family
 
 # Cues strong enough that one of them, on one mention, may say that a string names a second thing.
 STRONG_CUES = frozenset({"gazetteer", "known", "party", "honorific", "suffix"})

@@ -33,7 +33,6 @@ from newskg.extractor.cluster_types import (
     non_ner_score,
 )
 from newskg.extractor.coref import resolve_references
-from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.evidence import add_cue
 from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym
 from newskg.extractor.linking import link_mentions
@@ -49,6 +48,7 @@ from newskg.extractor.schema import (
     set_entity,
 )
 from newskg.extractor.type_cues import context_nouns
+from newskg.vocabulary import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 
 
 @dataclass

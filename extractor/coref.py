@@ -17,9 +17,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.schema import MentionRecord, mention_record
+from newskg.vocabulary import GENERIC_TYPES, INSTITUTION_TYPES, type_family
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Sentences back (besides the pronoun's own) where an antecedent may be.
@@ -38,7 +38,6 @@ SINGULAR_THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 # "it" as the dummy subject of these verbs refers to nothing ("it is expected that...", "it seems").
 DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "take", "rain", "matter", "happen", "remain"})
-THING_TYPES = frozenset({"Country", *ORGANIZATION_TYPES})
 PLURAL_MARKERS = frozenset({"two", "both"})
 DETERMINERS = frozenset({"the", "both", "two"})
 # Words that make "two ..." definite: "the two firms", "these two firms", "both two"; "two firms" is not.
@@ -142,7 +141,7 @@ def person_of_gender(gender: str) -> Callable[[MentionRecord], bool]:
 
 
 def is_thing(m: MentionRecord) -> bool:
-    return m["type"] in THING_TYPES
+    return m["type"] in INSTITUTION_TYPES
 
 
 def of_type(entity_type: str) -> Callable[[MentionRecord], bool]:

@@ -13,7 +13,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, relation_inventory, word_list
+from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list
 from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
     RELATIVE_PRONOUNS,
@@ -30,6 +30,7 @@ from newskg.extractor.syntax import (
     shared_objects,
     unique,
 )
+from newskg.vocabulary import relation_inventory
 
 
 @dataclass(frozen=True)

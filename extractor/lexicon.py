@@ -1,4 +1,4 @@
-"""The relation inventory and the lexicons of the relation extractor, read from the data files."""
+"""The lexicons of the extractor, read from its data files (the relation inventory is in :mod:`newskg.vocabulary`)."""
 
 from __future__ import annotations
 
@@ -7,15 +7,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from newskg.model import ENTITY_TYPES
-
-
-@dataclass(frozen=True)
-class RelationInfo:
-    name: str
-    plover: str | None
-    symmetric: bool
-    kind: str
+from newskg.vocabulary import data_rows, relation_inventory
 
 
 @dataclass(frozen=True)
@@ -65,35 +57,9 @@ class Trigger:
 
 Triggers = dict[tuple[str, str], list[Trigger]]
 
-TYPE_GROUPS = {
-    "ORG": frozenset({"Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}),
-    "LOC": frozenset({"Country", "City", "Region", "Place"}),
-}
-TYPE_GROUPS["AGENT"] = TYPE_GROUPS["ORG"] | {"Person", "Country", "City"}
-TYPE_GROUPS["*"] = frozenset(ENTITY_TYPES)
-
 
 def data_text(filename: str) -> str:
     return resources.files("newskg.extractor").joinpath("data", filename).read_text(encoding="utf-8")
-
-
-def data_rows(text: str) -> list[tuple[int, list[str]]]:
-    """(line number, cells) of a TSV text, skipping blank lines and '#' comments."""
-    return [
-        (number, [cell.strip() for cell in line.split("\t")])
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.startswith("#")
-    ]
-
-
-@cache
-def relation_inventory() -> dict[str, RelationInfo]:
-    """Every relation of the contract with its PLOVER category and symmetry."""
-    table = {}
-    for _, cells in data_rows(data_text("relations.tsv")):
-        name, plover, symmetric, kind = cells
-        table[name] = RelationInfo(name, plover or None, symmetric == "yes", kind)
-    return table
 
 
 class LexiconError(ValueError):
@@ -225,13 +191,3 @@ def word_list(filename: str) -> frozenset[str]:
 def word_table(filename: str) -> dict[str, str]:
     """First column -> second column of a two-column data file."""
     return {cells[0].lower(): cells[1] for _, cells in data_rows(data_text(filename))}
-
-
-@cache
-def relation_types() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Relation -> (allowed subject types, allowed object types)."""
-
-    def expand(spec: str) -> frozenset[str]:
-        return frozenset(t for part in spec.split(",") for t in TYPE_GROUPS.get(part.strip(), {part.strip()}))
-
-    return {cells[0]: (expand(cells[1]), expand(cells[2])) for _, cells in data_rows(data_text("relation_types.tsv"))}

@@ -31,13 +31,13 @@ from spacy.tokens import Doc
 
 from newskg.extractor.acronyms import acronym_forms, is_acronym, skipped_words
 from newskg.extractor.cluster_types import family_scores, pooled_scores, strong_families
-from newskg.extractor.entity_types import type_family
 from newskg.extractor.evidence import cues_of, legal_suffixes
 from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, read_words
 from newskg.extractor.missed import token_texts
 from newskg.extractor.people import SURNAME_HONORIFICS
 from newskg.extractor.schema import MentionRecord
 from newskg.extractor.type_cues import name_heads, organization_keywords
+from newskg.vocabulary import type_family
 
 # Cues that say a name is a country, state or city: such a name is no short form of a firm's name.
 PLACE_CUES = frozenset({"gazetteer", "city"})

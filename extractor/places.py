@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
 from newskg.extractor.type_cues import context_noun
+from newskg.vocabulary import ORGANIZATION_TYPES
 
 
 def city_containers(doc: Doc, mentions: list[MentionRecord]) -> list[tuple[int, int]]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newskg.extractor.dates import resolve_date
-from newskg.extractor.lexicon import relation_inventory
 from newskg.extractor.schema import ClusterRecord, MentionRecord, RelationRecord
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.vocabulary import relation_inventory
 
 
 def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:

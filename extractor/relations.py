@@ -22,13 +22,14 @@ from spacy.tokens import Doc
 
 from newskg.extractor.dates import attached_date, date_entities
 from newskg.extractor.events import Candidate, noun_events, noun_trigger, presence_events, verb_events, verb_trigger
-from newskg.extractor.lexicon import load_triggers, relation_inventory, relation_types
+from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.modality import NEGATED
 from newskg.extractor.places import find_based_in, find_locations
 from newskg.extractor.roles import find_roles
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
 from newskg.extractor.standing import standing_relations
 from newskg.extractor.syntax import MentionIndex
+from newskg.vocabulary import relation_inventory, relation_types
 
 # A relation found only through a pronoun or description is less sure than one between names.
 COREFERENCE_PENALTY = 0.1

@@ -14,13 +14,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.evidence import add_cue
 from newskg.extractor.gazetteer import lookup_city, us_state_names
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.people import person_role_nouns
 from newskg.extractor.schema import MentionRecord, set_entity
 from newskg.extractor.type_cues import context_type, known_organizations
+from newskg.vocabulary import ORGANIZATION_TYPES
 
 
 def retype_states(doc: Doc, mentions: list[MentionRecord]) -> None:

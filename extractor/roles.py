@@ -19,13 +19,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.gazetteer import lookup_demonym
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.people import role_table, title_modifiers
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
+from newskg.vocabulary import INSTITUTION_TYPES, ORGANIZATION_TYPES
 
-AFFILIATION_TARGETS = frozenset({"Country", *ORGANIZATION_TYPES})
 STATE_TARGETS = frozenset({"Country", "GovernmentBody"})
 LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
@@ -33,7 +32,6 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
 # Relative pronouns that stand for a person as the subject of a clause ("Roe, who runs Acme").
 PERSON_RELATIVE_PRONOUNS = frozenset({"who", "that"})
-ORGANIZATION_TARGETS = frozenset(ORGANIZATION_TYPES)
 
 
 @cache
@@ -165,7 +163,7 @@ class RoleFinder:
         return token.is_title and token.pos_ in ("PROPN", "NOUN") and i not in self.covering
 
     def target(self, index: int | None) -> int | None:
-        if index is None or self.mentions[index]["type"] not in AFFILIATION_TARGETS:
+        if index is None or self.mentions[index]["type"] not in INSTITUTION_TYPES:
             return None
         return index
 
@@ -310,7 +308,7 @@ class RoleFinder:
             if token.pos_ == "PRON":
                 continue  # "It was led by X": 'it' is as often a delegation or a campaign as an organisation.
             for owner in self.covering.get(token.i, []):
-                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TARGETS:
+                if owner != person_index and self.mentions[owner]["type"] in ORGANIZATION_TYPES:
                     start = min(token.i, root.i)
                     end = max(token.i, person["token_end"] - 1) + 1
                     found.append(

@@ -39,7 +39,7 @@ from typing import NotRequired, TypedDict
 
 from spacy.tokens import Doc, Span
 
-from newskg.extractor.entity_types import entity_key
+from newskg.vocabulary import entity_key
 
 SPAN_KEY = "newskg_entities"
 

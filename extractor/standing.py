@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.events import Candidate
-from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
+from newskg.extractor.lexicon import word_list, word_table
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
@@ -28,6 +28,7 @@ from newskg.extractor.syntax import (
     left_modifiers,
     prep_objects,
 )
+from newskg.vocabulary import TYPE_GROUPS
 
 ORG = TYPE_GROUPS["ORG"]
 LOC = TYPE_GROUPS["LOC"]

@@ -10,13 +10,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.lexicon import TYPE_GROUPS, word_list, word_table
+from newskg.extractor.lexicon import word_list, word_table
 from newskg.extractor.schema import MentionRecord
+from newskg.vocabulary import INSTITUTION_TYPES, TYPE_GROUPS
 
-# What a group of people may stand for: "Japanese officials" act for Japan, "SEC officials" for the SEC.
-METONYM_TYPES = frozenset(
-    {"Country", "Company", "Organization", "GovernmentBody", "PoliticalParty", "InternationalOrganization"}
-)
 ORG = TYPE_GROUPS["ORG"]
 LOC = TYPE_GROUPS["LOC"]
 # Prepositions whose gerund the verb's object performs: "accused X of attacking", "tricked X into
@@ -85,11 +82,11 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
     if token.lemma_.lower() in word_list("metonym_heads.txt") or token.lower_ in word_list("metonym_heads.txt"):
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
-                named = [m for m in index.at(child) if index.type_of(m) in METONYM_TYPES]
+                named = [m for m in index.at(child) if index.type_of(m) in INSTITUTION_TYPES]
                 if named:
                     return named
         for pobj in prep_objects(token, ("of", "from")):
-            named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in METONYM_TYPES]
+            named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in INSTITUTION_TYPES]
             if named:
                 return named
     # A kind of place named after "of": "the town of Gao", "the province of Aceh".

@@ -13,9 +13,9 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from newskg.extractor.entity_types import ORGANIZATION_TYPES
 from newskg.extractor.gazetteer import read_table
-from newskg.extractor.lexicon import TYPE_GROUPS, data_rows, data_text
+from newskg.extractor.lexicon import data_rows, data_text
+from newskg.vocabulary import LOCATION_TYPES, ORGANIZATION_TYPES
 
 
 @cache
@@ -89,7 +89,7 @@ def context_type(span: Span) -> str | None:
 
 
 # Kinds of place a name's head word can mark (a country is never named by its head word).
-PLACE_TYPES = TYPE_GROUPS["LOC"] - {"Country"}
+PLACE_TYPES = LOCATION_TYPES - {"Country"}
 
 
 @cache

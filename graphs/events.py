@@ -32,20 +32,13 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.model import Article, Evidence
+from newskg.model import Article, Event, Evidence, GraphRelation, KnowledgeGraph, RelationKey
 from newskg.reprints import reprint_group_of
-
-if TYPE_CHECKING:
-    from newskg.graphs.build import GraphRelation, KnowledgeGraph
+from newskg.vocabulary import relation_inventory
 
 DEFAULT_EVENT_WINDOW = 3  # days (docs/events.md)
-
-RelationKey = tuple[str, str, str]
 
 
 def iso_date(value: str | None) -> str | None:
@@ -137,36 +130,6 @@ def mention_count(evidence: Iterable[Evidence], reprints: Mapping[str, str]) -> 
 def event_id(relation: str, actor: str, target: str, date: str | None) -> str:
     """Stable id of an event: the same relation, actor, target and date give the same id in every run."""
     return hashlib.sha1("\x1f".join((relation, actor, target, date or "")).encode("utf-8")).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class Event:
-    """One happening: the statements of one event relation between one actor and target within one window."""
-
-    id: str
-    relation: str
-    actor: str
-    target: str
-    date: str | None  # the earliest day (or the period) of its statements
-    first_reported: str | None  # earliest and latest publication date of its articles
-    last_reported: str | None
-    articles: tuple[str, ...]
-    sources: tuple[str, ...]
-    mentions: int  # supporting mentions, reprints counted once
-    evidence: Evidence  # the best supporting sentence
-    statements: tuple[Evidence, ...]
-
-    @property
-    def key(self) -> RelationKey:
-        return self.actor, self.relation, self.target
-
-    @property
-    def num_articles(self) -> int:
-        return len(self.articles)
-
-    @property
-    def num_sources(self) -> int:
-        return len(self.sources)
 
 
 def make_event(

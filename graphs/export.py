@@ -4,20 +4,10 @@ from __future__ import annotations
 
 from rdflib import Dataset, Graph
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, format_for_path, registry, write_graph
-from newskg.graphs.rdf_read import from_rdf, infer_base_iri
+from newskg.graphs.formats import Format, OutputOptions, UnknownFormat, output_format, write_graph
+from newskg.graphs.rdf.read import from_rdf, infer_base_iri
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-
-
-def output_format(path: str, name: str | None) -> Format:
-    """The format named ``name``, or the one the path's extension says."""
-    if name is None:
-        return format_for_path(path)
-    formats = registry()
-    if name not in formats:
-        raise UnknownFormat(f"unknown format {name!r} (formats: {', '.join(formats)})")
-    return formats[name]
+from newskg.model import KnowledgeGraph
 
 
 def export_rdf(
@@ -27,13 +17,18 @@ def export_rdf(
     return export_graph(from_rdf(source), outputs, format_name, base_iri or infer_base_iri(source))
 
 
+def check_outputs(outputs: list[str], format_name: str | None = None) -> list[Format]:
+    """The format of every output (``format_name`` for a single one), or UnknownFormat before any work."""
+    if format_name is not None and len(outputs) != 1:
+        raise UnknownFormat("--format names the format of one output; give one -o with it")
+    return [output_format(path, format_name) for path in outputs]
+
+
 def export_graph(
     graph: KnowledgeGraph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
 ) -> list[Format]:
     """Write every output of a graph, checking every format before writing any file."""
-    if format_name is not None and len(outputs) != 1:
-        raise UnknownFormat("--format names the format of one output; give one -o with it")
-    formats = [output_format(path, format_name) for path in outputs]
+    formats = check_outputs(outputs, format_name)
     options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI)
     for path, fmt in zip(outputs, formats, strict=True):
         write_graph(graph, path, options, fmt)

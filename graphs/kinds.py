@@ -1,7 +1,7 @@
 """One name typed as different kinds of thing in different articles: one node, unless there is evidence of two.
 
 Articles type the same name differently (a firm NER takes for a person in one article
-and a place in another); the merge by type family (:mod:`newskg.graphs.build`) then makes
+and a place in another); the merge by type family (:mod:`newskg.graphs.merge`) then makes
 a node per kind. After every article is added, :func:`merge_kinds` looks at each name
 with nodes of several kinds:
 
@@ -20,14 +20,14 @@ kinds.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from newskg.extractor.entity_types import GENERIC_TYPES, type_family
+from newskg.model import GraphEntity, KnowledgeGraph, MergeRecord
+from newskg.vocabulary import GENERIC_TYPES, type_family
 
-if TYPE_CHECKING:
-    from newskg.graphs.build import GraphEntity, KnowledgeGraph
-
-EdgeIndex = dict[str, set[tuple[str, str, str]]]
+EdgeIndex = dict[str, set[tuple[str, str, str]]]  # node id -> keys of its edges
+# newskg.graphs.merge.absorb: moves one node (names, articles, edges) into another.
+Absorb = Callable[[KnowledgeGraph, GraphEntity, GraphEntity, EdgeIndex], None]
 
 
 def edge_index(graph: KnowledgeGraph) -> EdgeIndex:
@@ -59,17 +59,11 @@ def shown(scores: dict[str, float]) -> str:
     return ", ".join(f"{t} {s:g}" for t, s in sorted(scores.items(), key=lambda item: (-item[1], item[0])))
 
 
-def record(node: GraphEntity, into: GraphEntity, reason: str) -> dict[str, str]:
-    return {
-        "node": into.id,
-        "label": node.label,
-        "type": node.type,
-        "articles": "|".join(sorted(node.articles)),
-        "reason": reason,
-    }
+def record(node: GraphEntity, into: GraphEntity, reason: str) -> MergeRecord:
+    return MergeRecord(into.id, node.label, node.type, tuple(sorted(node.articles)), reason)
 
 
-def merge_kinds(graph: KnowledgeGraph) -> None:
+def merge_kinds(graph: KnowledgeGraph, absorb: Absorb) -> None:
     """Join the nodes of one name that are one entity typed in several kinds; settle every node's type."""
     groups: dict[str, list[GraphEntity]] = {}
     for node in graph.sorted_entities():
@@ -77,13 +71,13 @@ def merge_kinds(graph: KnowledgeGraph) -> None:
     edges_of = edge_index(graph)
     for _, nodes in sorted(groups.items()):
         if len({type_family(n.type) for n in nodes}) > 1:
-            merge_group(graph, nodes, edges_of)
+            merge_group(graph, nodes, edges_of, absorb)
     for node in graph.sorted_entities():
         if node.type_scores:
             node.type = best_type(node.type_scores, type_family(node.type), node.type)
 
 
-def merge_group(graph: KnowledgeGraph, nodes: list[GraphEntity], edges_of: EdgeIndex) -> None:
+def merge_group(graph: KnowledgeGraph, nodes: list[GraphEntity], edges_of: EdgeIndex, absorb: Absorb) -> None:
     """One name, nodes of several kinds: homonyms apart, else one node of the kind the evidence favours."""
     label = nodes[0].label
     if any(not n.type_scores for n in nodes):
@@ -119,5 +113,5 @@ def merge_group(graph: KnowledgeGraph, nodes: list[GraphEntity], edges_of: EdgeI
         )
         graph.merges.append(record(node, target, reason))
         target.type_scores = {t: target.type_scores.get(t, 0.0) + node.type_scores.get(t, 0.0) for t in pooled}
-        graph.absorb(node, target, edges_of)
+        absorb(graph, node, target, edges_of)
     target.type = best_type(target.type_scores, family, target.type)

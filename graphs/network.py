@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import ROLE_RELATIONS, GraphRelation, KnowledgeGraph
-from newskg.graphs.events import Event, best_evidence, events_by_relation, is_day, iso_date, mention_count
+from newskg.graphs.events import best_evidence, events_by_relation, is_day, iso_date, mention_count
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
+from newskg.model import Event, GraphRelation, KnowledgeGraph
+from newskg.vocabulary import ROLE_RELATIONS, relation_inventory
 
 __all__ = ["best_evidence", "iso_date", "network_table", "to_networkx"]
 
-# Characters XML 1.0 cannot carry, even escaped.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
 Value = str | int | float | bool
+
+# Characters XML 1.0 cannot carry, even escaped: the view replaces them, so any writer takes its values as they are.
+XML_ILLEGAL_CHARACTERS = "\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff"
+XML_ILLEGAL = re.compile(f"[{XML_ILLEGAL_CHARACTERS}]")
 
 # Attributes every node and edge has, with their types (the writers declare these types).
 NODE_COLUMNS: dict[str, type] = {"type": str, "aliases": str, "articles": str, "mentions": int, "iri": str}
@@ -52,6 +53,7 @@ OPTIONAL_EDGE_COLUMNS: dict[str, type] = {
 
 
 def xml_safe(text: str) -> str:
+    """The text with every character XML cannot carry replaced by a space."""
     return XML_ILLEGAL.sub(" ", text)
 
 

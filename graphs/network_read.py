@@ -13,6 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from newskg.graphs.formats import all_formats, find_format
 from newskg.graphs.network import NetworkEdge, NetworkNode, NetworkTable, Value, iso_date
 
 # networkx's own keys, and what the network view keeps in fields of its own.
@@ -107,14 +108,11 @@ def read_gexf(path: str) -> nx.MultiDiGraph:
 
 def read_network(path: str) -> NetworkTable:
     """The network view in a .gexf or .graphml file."""
-    lower = path.lower()
+    fmt = find_format(path, [fmt for fmt in all_formats() if fmt.read_network is not None], reading=True)
+    if fmt is None or fmt.read_network is None:
+        raise NetworkReadError(f"{path}: not a GEXF or GraphML file")
     try:
-        if lower.endswith(".gexf"):
-            network = read_gexf(path)
-        elif lower.endswith(".graphml"):
-            network = nx.read_graphml(path, force_multigraph=True)
-        else:
-            raise NetworkReadError(f"{path}: not a GEXF or GraphML file")
+        network = fmt.read_network(path)
     except NetworkReadError:
         raise
     except OSError as err:

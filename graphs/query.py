@@ -16,7 +16,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -24,7 +23,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.query import ResultRow
 from rdflib.term import Node
 
-from newskg.graphs.rdf_read import RDFReadError, rdf_format_for_path
+from newskg.graphs.formats.rdf import load_store
 from newskg.graphs.vocab import BINDINGS, NKG, PREFIXES, data_path
 
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -74,16 +73,9 @@ def term_text(term: Node | None) -> str:
 
 
 def load_file_store(path: str, with_ontology: bool = False) -> ox.Store:
-    """An RDF file (any format newskg writes or reads) in an in-memory Oxigraph store, for :func:`query_oxigraph`."""
-    name = rdf_format_for_path(path)  # one message for files that are not RDF
-    rdf_format = ox.RdfFormat.from_extension(Path(path).suffix.lower().lstrip("."))
-    store = ox.Store()
-    try:
-        store.bulk_load(path=path, format=rdf_format)
-    except OSError as err:
-        raise RDFReadError(f"{path}: cannot read ({err.strerror or err})") from err
-    except SyntaxError as err:
-        raise RDFReadError(f"{path}: not valid {name} ({err})") from err
+    """An RDF file (any format newskg writes or reads) in an in-memory Oxigraph store, for :func:`query_oxigraph`;
+    ``with_ontology`` adds the newskg ontology in its own named graph."""
+    store = load_store(path)
     if with_ontology:
         store.load(path=data_path("ontology.ttl"), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(str(NKG.ontology)))
     return store

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.events import Event, most_reported
+from newskg.graphs.events import most_reported
 from newskg.graphs.query import text_table
+from newskg.model import Event, KnowledgeGraph
 
 
 @dataclass

@@ -8,7 +8,7 @@ from functools import cache
 from pyshacl import validate
 from rdflib import Dataset, Graph
 
-from newskg.graphs.rdf_read import union_graph
+from newskg.graphs.rdf.read import union_graph
 from newskg.graphs.vocab import data_path
 
 

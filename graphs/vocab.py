@@ -7,13 +7,16 @@ from schema.org, SKOS, PROV-O, W3C ORG and OWL as rdflib ships them.
 
 from __future__ import annotations
 
+import hashlib
+import re
+import unicodedata
 from importlib import resources
 from typing import Any
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
 
-from newskg.model import ENTITY_TYPES
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 
 class NKG(DefinedNamespace):
@@ -93,7 +96,7 @@ class NKG(DefinedNamespace):
     eventDate: URIRef
     title: URIRef
 
-    # Roles in time and merge provenance (graphs/roles_rdf.py)
+    # Roles in time and merge provenance (graphs/rdf/view.py: membership_triples, merge_triples).
     roleRelation: URIRef
     statedOn: URIRef
     MergeRecord: URIRef
@@ -169,10 +172,6 @@ def entity_class(entity_type: str) -> URIRef:
     return NKG[entity_type]
 
 
-def relation_property(relation: str) -> URIRef:
-    return NKG[relation]
-
-
 def local_name(iri: URIRef) -> str:
     """The term name of an NKG IRI ("signed" for nkg:signed)."""
     return str(iri)[len(str(NKG._NS)) :]
@@ -182,9 +181,17 @@ def entity_iri(base: str, node_id: str) -> URIRef:
     return URIRef(f"{base}entity/{node_id}")
 
 
-def article_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
+def slug(text: str) -> str:
+    """An ASCII, IRI-safe slug; non-ASCII names get a short hash so distinct names stay distinct."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if base and ascii_text == text and re.fullmatch(r"[A-Za-z0-9 .\-']*", text):
+        return base
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+    return f"{base}-{digest}" if base else digest
 
+
+def article_iri(base: str, article_id: str) -> URIRef:
     return URIRef(f"{base}article/{slug(article_id)}")
 
 
@@ -197,8 +204,6 @@ def event_iri(base: str, event_id: str) -> URIRef:
 
 
 def article_graph_iri(base: str, article_id: str) -> URIRef:
-    from newskg.graphs.build import slug
-
     return URIRef(f"{base}graph/{slug(article_id)}")
 
 
@@ -212,8 +217,6 @@ def jsonld_context() -> dict[str, Any]:
 
     Properties whose values are IRIs (relations, links) are typed ``@id`` so their values read as plain strings.
     """
-    from newskg.extractor.lexicon import relation_inventory
-
     literal_terms = {
         "label": RDFS.label,
         "prefLabel": SKOS.prefLabel,

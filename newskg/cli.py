@@ -2,28 +2,26 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rdflib import Dataset
 
 from newskg import __version__
 from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
-from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import UnknownFormat, registry
-from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result, load_file_store, query_oxigraph
-from newskg.graphs.rdf_read import RDFReadError, from_rdf, load_dataset
+from newskg.graphs.formats.rdf import RDFReadError
+from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
-from newskg.store import StoreError, export_store, query_store
+from newskg.sources import SourceError, export_source, query_source, source_dataset, source_graph
+from newskg.store import StoreError
 
 app = typer.Typer(
     name="newskg",
@@ -141,48 +139,46 @@ def formats_command() -> None:
         typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<11} {fmt.description}")
 
 
-def load_rdf(path: str) -> Dataset:
-    """The RDF file as a Dataset, or exit 2 with one line naming the file and problem."""
-    try:
-        return load_dataset(path)
-    except RDFReadError as err:
-        error(str(err))
-        raise typer.Exit(2) from None
+SOURCE_HELP = "An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld) or a store folder (extract --store DIR)."
+SourceArgument = Annotated[str, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)]
+# export and query took a store as --store DIR before SOURCE came first; still accepted there.
+OptionalSourceArgument = Annotated[str | None, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)]
+StoreOption = Annotated[str | None, typer.Option("--store", metavar="DIR", hidden=True)]
 
 
-GraphArgument = Annotated[str, typer.Argument(help="An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld).")]
-StoreOption = Annotated[
-    str | None, typer.Option("--store", help="Read the graph store written by `newskg extract --store DIR` instead.")
-]
+def graph_source(source: str | None, store: str | None = None) -> str:
+    """The one SOURCE a command reads (``--store DIR`` is the old spelling), or exit 2."""
+    if source is not None and store is not None:
+        error(f"give the source once, as SOURCE or --store DIR (the first argument is the source, here {source!r})")
+        raise typer.Exit(2)
+    if source is None and store is None:
+        error("give the SOURCE: an RDF file or a store folder")
+        raise typer.Exit(2)
+    return source or store or ""
 
 
 @app.command("export")
 def export_command(
-    graph: Annotated[
-        str | None, typer.Argument(help="An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld).")
-    ] = None,
+    source: OptionalSourceArgument = None,
     *,
     output: Annotated[
         list[str], typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable.")
     ],
     format_name: Annotated[
-        str | None, typer.Option("--format", "-f", help="Format name (see `newskg formats`) for a single output.")
+        str | None,
+        typer.Option(
+            "--format", "-f", help="Format of the output (a name of `newskg formats`) when its extension says another."
+        ),
     ] = None,
     base_iri: Annotated[
         str | None, typer.Option(help="Base IRI of the output; default: the one the source was written with.")
     ] = None,
     store: StoreOption = None,
 ) -> None:
-    """Convert an RDF graph, or a store, to any output format (RDF is the complete record)."""
-    if (graph is None) == (store is None):
-        error("give either an RDF file or --store DIR")
-        raise typer.Exit(2)
+    """Write the graph of an RDF file or a store to any output format (RDF is the complete record)."""
     try:
-        if store is not None:
-            formats = export_store(store, output, format_name, base_iri)
-        else:
-            formats = export_rdf(load_rdf(graph or ""), output, format_name, base_iri)
-    except (UnknownFormat, StoreError) as err:
+        formats = export_source(graph_source(source, store), output, format_name, base_iri)
+    except (UnknownFormat, SourceError, StoreError, RDFReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     for path, fmt in zip(output, formats, strict=True):
@@ -194,7 +190,9 @@ def view_command(
     source: Annotated[
         str | None,
         typer.Argument(
-            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a --store folder."
+            metavar="SOURCE",
+            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a store folder.",
+            show_default=False,
         ),
     ] = None,
     *,
@@ -206,12 +204,10 @@ def view_command(
     from newskg.graphs.network_read import NetworkReadError
     from newskg.view import ViewError, write_view
 
-    if (source is None) == (store is None):
-        error("give either a graph file or --store DIR")
-        raise typer.Exit(2)
+    where = graph_source(source, store)
     try:
-        data = write_view(source or store or "", output, title)
-    except (ViewError, RDFReadError, NetworkReadError, StoreError) as err:
+        data = write_view(where, output, title)
+    except (ViewError, SourceError, RDFReadError, NetworkReadError, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     typer.echo(f"{output}: {len(data['nodes']):,} entities, {len(data['edges']):,} relations", err=True)
@@ -219,28 +215,28 @@ def view_command(
 
 @app.command("query")
 def query_command(
-    graph: Annotated[
-        str | None,
-        typer.Argument(help="An RDF file written by newskg; with --store, this argument is the query."),
+    source: OptionalSourceArgument = None,
+    sparql: Annotated[
+        str | None, typer.Argument(metavar="SPARQL", help="The SPARQL query (or use --file).", show_default=False)
     ] = None,
-    sparql: Annotated[str | None, typer.Argument(help="The SPARQL query (or use --file).")] = None,
     file: Annotated[str | None, typer.Option("--file", help="Read the SPARQL query from this file.")] = None,
     output_format: Annotated[
-        str, typer.Option("--output-format", "--format", "-f", help="table, csv or json (CONSTRUCT prints Turtle).")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            "--output-format",
+            help="Format of the output: table, csv or json (CONSTRUCT prints Turtle).",
+        ),
     ] = "table",
-    store: StoreOption = None,
     with_ontology: Annotated[
         bool,
         typer.Option("--with-ontology", help="Add the newskg ontology (PLOVER categories, labels, class tree)."),
     ] = False,
+    store: StoreOption = None,
 ) -> None:
-    """Run a SPARQL query over an RDF graph or a store, with the usual prefixes (nkg:, schema:, rdfs:) declared."""
-    if store is not None:
-        # With --store there is no graph file: the first argument is the query.
-        graph, sparql = None, sparql if sparql is not None else graph
-    elif graph is None:
-        error("give an RDF file or --store DIR")
-        raise typer.Exit(2)
+    """Run a SPARQL query over an RDF file or a store, with the usual prefixes (nkg:, schema:, rdfs:) declared."""
+    where = graph_source(source, store)
     if (sparql is None) == (file is None):
         error("give the SPARQL query either as an argument or with --file, not both")
         raise typer.Exit(2)
@@ -254,12 +250,8 @@ def query_command(
             error(f"{file}: cannot read query ({err.strerror or err})")
             raise typer.Exit(2) from None
     try:
-        if store is not None:
-            results = query_store(store, sparql or "")
-        else:
-            results = query_oxigraph(load_file_store(graph or "", with_ontology), sparql or "")
-        text = format_oxigraph_result(results, output_format)
-    except (StoreError, RDFReadError) as err:
+        text = format_oxigraph_result(query_source(where, sparql or "", with_ontology), output_format)
+    except (SourceError, StoreError, RDFReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     except QueryError as err:
@@ -270,22 +262,32 @@ def query_command(
 
 @app.command("stats")
 def stats_command(
-    graph: GraphArgument,
+    source: SourceArgument,
     top: Annotated[int, typer.Option(min=1, help="How many of the most connected entities to list.")] = 10,
 ) -> None:
     """Count entities by type and relations by predicate, and list the most connected entities."""
-    typer.echo(format_stats(graph_stats(from_rdf(load_rdf(graph)), top)), nl=False)
+    try:
+        graph = source_graph(graph_source(source))
+    except (SourceError, StoreError, RDFReadError) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    typer.echo(format_stats(graph_stats(graph, top)), nl=False)
 
 
 @app.command("validate")
-def validate_command(graph: GraphArgument) -> None:
-    """Check an RDF graph against newskg's SHACL shapes; exit 1 if it does not conform."""
-    result = validate_rdf(load_rdf(graph))
+def validate_command(source: SourceArgument) -> None:
+    """Check the RDF of a file or a store against newskg's SHACL shapes; exit 1 if it does not conform."""
+    where = graph_source(source)
+    try:
+        result = validate_rdf(source_dataset(where))
+    except (SourceError, StoreError, RDFReadError) as err:
+        error(str(err))
+        raise typer.Exit(2) from None
     if result.conforms:
-        typer.echo(f"{graph}: conforms to the newskg shapes")
+        typer.echo(f"{where}: conforms to the newskg shapes")
         return
     typer.echo(result.report)
-    error(f"{graph}: does not conform to the newskg shapes")
+    error(f"{where}: does not conform to the newskg shapes")
     raise typer.Exit(1)
 
 
@@ -312,15 +314,9 @@ def evaluate_command(
     """Extract from gold articles and print precision, recall and F1 against their annotations."""
     from rich.console import Console
 
-    from newskg.evaluate import GoldError, evaluate, print_evaluation, summary_line
-    from newskg.extractor.lexicon import relation_inventory
-    from newskg.graphs.formats import write_atomic
+    from newskg.evaluate import GoldError, evaluate, print_evaluation
 
     predicates = [p.strip() for p in only_predicates.split(",") if p.strip()] if only_predicates else None
-    unknown = sorted(set(predicates or []) - set(relation_inventory()))
-    if unknown:
-        error(f"--only-predicates: unknown relation(s) {', '.join(unknown)}")
-        raise typer.Exit(2)
     problems: list[str] = []
 
     def report_problem(message: str) -> None:
@@ -334,16 +330,8 @@ def evaluate_command(
         raise typer.Exit(2) from None
     print_evaluation(evaluation, Console(), verbose=verbose)
     if report:
-        document = {
-            "gold": gold,
-            "graph": graph,
-            "model": None if graph else model,
-            "only_predicates": predicates,
-            "summary": summary_line(evaluation.result),
-            **evaluation.result,
-        }
         try:
-            write_atomic(report, (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
+            evaluation.write_report(report)
         except OSError as err:
             report_problem(f"{report}: cannot write the report ({err.strerror or err})")
     if problems:

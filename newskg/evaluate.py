@@ -25,12 +25,14 @@ from rich.console import Console
 from rich.table import Table
 from spacy.language import Language
 
-from newskg.graphs.build import build_graph
+from newskg.graphs.formats import all_formats, extensions_of, find_format, write_atomic
+from newskg.graphs.merge import merge_records
 from newskg.graphs.network import to_networkx
-from newskg.model import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
 from newskg.model import Article
 from newskg.reader import ReadError, article_from_json
 from newskg.run import ExtractOptions, RunSummary, extract_records
+from newskg.vocabulary import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
+from newskg.vocabulary import relation_inventory
 
 # Node types the scorer accepts for a gold entity of a type (a missing key accepts only the type itself).
 TYPE_OK: dict[str, set[str]] = {
@@ -174,11 +176,12 @@ def read_gold(path: str | Path, report: Callable[[str], None]) -> list[GoldDoc]:
 
 def load_graph(path: str | Path) -> nx.MultiDiGraph:
     """A contract graph file (GraphML or GEXF) as a MultiDiGraph."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".graphml", ".gexf"):
-        raise GoldError(f"{path}: unsupported graph file (want .graphml or .gexf)")
+    readable = [fmt for fmt in all_formats() if fmt.read_network is not None]
+    fmt = find_format(str(path), readable)
+    if fmt is None or fmt.read_network is None:
+        raise GoldError(f"{path}: unsupported graph file (want {' or '.join(extensions_of(readable))})")
     try:
-        graph = nx.read_gexf(path) if suffix == ".gexf" else nx.read_graphml(path)
+        graph = fmt.read_network(str(path))
     except FileNotFoundError:
         raise GoldError(f"{path}: no such graph file") from None
     except Exception as err:  # networkx raises several parser errors
@@ -432,12 +435,21 @@ def summary_line(result: dict[str, Any]) -> str:
 
 @dataclass
 class Evaluation:
-    """The scores of one evaluation run, the gold it used, and the extraction run's summary."""
+    """The scores of one evaluation run, the gold it used, the extraction run's summary, and what was asked."""
 
     result: dict[str, Any]
     gold: list[GoldDoc]
     run: RunSummary
     graph: nx.MultiDiGraph
+    settings: dict[str, Any] = field(default_factory=dict)  # gold, graph, model, only_predicates
+
+    def report(self) -> dict[str, Any]:
+        """The full report: what was evaluated, the summary line, every figure and item."""
+        return {**self.settings, "summary": summary_line(self.result), **self.result}
+
+    def write_report(self, path: str | Path) -> None:
+        """The report as JSON, written atomically."""
+        write_atomic(path, (json.dumps(self.report(), indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def gold_articles(
@@ -467,7 +479,7 @@ def extract_network(
 ) -> nx.MultiDiGraph:
     """Extract records from the articles, merge them and return the contract network view."""
     records = extract_records(articles, options, summary, report, nlp=nlp)
-    return to_networkx(build_graph(records, options.merge), options.base_iri)
+    return to_networkx(merge_records(records, options.merge), options.base_iri)
 
 
 def evaluate(
@@ -485,6 +497,16 @@ def evaluate(
     """
     options = options or ExtractOptions()
     report = report or (lambda message: print(message, file=sys.stderr))
+    predicates = None if only_predicates is None else list(only_predicates)
+    unknown = sorted(set(predicates or []) - set(relation_inventory()))
+    if unknown:
+        raise GoldError(f"--only-predicates: unknown relation(s) {', '.join(unknown)}")
+    settings = {
+        "gold": str(gold_path),
+        "graph": None if graph_path is None else str(graph_path),
+        "model": None if graph_path is not None else options.model,
+        "only_predicates": predicates,
+    }
     run = RunSummary()
     gold = read_gold(gold_path, report)
     if graph_path is not None:
@@ -492,7 +514,7 @@ def evaluate(
     else:
         articles = gold_articles(gold, str(gold_path), run, report)
         graph = extract_network(articles, options, run, report, nlp=nlp)
-    return Evaluation(score_graph(gold, graph, only_predicates), gold, run, graph)
+    return Evaluation(score_graph(gold, graph, predicates), gold, run, graph, settings)
 
 
 # ---------------------------------------------------------------- presentation

@@ -1,4 +1,5 @@
-"""The one data model that the extractor produces and every exporter consumes.
+"""The one data model: the records the extractor produces per article, and the merged graph every exporter
+consumes. Its closed vocabularies (entity types, relations) are in :mod:`newskg.vocabulary`.
 
 Records are plain dataclasses built after ``nlp.pipe`` so that no spaCy object
 outlives its batch (and ``n_process > 1`` stays possible).
@@ -7,19 +8,6 @@ outlives its batch (and ``n_process > 1`` stays possible).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-ENTITY_TYPES = (
-    "Country",
-    "City",
-    "Region",
-    "Place",
-    "Person",
-    "Company",
-    "Organization",
-    "GovernmentBody",
-    "PoliticalParty",
-    "InternationalOrganization",
-)
 
 
 @dataclass(frozen=True)
@@ -101,3 +89,122 @@ class ArticleRecords:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     words: int = 0
+
+
+# --- the merged graph of a run ---------------------------------------------------------------
+
+RelationKey = tuple[str, str, str]  # (subject, predicate, object) node ids
+
+
+@dataclass
+class GraphEntity:
+    """One node of the merged graph: an entity of one or more articles."""
+
+    id: str
+    label: str
+    type: str
+    aliases: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    mentions: int = 0
+    attributes: dict[str, str] = field(default_factory=dict)
+    # The type evidence of its articles, summed (see Entity), for the merge across kinds (newskg.graphs.kinds).
+    type_scores: dict[str, float] = field(default_factory=dict)
+    strong_families: set[str] = field(default_factory=set)
+
+
+@dataclass
+class GraphRelation:
+    """One edge of the merged graph, with every statement (supporting mention) behind it."""
+
+    subject: str
+    predicate: str
+    object: str
+    symmetric: bool
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({e.article_id for e in self.evidence})
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """One cross-article merge (or a refused one): which name and type from which articles joined which node, why."""
+
+    node: str
+    label: str
+    type: str
+    articles: tuple[str, ...]
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The record as the merge report writes it (article ids joined with ``|``)."""
+        return {
+            "node": self.node,
+            "label": self.label,
+            "type": self.type,
+            "articles": "|".join(self.articles),
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Event:
+    """One happening: the statements of one event relation between one actor and target within one window."""
+
+    id: str
+    relation: str
+    actor: str
+    target: str
+    date: str | None  # the earliest day (or the period) of its statements
+    first_reported: str | None  # earliest and latest publication date of its articles
+    last_reported: str | None
+    articles: tuple[str, ...]
+    sources: tuple[str, ...]
+    mentions: int  # supporting mentions, reprints counted once
+    evidence: Evidence  # the best supporting sentence
+    statements: tuple[Evidence, ...]
+
+    @property
+    def key(self) -> RelationKey:
+        return self.actor, self.relation, self.target
+
+    @property
+    def num_articles(self) -> int:
+        return len(self.articles)
+
+    @property
+    def num_sources(self) -> int:
+        return len(self.sources)
+
+
+@dataclass
+class KnowledgeGraph:
+    """The merged graph of a run (built by :mod:`newskg.graphs.merge`): what every exporter consumes."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, GraphEntity] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], GraphRelation] = field(default_factory=dict)
+    merges: list[MergeRecord] = field(default_factory=list)
+    # Each reprinted article -> the article it reprints (newskg.reprints), and the events (newskg.graphs.events).
+    reprints: dict[str, str] = field(default_factory=dict)
+    events: list[Event] = field(default_factory=list)
+
+    def add_relation(
+        self, subject: str, predicate: str, obj: str, symmetric: bool, evidence: list[Evidence]
+    ) -> tuple[str, str, str]:
+        """Add (or extend) an edge; returns its key (a symmetric edge keeps one stable direction)."""
+        if symmetric and obj < subject:
+            subject, obj = obj, subject
+        key = (subject, predicate, obj)
+        edge = self.relations.get(key)
+        if edge is None:
+            edge = self.relations[key] = GraphRelation(subject, predicate, obj, symmetric)
+        edge.evidence.extend(evidence)
+        return key
+
+    def sorted_entities(self) -> list[GraphEntity]:
+        return [self.entities[key] for key in sorted(self.entities)]
+
+    def sorted_relations(self) -> list[GraphRelation]:
+        return [self.relations[key] for key in sorted(self.relations)]

@@ -31,11 +31,11 @@ from spacy.util import minibatch
 from newskg import __version__
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
+from newskg.graphs.merge import merge_records
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, ArticleRecords
+from newskg.model import Article, ArticleRecords, KnowledgeGraph
 from newskg.progress import RunProgress
 from newskg.reader import SUFFIXES, ReadError, read_articles
 from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
@@ -289,7 +289,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
     """
     data_files = sorted(
         (entry.name, hashlib.sha256(entry.read_bytes()).hexdigest())
-        for entry in resources.files("newskg.extractor.data").iterdir()
+        for folder in (resources.files("newskg.extractor.data"), resources.files("newskg").joinpath("data"))
+        for entry in folder.iterdir()
         if entry.is_file() and not entry.name.endswith(".py")
     )
     return json.dumps(
@@ -335,7 +336,7 @@ def extract(
         else:
             options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
             graph, store = (
-                build_graph(
+                merge_records(
                     with_progress(extract_records(articles, options, summary, report), summary, progress),
                     options.merge,
                     options.event_window,
@@ -360,7 +361,7 @@ def with_progress(
 
 def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
     """Every cross-article merge (and refused surname merge) with its reason, as JSON (written atomically)."""
-    text = json.dumps({"merges": graph.merges}, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps({"merges": [record.as_dict() for record in graph.merges]}, ensure_ascii=False, indent=1) + "\n"
     write_atomic(path, text.encode("utf-8"))
 
 

@@ -2,7 +2,7 @@
 
 What the store holds, all in one Oxigraph database (RocksDB files in DIR):
 
-- each article's named graph, exactly as :func:`newskg.graphs.rdf_view.dataset_quads` streams it;
+- each article's named graph, exactly as :func:`newskg.graphs.rdf.view.dataset_quads` streams it;
 - the default graph: entity and article descriptions of the merged graph, rebuilt
   whenever the set of articles changes;
 - a metadata graph (:data:`META_GRAPH`) with, per article, the content hash of its
@@ -28,13 +28,11 @@ from urllib.parse import quote
 import pyoxigraph as ox
 from rdflib import Dataset
 
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
-from newskg.graphs.export import export_graph, output_format
-from newskg.graphs.formats import Format
+from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
-from newskg.graphs.rdf_view import dataset_quads
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.graphs.rdf.view import dataset_quads
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
 STORE_NODE = ox.NamedNode("urn:newskg:store")
@@ -256,7 +254,7 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
 
 def merged_graph(store: ox.Store, merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
-    return build_graph(stored_records(store), merge, event_window)
+    return merge_records(stored_records(store), merge, event_window)
 
 
 def store_settings(directory: str | Path) -> dict[str, Any]:
@@ -304,13 +302,3 @@ def query_store(directory: str | Path, sparql: str) -> Any:
     store = open_store(directory, read_only=True)
     graphs = data_graphs(store)
     return query_oxigraph(store, sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
-
-
-def export_store(
-    directory: str | Path, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
-) -> list[Format]:
-    """Write the store's merged graph to files: the same bytes as a fresh ``newskg extract -o``."""
-    for path in outputs:
-        output_format(path, format_name)  # fail on an unknown format before reading the store
-    graph = store_graph(directory)
-    return export_graph(graph, outputs, format_name, base_iri or store_settings(directory).get("base_iri"))

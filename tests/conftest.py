@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+import newskg.run
 from newskg.extractor.pipeline import load_pipeline
 from newskg.extractor.records import doc_to_records
 from newskg.model import Article, ArticleRecords
@@ -32,3 +33,31 @@ def extract_text(nlp: Language):
         return doc_to_records(nlp(text), article)
 
     return run
+
+
+@pytest.fixture
+def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Runs reuse the session's pipeline; the list counts how often a run loaded one."""
+    loads: list[int] = []
+
+    def load(*args: object, **kwargs: object) -> Language:
+        loads.append(1)
+        return nlp
+
+    monkeypatch.setattr(newskg.run, "load_pipeline", load)
+    return loads
+
+
+Edge = tuple[str, str, str]
+
+
+def edges(records: ArticleRecords) -> set[Edge]:
+    """(subject label, relation, object label) of every relation, both ways for a symmetric one."""
+    labels = {entity.key: entity.label for entity in records.entities}
+    found = set()
+    for relation in records.relations:
+        subject, obj = labels[relation.subject], labels[relation.object]
+        found.add((subject, relation.predicate, obj))
+        if relation.symmetric:
+            found.add((obj, relation.predicate, subject))
+    return found

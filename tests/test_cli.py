@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
 import pytest
+import typer.main
 from rdflib import Graph
 from typer.testing import CliRunner
 
 from newskg.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, REPO
 
 runner = CliRunner()
 
@@ -27,6 +29,32 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "-h"])
     assert result.exit_code == 0, result.output
     assert "Usage:" in result.output and len(result.output.splitlines()) > 3
+
+
+def readme_sections() -> dict[str, str]:
+    """Command -> its README section, from its '### `newskg COMMAND ...`' heading to the next heading."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    found = re.finditer(r"^### `newskg (\w+)[^\n]*\n.*?(?=^#|\Z)", readme, flags=re.M | re.S)
+    return {match.group(1): match.group(0) for match in found}
+
+
+def test_the_readme_documents_the_root_options() -> None:
+    root = typer.main.get_command(app)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert all(opt in readme for param in root.params for opt in param.opts)
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_every_command_and_option_is_documented_in_the_readme(command: str) -> None:
+    section = readme_sections().get(command)
+    assert section, f"the README has no '### `newskg {command} ...`' section"
+    heading = section.splitlines()[0]
+    for param in typer.main.get_command(app).commands[command].params:  # type: ignore[attr-defined]
+        if param.param_type_name == "argument" and param.metavar:
+            assert param.metavar in heading, f"{command}: {param.metavar} not in {heading!r}"
+        elif param.param_type_name == "option" and not param.hidden and "--help" not in param.opts:
+            names = param.opts + param.secondary_opts
+            assert any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", section) for name in names), names
 
 
 def test_version() -> None:

@@ -9,7 +9,6 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newskg.extractor.entity_types import entity_key
 from newskg.extractor.pipeline import COMPONENTS
 from newskg.extractor.schema import (
     SPAN_KEY,
@@ -19,6 +18,7 @@ from newskg.extractor.schema import (
     relation_record,
     set_entity,
 )
+from newskg.vocabulary import entity_key
 
 NEWSKG_COMPONENTS = ("newskg_paragraphs", "newskg_attribute_index", *COMPONENTS)
 TEXT = (

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from newskg.cli import app
-from newskg.evaluate import GoldError, load_graph, norm, read_gold, score_graph
+from newskg.evaluate import GoldError, evaluate, load_graph, norm, read_gold, score_graph
 from tests.conftest import SHARED
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -190,6 +190,10 @@ def test_cli_scores_a_given_graph_and_writes_the_report(tmp_path: Path) -> None:
     saved = json.loads(report.read_text(encoding="utf-8"))
     assert saved["summary"] == lines[-1] and saved["totals"]["dups"] == 2
     assert saved["relations_by_predicate"]["signed"]["r"] == 1.0
+    asked = (saved["gold"], saved["graph"], saved["model"], saved["only_predicates"])
+    assert asked == (str(GOLD), str(GRAPH), None, None)
+    # The command writes what the library builds.
+    assert saved == evaluate(GOLD, graph_path=GRAPH, report=pytest.fail).report()
 
 
 def test_cli_only_predicates(tmp_path: Path) -> None:

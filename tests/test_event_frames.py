@@ -9,12 +9,12 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newskg.extractor.lexicon import LexiconError, data_text, load_triggers, parse_triggers, relation_inventory
+from newskg.extractor.lexicon import LexiconError, data_text, load_triggers, parse_triggers
 from newskg.extractor.records import doc_to_records
 from newskg.extractor.relations import RelationExtractor
-from newskg.model import Article, ArticleRecords
-
-Edge = tuple[str, str, str]
+from newskg.model import Article
+from newskg.vocabulary import relation_inventory
+from tests.conftest import Edge, edges
 
 TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     # --- CONSULT: verbs and nouns of meeting and negotiating
@@ -319,17 +319,6 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ),
     ("Toyota abandoned its takeover of Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
 ]
-
-
-def edges(records: ArticleRecords) -> set[Edge]:
-    labels = {entity.key: entity.label for entity in records.entities}
-    found = set()
-    for relation in records.relations:
-        subject, obj = labels[relation.subject], labels[relation.object]
-        found.add((subject, relation.predicate, obj))
-        if relation.symmetric:
-            found.add((obj, relation.predicate, subject))
-    return found
 
 
 @pytest.mark.parametrize(("sentence", "expected", "forbidden"), TABLE, ids=[row[0][:48] for row in TABLE])

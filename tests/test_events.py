@@ -27,17 +27,17 @@ from typer.testing import CliRunner
 
 import newskg.run
 from newskg.cli import app
-from newskg.graphs.build import KnowledgeGraph, build_graph
-from newskg.graphs.events import Event, make_event, statement_day, window_anchors
+from newskg.graphs.events import make_event, statement_day, window_anchors
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
+from newskg.graphs.merge import find_reprints, merge_records
 from newskg.graphs.network import network_table
 from newskg.graphs.query import run_query
-from newskg.graphs.rdf_read import from_rdf
+from newskg.graphs.rdf import from_rdf
 from newskg.graphs.stats import format_stats, graph_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, Evidence
+from newskg.model import Article, Event, Evidence, KnowledgeGraph
 from newskg.reprints import Fingerprint, fingerprint, is_reprint_pair, overlap, reprint_groups
 from newskg.run import ExtractOptions, extract
 from tests.conftest import REPO
@@ -122,7 +122,7 @@ def scenario(nlp: Language) -> KnowledgeGraph:
     articles = [Article(a["id"], a["text"], a["title"], a["date"], a.get("url"), a.get("source")) for a in SCENARIO]
     records = [r for r in newskg.run.parse(nlp, articles, 8) if not isinstance(r, str)]
     assert len(records) == len(SCENARIO)
-    return build_graph(records)
+    return merge_records(records)
 
 
 def test_three_outlets_one_signing_a_second_a_month_later_and_a_denial(scenario: KnowledgeGraph) -> None:
@@ -398,7 +398,7 @@ def test_fingerprints_survive_the_records_and_leave_the_graph() -> None:
     graph = KnowledgeGraph()
     graph.articles["a"] = Article("a", "", fingerprint=value)
     graph.articles["b"] = Article("b", "", fingerprint=value)
-    graph.find_reprints()
+    find_reprints(graph)
     assert graph.reprints == {"b": "a"}
     assert all(a.fingerprint is None for a in graph.articles.values())
     assert replace(Article("a", ""), fingerprint=value).fingerprint == value

@@ -11,7 +11,8 @@ import json
 
 import pytest
 
-from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.merge import merge_records
+from newskg.model import KnowledgeGraph
 from newskg.reader import read_articles
 from newskg.run import ExtractOptions, RunSummary, extract_records
 from tests.conftest import EXAMPLES
@@ -23,7 +24,7 @@ EXPECTED = [json.loads(line) for line in (EXAMPLES.parent / "expected.jsonl").re
 def graph() -> KnowledgeGraph:
     summary = RunSummary()
     articles = [a for a in read_articles([str(EXAMPLES)])]
-    graph = build_graph(extract_records(articles, ExtractOptions(), summary, report=print))  # type: ignore[arg-type]
+    graph = merge_records(extract_records(articles, ExtractOptions(), summary, report=print))  # type: ignore[arg-type]
     assert summary.extracted == len(EXPECTED)
     return graph
 

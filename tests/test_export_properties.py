@@ -14,15 +14,16 @@ from lxml import etree
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import OutputOptions, registry
+from newskg.graphs.merge import add_article
 from newskg.graphs.network import network_table, to_networkx, xml_safe
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.rdf_read import from_rdf
-from newskg.graphs.rdf_read import union_graph as merged_graph
-from newskg.graphs.rdf_view import dataset_quads, union_triples
+from newskg.graphs.rdf.read import from_rdf
+from newskg.graphs.rdf.read import union_graph as merged_graph
+from newskg.graphs.rdf.view import dataset_quads, union_triples
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import ENTITY_TYPES, Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
+from newskg.vocabulary import ENTITY_TYPES
 
 GEXF_SCHEMA = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "gexf" / "1.3" / "gexf.rng")))
 TRICKY = [*"\"'<>&\n\r\t \\{}|`=@#;:,./", "\x00", "\x01", "\x0b", "\x1f", "\x7f", "\u200f", "\u202e"]
@@ -69,7 +70,7 @@ def knowledge_graphs(draw) -> KnowledgeGraph:
             )
             predicate = draw(st.sampled_from(RELATIONS))
             relations.append(Relation(f"k{subject}", predicate, f"k{obj}", evidence, predicate in ("met", "signed")))
-        graph.add(ArticleRecords(article, entities, relations))
+        add_article(graph, ArticleRecords(article, entities, relations))
     return graph
 
 

@@ -25,17 +25,17 @@ from typer.testing import CliRunner
 
 from newskg.cli import app
 from newskg.extractor.records import doc_to_records
-from newskg.graphs.build import KnowledgeGraph, build_graph
 from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.formats.gexf import TYPE_COLORS
+from newskg.graphs.merge import add_article, merge_records
 from newskg.graphs.query import format_result, run_query
 from newskg.graphs.rdf import to_rdf
-from newskg.graphs.rdf_read import from_rdf, infer_base_iri
-from newskg.graphs.rdf_read import union_graph as merged_graph
+from newskg.graphs.rdf.read import from_rdf, infer_base_iri
+from newskg.graphs.rdf.read import union_graph as merged_graph
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.reader import read_articles
 from newskg.reprints import fingerprint
 from tests.conftest import EXAMPLES, REPO, SHARED
@@ -57,7 +57,7 @@ def build(nlp, paths: list[str]) -> KnowledgeGraph:
         assert isinstance(article, Article), article
         with_print = replace(article, fingerprint=fingerprint(article.text, article.title))
         records.append(doc_to_records(nlp(article.text), with_print))
-    return build_graph(records)
+    return merge_records(records)
 
 
 @pytest.fixture(scope="module")
@@ -82,7 +82,7 @@ def parallel() -> KnowledgeGraph:
     ]
     relations.append(Relation("k1", "accused", "k0", Evidence("a", "s", 9, 10, "r", 0.5)))
     graph = KnowledgeGraph()
-    graph.add(ArticleRecords(article, [india, japan], relations))
+    add_article(graph, ArticleRecords(article, [india, japan], relations))
     assert len(graph.relations) == 4
     return graph
 
@@ -289,7 +289,7 @@ def pact_article() -> ArticleRecords:
 
 
 def test_sparql_over_trig_returns_the_sentence_behind_a_signed_edge() -> None:
-    graph = build_graph([pact_article()])
+    graph = merge_records([pact_article()])
     dataset = Dataset(default_union=True).parse(data=serialize("trig", graph), format="trig")
     assert validate_rdf(dataset).conforms
     result = run_query(dataset, SIGNED_EITHER_WAY.format(a="Ghana", b="Kenya"))

@@ -8,10 +8,20 @@ import networkx as nx
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import OutputOptions, UnknownFormat, format_for_path, registry, write_graph
+from newskg.graphs.formats import (
+    OutputOptions,
+    UnknownFormat,
+    all_formats,
+    extensions_of,
+    find_format,
+    format_for_path,
+    registry,
+    write_graph,
+)
+from newskg.graphs.formats.rdf import RDFReadError, load_dataset, load_store
+from newskg.graphs.merge import add_article
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, NKG
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 
 NODE_ATTRIBUTES = {"label", "type", "aliases", "articles", "mentions", "iri"}
 EDGE_ATTRIBUTES = {"relation", "label", "articles", "weight", "evidence"}
@@ -24,7 +34,7 @@ def sample_graph(label: str = "Japan") -> KnowledgeGraph:
     evidence = Evidence("a1", "India and Japan signed a pact.", 16, 22, "test", 0.9, date="2020-10-07")
     relation = Relation("Country:India", "signed", "Country:Japan", evidence, symmetric=True)
     graph = KnowledgeGraph()
-    graph.add(ArticleRecords(article, [india, japan], [relation]))
+    add_article(graph, ArticleRecords(article, [india, japan], [relation]))
     return graph
 
 
@@ -97,3 +107,55 @@ def test_write_is_atomic_and_leaves_no_temp_files(tmp_path) -> None:
     assert target.read_bytes().startswith(b"@prefix")
     assert [p.name for p in target.parent.iterdir()] == ["g.ttl"]
     assert target.stat().st_mode & 0o044 == 0o044  # readable by others, like any file the user writes
+
+
+def test_one_registry_names_every_format_once_with_its_readers_beside_its_writer() -> None:
+    formats = all_formats()
+    assert len({fmt.name for fmt in formats}) == len(formats)
+    extensions = extensions_of(formats, reading=True)
+    assert len(set(extensions)) == len(extensions)
+    assert list(registry()) == [
+        "graphml", "gexf", "turtle", "ntriples", "jsonld", "trig", "nquads", "csv-nodes", "csv-edges", "html"
+    ]  # fmt: skip
+    readers = {fmt.name: (fmt.rdf is not None, fmt.read_network is not None) for fmt in formats}
+    assert readers["graphml"] == readers["gexf"] == (False, True)
+    assert all(readers[name] == (True, False) for name in ("turtle", "ntriples", "jsonld", "trig", "nquads", "rdfxml"))
+    assert readers["csv-nodes"] == readers["csv-edges"] == readers["html"] == (False, False)
+    assert "rdfxml" not in registry()  # read, never written
+
+
+@pytest.mark.parametrize(
+    "path,expected",
+    [("g.TTL", "turtle"), ("g.nq", "nquads"), ("g.nquads", "nquads"), ("g.json", "jsonld"), ("g.owl", "rdfxml")],
+)
+def test_rdf_files_are_found_by_extension_including_read_only_ones(path: str, expected: str) -> None:
+    readable = [fmt for fmt in all_formats() if fmt.rdf is not None]
+    found = find_format(path, readable, reading=True)
+    assert found is not None and found.name == expected
+
+
+def test_output_lookup_refuses_read_only_extensions() -> None:
+    for path in ("g.nquads", "g.json", "g.rdf"):
+        with pytest.raises(UnknownFormat, match="unknown output extension"):
+            format_for_path(path)
+
+
+@pytest.mark.parametrize("extension", [".nq", ".nquads", ".jsonld", ".json", ".rdf"])
+def test_both_rdf_readers_read_every_rdf_extension(tmp_path, extension: str) -> None:
+    written = Dataset().parse(data=serialize("trig", sample_graph()), format="trig")
+    union = Graph()
+    for s, p, o, _ in written.quads((None, None, None, None)):
+        union.add((s, p, o))
+    path = tmp_path / f"g{extension}"
+    if extension == ".rdf":
+        union.serialize(path, format="xml")
+    else:
+        path.write_bytes(serialize("nquads" if extension.startswith(".nq") else "jsonld", sample_graph()))
+    assert len(load_dataset(str(path))) == len(union)
+    assert len(load_store(str(path))) == len(union)
+
+
+def test_a_file_that_is_not_rdf_is_named_with_the_extensions_newskg_reads() -> None:
+    for load in (load_dataset, load_store):
+        with pytest.raises(RDFReadError, match=r"g\.graphml: not an RDF file \(want one of .*\.ttl.*\.nquads.*\.owl\)"):
+            load("g.graphml")

@@ -9,11 +9,11 @@ import pytest
 from rdflib import Graph, Literal
 from rdflib.namespace import ORG, RDF, SDO, XSD
 
-from newskg.graphs.build import KnowledgeGraph, build_graph
+from newskg.graphs.merge import add_article, merge_records
 from newskg.graphs.network import to_networkx
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.vocab import NKG
-from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.run import ExtractOptions, extract
 
 
@@ -28,14 +28,14 @@ def records(article_id: str, *entities: tuple[str, str]) -> ArticleRecords:
 
 
 def test_one_thing_typed_two_ways_is_one_node_with_the_specific_type() -> None:
-    graph = build_graph([records("a", ("Vodafone", "Organization")), records("b", ("Vodafone", "Company"))])
+    graph = merge_records([records("a", ("Vodafone", "Organization")), records("b", ("Vodafone", "Company"))])
     assert [(n.label, n.type, n.mentions) for n in graph.sorted_entities()] == [("Vodafone", "Company", 2)]
-    assert graph.merges[0]["articles"] == "b" and "type family" in graph.merges[0]["reason"]
+    assert graph.merges[0].articles == ("b",) and "type family" in graph.merges[0].reason
 
 
 def test_homonyms_of_different_kinds_stay_apart() -> None:
     """Records without type evidence are never merged across kinds; the report says why."""
-    graph = build_graph(
+    graph = merge_records(
         [
             records("a", ("Jordan", "Country")),
             records("b", ("Jordan", "Person")),
@@ -49,7 +49,7 @@ def test_homonyms_of_different_kinds_stay_apart() -> None:
         ("Jordan", "Country"),
         ("Jordan", "Person"),
     ]
-    assert {m["reason"] for m in graph.merges} == {
+    assert {m.reason for m in graph.merges} == {
         "not merged: 'Georgia' has nodes of several kinds and no type evidence",
         "not merged: 'Jordan' has nodes of several kinds and no type evidence",
     }
@@ -108,10 +108,10 @@ KIND_CASES = [
 def test_one_name_of_several_kinds(articles: list, expected: list, reason: str) -> None:
     items = [typed(article, "Tarrowgate", kind, scores, strong) for article, kind, scores, strong in articles]
     for order in (items, list(reversed(items))):
-        graph = build_graph(order)
+        graph = merge_records(order)
         assert sorted((n.type, n.articles) for n in graph.sorted_entities()) == sorted(expected, key=lambda x: x[0])
-        assert graph.merges and all(reason in m["reason"] for m in graph.merges)
-        assert [n.id for n in build_graph(items).sorted_entities()] == [n.id for n in graph.sorted_entities()]
+        assert graph.merges and all(reason in m.reason for m in graph.merges)
+        assert [n.id for n in merge_records(items).sorted_entities()] == [n.id for n in graph.sorted_entities()]
 
 
 def test_a_node_is_typed_by_the_evidence_of_all_its_articles() -> None:
@@ -122,7 +122,7 @@ def test_a_node_is_typed_by_the_evidence_of_all_its_articles() -> None:
         typed("c", "Ostrel", "Company", {"Company": 2.0, "Organization": 1.0}),
     ]
     for order in (items, list(reversed(items))):
-        assert [(n.type, n.mentions) for n in build_graph(order).sorted_entities()] == [("Company", 3)]
+        assert [(n.type, n.mentions) for n in merge_records(order).sorted_entities()] == [("Company", 3)]
 
 
 def test_relations_follow_a_merge_across_kinds() -> None:
@@ -134,7 +134,7 @@ def test_relations_follow_a_merge_across_kinds() -> None:
     second.entities.append(Entity(key="Country:Spain", label="Spain", type="Country", type_scores={"Country": 8.0}))
     evidence = Evidence(article_id="b", sentence="", start=0, end=1, rule="test", confidence=1.0)
     second.relations.append(Relation("Company:Quillmark", "based_in", "Country:Spain", evidence))
-    graph = build_graph([first, second])
+    graph = merge_records([first, second])
     assert {(r.subject, r.predicate, r.object) for r in graph.relations.values()} == {
         ("organization/quillmark", "based_in", "country/spain"),
         ("organization/quillmark", "visited", "country/peru"),
@@ -142,7 +142,7 @@ def test_relations_follow_a_merge_across_kinds() -> None:
 
 
 def test_bare_surname_merges_only_when_unambiguous() -> None:
-    graph = build_graph(
+    graph = merge_records(
         [
             records("a", ("Angela Brandt", "Person"), ("John Smith", "Person"), ("Mary Smith", "Person")),
             records("b", ("Brandt", "Person"), ("Smith", "Person")),
@@ -152,7 +152,7 @@ def test_bare_surname_merges_only_when_unambiguous() -> None:
     assert labels == ["Angela Brandt", "John Smith", "Mary Smith", "Smith"]
     brandt = next(n for n in graph.sorted_entities() if n.label == "Angela Brandt")
     assert brandt.articles == {"a", "b"} and "Brandt" in brandt.aliases
-    reasons = [m["reason"] for m in graph.merges]
+    reasons = [m.reason for m in graph.merges]
     assert any(r.startswith("surname 'Brandt'") for r in reasons)
     assert any(r.startswith("not merged: surname 'Smith' is ambiguous") for r in reasons)
 
@@ -160,7 +160,7 @@ def test_bare_surname_merges_only_when_unambiguous() -> None:
 def test_no_merge_keeps_articles_apart() -> None:
     graph = KnowledgeGraph()
     for item in (records("a", ("Kenya", "Country")), records("b", ("Kenya", "Country"))):
-        graph.add(item, merge=False)
+        add_article(graph, item, merge=False)
     assert len(graph.entities) == 2 and graph.merges == []
 
 
@@ -189,7 +189,7 @@ def test_role_in_rdf_is_a_membership_with_title_country_and_article_date() -> No
         "a", "German Foreign Minister Klaus Weber", 0, 35, "role", 0.8, date="2021-03-04", title="Foreign Minister"
     )
     item.relations.append(Relation("Person:Klaus Weber", "holds_role", "Country:Germany", evidence))
-    dataset = to_rdf(build_graph([item]))
+    dataset = to_rdf(merge_records([item]))
     quads = list(dataset.quads((None, RDF.type, ORG.Membership, None)))
     assert len(quads) == 1
     membership, _, _, article_graph = quads[0]
@@ -203,7 +203,7 @@ def test_one_firm_typed_two_ways_in_two_articles_is_one_node(extract_text) -> No
     first = extract_text("Analysts said Brightwell was struggling.", article_id="a")
     second = extract_text("Shares in Brightwell fell. Brightwell chief executive Jo Mann resigned.", article_id="b")
     assert {e.type for e in first.entities if e.label == "Brightwell"} == {"Person"}  # NER alone, in article a
-    graph = build_graph([first, second])
+    graph = merge_records([first, second])
     firms = [n for n in graph.sorted_entities() if n.label == "Brightwell"]
     assert [(n.type, n.articles) for n in firms] == [("Company", {"a", "b"})]
-    assert any(m["label"] == "Brightwell" and "one entity" in m["reason"] for m in graph.merges)
+    assert any(m.label == "Brightwell" and "one entity" in m.reason for m in graph.merges)

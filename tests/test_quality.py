@@ -16,15 +16,13 @@ from typing import Any
 
 import networkx as nx
 import pytest
-import spacy
 from spacy.language import Language
 
-from bench.baseline import baseline_network
 from newskg.evaluate import Evaluation, evaluate, gold_problem, headline, load_graph, read_gold, score_graph
-from newskg.extractor.lexicon import relation_inventory
-from newskg.extractor.pipeline import DEFAULT_MODEL
-from newskg.model import ENTITY_TYPES, Article
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 from tests.conftest import SHARED
+
+pytestmark = pytest.mark.quality
 
 QUALITY = Path(__file__).resolve().parent / "quality"
 OWN_GOLD = QUALITY / "gold.jsonl"
@@ -95,16 +93,3 @@ def test_own_gold_is_well_formed_and_covers_every_relation() -> None:
             assert relation["predicate"] in relation_inventory(), relation
             assert relation["evidence"] in doc["text"], relation
             assert relation["symmetric"] == relation_inventory()[relation["predicate"]].symmetric, relation
-
-
-def test_baseline_links_spacy_entities_by_subject_verb_object() -> None:
-    nlp = spacy.load(DEFAULT_MODEL)
-    text = "Norway and Sweden sanctioned Acme Holdings on Monday. Acme Holdings said it regretted the decision."
-    network = baseline_network([Article(id="t", text=text)], nlp)
-    labels = {attrs["label"]: attrs["type"] for _, attrs in network.nodes(data=True)}
-    assert labels["Norway"] == "Country" and labels["Acme Holdings"] == "Organization"
-    edges = {
-        (network.nodes[u]["label"], attrs["relation"], network.nodes[v]["label"])
-        for u, v, attrs in network.edges(data=True)
-    }
-    assert edges == {("Norway", "sanctioned", "Acme Holdings"), ("Sweden", "sanctioned", "Acme Holdings")}

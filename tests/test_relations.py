@@ -10,12 +10,13 @@ import pytest
 from spacy.language import Language
 
 from newskg.extractor.dates import resolve_date
-from newskg.extractor.lexicon import LexiconError, parse_triggers, relation_inventory
+from newskg.extractor.lexicon import LexiconError, parse_triggers
 from newskg.extractor.records import doc_to_records
 from newskg.extractor.relations import RelationExtractor
 from newskg.model import Article, ArticleRecords
+from newskg.vocabulary import relation_inventory
+from tests.conftest import Edge, edges
 
-Edge = tuple[str, str, str]
 # (sentence, expected edges, forbidden edges)
 TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     # --- coordination on either side, distributed; symmetric agreement with a non-entity object
@@ -291,17 +292,6 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("AP", "based_in", "Springfield"), ("AP", "based_in", "Illinois")},
     ),
 ]
-
-
-def edges(records: ArticleRecords) -> set[Edge]:
-    labels = {entity.key: entity.label for entity in records.entities}
-    found = set()
-    for relation in records.relations:
-        subject, obj = labels[relation.subject], labels[relation.object]
-        found.add((subject, relation.predicate, obj))
-        if relation.symmetric:
-            found.add((obj, relation.predicate, subject))
-    return found
 
 
 @pytest.mark.parametrize(("sentence", "expected", "forbidden"), TABLE, ids=[row[0][:48] for row in TABLE])

@@ -24,11 +24,12 @@ import pytest
 from typer.testing import CliRunner
 
 from newskg.cli import app
-from newskg.graphs.build import KnowledgeGraph
+from newskg.graphs.formats.rdf import load_dataset
 from newskg.graphs.layout import EXTENT, layout
 from newskg.graphs.network import network_table
 from newskg.graphs.network_read import read_network
-from newskg.graphs.rdf_read import from_rdf, load_dataset
+from newskg.graphs.rdf import from_rdf
+from newskg.model import KnowledgeGraph
 from newskg.run import ExtractOptions, extract
 from tests.browser import Browser, find_chromium, run_chromium
 from tests.conftest import EXAMPLES, REPO, SHARED
@@ -170,7 +171,7 @@ def test_network_readers_invert_the_writers(built: dict[str, Path], graph: Knowl
 
 def test_view_errors_name_the_file(tmp_path: Path, built: dict[str, Path]) -> None:
     missing = runner.invoke(app, ["view", str(tmp_path / "none.trig"), "-o", str(tmp_path / "g.html")])
-    assert missing.exit_code == 2 and "none.trig: cannot read" in missing.output
+    assert missing.exit_code == 2 and "none.trig: no such file or store folder" in missing.output
     bad = tmp_path / "bad.gexf"
     bad.write_text("<gexf><graph>", encoding="utf-8")
     broken = runner.invoke(app, ["view", str(bad), "-o", str(tmp_path / "g.html")])

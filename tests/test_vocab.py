@@ -6,9 +6,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
-from newskg.extractor.lexicon import relation_inventory
 from newskg.graphs.vocab import NKG, SCHEMA_CLASS, data_path
-from newskg.model import ENTITY_TYPES
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 
 @pytest.fixture(scope="module")

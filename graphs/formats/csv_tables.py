@@ -1,4 +1,4 @@
-"""CSV node and edge tables in the layout of Gephi's spreadsheet import (``csv_nodes`` and ``csv_edges``).
+"""CSV node and edge tables in the layout of Gephi's spreadsheet import (formats ``csv-nodes`` and ``csv-edges``).
 
 Two formats, one per table, chosen by the double extension: ``out.nodes.csv``
 (Id, Label, Interval, then the node attributes) and ``out.edges.csv`` (Source,
@@ -15,10 +15,10 @@ import io
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import OutputOptions
+from newskg.graphs.formats import Format, OutputOptions
 from newskg.graphs.network import Value, network_table
 from newskg.graphs.xmlwrite import value_text
+from newskg.model import KnowledgeGraph
 
 
 def interval(dates: list[str]) -> str:
@@ -61,3 +61,14 @@ def write_edges(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO)
         for edge in table.edges
     )
     write_rows(handle, ["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)
+
+
+FORMATS = (
+    Format("csv-nodes", (".nodes.csv",), "CSV node table (Gephi spreadsheet import: Id, Label, Interval)", write_nodes),
+    Format(
+        "csv-edges",
+        (".edges.csv",),
+        "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Weight)",
+        write_edges,
+    ),
+)

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.network import NetworkTable, Value, network_table
-from newskg.graphs.xmlwrite import attr
+from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.network_read import read_gexf
+from newskg.graphs.xmlwrite import attr, network_format
 
 GEXF_TYPES = {str: "string", int: "integer", float: "double", bool: "boolean"}
 
@@ -102,8 +100,8 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
     yield "    </edges>\n  </graph>\n</gexf>\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    write_text(handle, gexf_lines(network_table(graph, options.base_iri)))
-
-
-FORMAT = Format("gexf", (".gexf",), "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", write)
+FORMATS = (
+    network_format(
+        "gexf", "GEXF 1.3 (Gephi): typed attributes, viz colours and sizes, timeline", gexf_lines, read_gexf
+    ),
+)

@@ -7,12 +7,11 @@ declares its type, so networkx, Gephi and igraph read numbers as numbers.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.network import NetworkTable, Value, network_table
-from newskg.graphs.xmlwrite import attr
+import networkx as nx
+
+from newskg.graphs.network import NetworkTable, Value
+from newskg.graphs.xmlwrite import attr, network_format
 
 GRAPHML_TYPES = {str: "string", int: "int", float: "double", bool: "boolean"}
 
@@ -52,8 +51,11 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
     yield "  </graph>\n</graphml>\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    write_text(handle, graphml_lines(network_table(graph, options.base_iri)))
+def read_graphml(path: str) -> nx.MultiDiGraph:
+    """GraphML as a multigraph whose edge keys are the file's edge ids."""
+    return nx.read_graphml(path, force_multigraph=True)
 
 
-FORMAT = Format("graphml", (".graphml",), "GraphML with typed keys (Gephi, yEd, networkx, igraph)", write)
+FORMATS = (
+    network_format("graphml", "GraphML with typed keys (Gephi, yEd, networkx, igraph)", graphml_lines, read_graphml),
+)

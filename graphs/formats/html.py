@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats import Format, OutputOptions
+from newskg.model import KnowledgeGraph
 
 
 def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
@@ -15,4 +15,4 @@ def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> No
     write_page(graph_page_data(graph, options.base_iri), handle)
 
 
-FORMAT = Format("html", (".html", ".htm"), "Interactive view: one offline page, evidence on every edge", write)
+FORMATS = (Format("html", (".html", ".htm"), "Interactive view: one offline page, evidence on every edge", write),)

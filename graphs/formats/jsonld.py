@@ -1,8 +1,9 @@
-"""JSON-LD, the merged graph, compacted with newskg's context and streamed node by node.
+"""The JSON-LD writer: the merged graph, compacted with newskg's context and streamed node by node
+(registered with the other RDF formats in :mod:`newskg.graphs.formats.rdf`).
 
 rdflib's JSON-LD serialiser holds the whole graph and compacts it in memory
 (hours for a million relations), and Oxigraph's writes expanded JSON-LD only.
-The RDF view streams a subject's triples together (:func:`newskg.graphs.rdf_view.union`), so
+The RDF view streams a subject's triples together (:func:`newskg.graphs.rdf.view.union`), so
 each node object is compacted against the fixed context of
 :func:`newskg.graphs.vocab.jsonld_context` as it completes: a short term for
 every property newskg writes, compact IRIs for the rest, ``@type`` for
@@ -19,10 +20,10 @@ from typing import Any, BinaryIO
 import pyoxigraph as ox
 from rdflib.namespace import RDF, XSD
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.formats import Format, OutputOptions, write_text
-from newskg.graphs.rdf_view import Triple, union
+from newskg.graphs.formats import OutputOptions, write_text
+from newskg.graphs.rdf.view import Triple, union
 from newskg.graphs.vocab import jsonld_context
+from newskg.model import KnowledgeGraph
 
 JsonValue = str | int | dict[str, str]
 RDF_TYPE, XSD_STRING, XSD_INTEGER = str(RDF.type), str(XSD.string), str(XSD.integer)
@@ -107,8 +108,5 @@ def jsonld_chunks(graph: KnowledgeGraph, options: OutputOptions) -> Iterator[str
     yield "\n ]\n}\n"
 
 
-def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
+def write_jsonld(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
     write_text(handle, jsonld_chunks(graph, options))
-
-
-FORMAT = Format("jsonld", (".jsonld",), "JSON-LD, the merged graph", write)

@@ -14,13 +14,12 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import KnowledgeGraph
 from newskg.graphs.formats.gexf import OTHER_COLOR, TYPE_COLORS
 from newskg.graphs.layout import layout
 from newskg.graphs.network import NetworkTable, iso_date, network_table
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
-from newskg.model import ENTITY_TYPES
+from newskg.model import KnowledgeGraph
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 # Event relations in strong colours (cooperative ones cool, hostile ones warm), standing relations in greys and
 # browns, so the story stands out from the background of roles and places.

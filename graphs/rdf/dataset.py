@@ -1,7 +1,7 @@
 """The RDF view as an rdflib ``Dataset``: the library's graph API for users who expect rdflib.
 
-The view itself is defined once, as a stream of quads, in :mod:`newskg.graphs.rdf_view`;
-the file writers and the store take that stream directly. :mod:`newskg.graphs.rdf_read`
+The view itself is defined once, as a stream of quads, in :mod:`newskg.graphs.rdf.view`;
+the file writers and the store take that stream directly. :mod:`newskg.graphs.rdf.read`
 turns a ``Dataset`` back into the :class:`KnowledgeGraph` every other format is written from.
 """
 
@@ -12,9 +12,9 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, Graph
 from rdflib.namespace import XSD
 
-from newskg.graphs.build import KnowledgeGraph
-from newskg.graphs.rdf_view import dataset_quads
+from newskg.graphs.rdf.view import dataset_quads
 from newskg.graphs.vocab import BINDINGS, DEFAULT_BASE_IRI
+from newskg.model import KnowledgeGraph
 
 XSD_STRING = str(XSD.string)
 

@@ -2,60 +2,20 @@
 
 RDF is the complete record of a run, so every other format can be written from
 it (``newskg export``). The reader takes an rdflib Dataset (or Graph) from any
-source: a file (:func:`load_dataset`) or a store.
+source: a file (:func:`newskg.graphs.formats.rdf.load_dataset`) or a store.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS
 from rdflib.term import Literal, Node
 
-from newskg.extractor.lexicon import relation_inventory
-from newskg.graphs.build import GraphEntity, GraphRelation, KnowledgeGraph
-from newskg.graphs.events import RelationKey, consolidate, event_order, make_event
-from newskg.graphs.rdf_view import merge_order
+from newskg.graphs.events import consolidate, event_order, make_event
+from newskg.graphs.rdf.view import merge_order
 from newskg.graphs.vocab import ATTRIBUTE_PROPERTY, NKG, SAME_AS_PREFIX, local_name
-from newskg.model import ENTITY_TYPES, Article, Evidence
-
-# Parser names by file extension, for files written by newskg and by other tools.
-RDF_FORMATS = {
-    ".trig": "trig",
-    ".nq": "nquads",
-    ".nquads": "nquads",
-    ".ttl": "turtle",
-    ".nt": "nt",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
-    ".rdf": "xml",
-    ".owl": "xml",
-}
-
-
-class RDFReadError(ValueError):
-    """An RDF file that cannot be read; the message names the file and problem."""
-
-
-def rdf_format_for_path(path: str) -> str:
-    for extension, name in RDF_FORMATS.items():
-        if path.lower().endswith(extension):
-            return name
-    raise RDFReadError(f"{path}: not an RDF file (want one of {', '.join(RDF_FORMATS)})")
-
-
-def load_dataset(path: str) -> Dataset:
-    """Parse an RDF file into a Dataset whose default graph is the union of all its graphs (for SPARQL)."""
-    rdf_format = rdf_format_for_path(path)
-    dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(Path(path), format=rdf_format)
-    except OSError as err:
-        raise RDFReadError(f"{path}: cannot read ({err.strerror or err})") from err
-    except Exception as err:  # rdflib raises many parser-specific errors
-        raise RDFReadError(f"{path}: not valid {rdf_format} ({type(err).__name__}: {err})") from err
-    return dataset
+from newskg.model import Article, Evidence, GraphEntity, GraphRelation, KnowledgeGraph, MergeRecord, RelationKey
+from newskg.vocabulary import ENTITY_TYPES, relation_inventory
 
 
 def text(graph: Graph, node: Node, predicate: URIRef) -> str | None:
@@ -153,10 +113,8 @@ def union_graph(source: Dataset | Graph) -> Graph:
     return union
 
 
-def read_merges(
-    graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]
-) -> list[dict[str, str]]:
-    """The merge records that graphs/roles_rdf.py writes, in a stable order."""
+def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]) -> list[MergeRecord]:
+    """The merge records of the view (:func:`newskg.graphs.rdf.view.merge_triples`), in a stable order."""
     merges = []
     for record in graph.subjects(RDF.type, NKG.MergeRecord):
         node = entities.get(graph.value(record, NKG.mergedInto) or record)
@@ -168,13 +126,13 @@ def read_merges(
             if isinstance(a, URIRef) and a in articles
         )
         merges.append(
-            {
-                "node": node.id,
-                "label": text(graph, record, NKG.mergedLabel) or "",
-                "type": text(graph, record, NKG.mergedType) or "",
-                "articles": "|".join(sources),
-                "reason": text(graph, record, NKG.mergeReason) or "",
-            }
+            MergeRecord(
+                node=node.id,
+                label=text(graph, record, NKG.mergedLabel) or "",
+                type=text(graph, record, NKG.mergedType) or "",
+                articles=tuple(sources),
+                reason=text(graph, record, NKG.mergeReason) or "",
+            )
         )
     return sorted(merges, key=merge_order)
 

@@ -40,8 +40,6 @@ from typing import Any
 import pyoxigraph as ox
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from newskg.graphs.build import ROLE_RELATIONS, GraphEntity, GraphRelation, KnowledgeGraph, slug
-from newskg.graphs.events import Event, RelationKey
 from newskg.graphs.vocab import (
     ATTRIBUTE_PROPERTY,
     NKG,
@@ -52,9 +50,11 @@ from newskg.graphs.vocab import (
     entity_class,
     entity_iri,
     event_iri,
+    slug,
     statement_iri,
 )
-from newskg.model import Article, Evidence
+from newskg.model import Article, Event, Evidence, GraphEntity, GraphRelation, KnowledgeGraph, MergeRecord, RelationKey
+from newskg.vocabulary import ROLE_RELATIONS
 
 Object = ox.NamedNode | ox.Literal
 Triple = tuple[ox.NamedNode, ox.NamedNode, Object]
@@ -283,23 +283,24 @@ def post_triples(title: str, terms: Terms) -> Iterator[Triple]:
     yield node, skos.prefLabel, ox.Literal(title)
 
 
-def merge_node(record: dict[str, str], terms: Terms) -> ox.NamedNode:
-    return ox.NamedNode(f"{terms.base}merge/{digest(record['node'], record['label'], record['articles'])}")
+def merge_node(record: MergeRecord, terms: Terms) -> ox.NamedNode:
+    return ox.NamedNode(f"{terms.base}merge/{digest(record.node, record.label, '|'.join(record.articles))}")
 
 
-def merge_order(record: dict[str, str]) -> tuple[str, str, str, str]:
-    return record["node"], record["label"], record["articles"], record["type"]
+def merge_order(record: MergeRecord) -> tuple[str, str, str, str]:
+    """The order merge records are written (and read back) in."""
+    return record.node, record.label, "|".join(record.articles), record.type
 
 
-def merge_triples(record: dict[str, str], terms: Terms) -> Iterator[Triple]:
+def merge_triples(record: MergeRecord, terms: Terms) -> Iterator[Triple]:
     """One cross-article merge (or refused surname merge) and its reason."""
     node = merge_node(record, terms)
     yield node, rdf.type, nkg.MergeRecord
-    yield node, nkg.mergedInto, terms.entity(record["node"])
-    yield node, nkg.mergedLabel, ox.Literal(record["label"])
-    yield node, nkg.mergedType, ox.Literal(record["type"])
-    yield node, nkg.mergeReason, ox.Literal(record["reason"])
-    for article_id in record["articles"].split("|"):
+    yield node, nkg.mergedInto, terms.entity(record.node)
+    yield node, nkg.mergedLabel, ox.Literal(record.label)
+    yield node, nkg.mergedType, ox.Literal(record.type)
+    yield node, nkg.mergeReason, ox.Literal(record.reason)
+    for article_id in record.articles:
         yield node, prov.wasDerivedFrom, terms.article(article_id)
 
 

@@ -1,30 +1,18 @@
-"""Streaming, worker count, progress, and the incremental Oxigraph store (``--store``)."""
+"""The incremental Oxigraph store (``--store``): re-runs parse only changes, and equal a fresh run."""
 
 from __future__ import annotations
 
-import io
 import json
-import multiprocessing
-import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-import pytest
-import spacy
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import Dataset
-from spacy.language import Language
 from typer.testing import CliRunner
 
-import newskg.run
 from newskg.cli import app
-from newskg.extractor.pipeline import DEFAULT_MODEL
-from newskg.model import Article, ArticleRecords
-from newskg.progress import RunProgress, wants_progress
-from newskg.run import ExtractOptions, RunSummary, extract, extract_records, worker_count
+from newskg.run import ExtractOptions, RunSummary, extract
 from newskg.store import (
     RDF_STATE,
     query_store,
@@ -33,7 +21,6 @@ from newskg.store import (
     store_dataset,
     store_records,
 )
-from tests.conftest import EXAMPLES
 
 runner = CliRunner()
 
@@ -44,74 +31,10 @@ ARTICLES = {
 }
 
 
-@pytest.fixture
-def shared_nlp(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Runs reuse the session's pipeline; the list counts how often a run loaded one."""
-    loads: list[int] = []
-
-    def load(*args: object, **kwargs: object) -> Language:
-        loads.append(1)
-        return nlp
-
-    monkeypatch.setattr(newskg.run, "load_pipeline", load)
-    return loads
-
-
 def write_articles(folder: Path, articles: dict[str, str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
         (folder / f"{name}.txt").write_text(text, encoding="utf-8")
-
-
-def test_articles_are_consumed_lazily(shared_nlp: list[int]) -> None:
-    """Records come out while the input is still being read: nothing collects the input first."""
-    events: list[str] = []
-
-    def generated() -> Iterator[Article]:
-        for round_ in range(3):  # the same 100 small articles, repeated
-            for number in range(100):
-                events.append("read")
-                yield Article(id=f"{round_}-{number}", text=f"Kenya welcomed Uganda on day {number}.")
-
-    summary = RunSummary()
-    for records in extract_records(generated(), ExtractOptions(batch_size=16), summary, report=print):
-        events.append("record")
-        assert records.article.text == ""  # the text is dropped once parsed
-    assert summary.extracted == 300 and events.count("read") == 300
-    first_record = events.index("record")
-    assert first_record < 40, "the first record waited for more than about two batches of input"
-    assert events[-1] == "record" and "record" in events[: events.index("read", 250)]
-
-
-def test_nothing_to_parse_loads_no_model(shared_nlp: list[int]) -> None:
-    assert list(extract_records(iter([]), ExtractOptions(), RunSummary(), report=print)) == []
-    assert shared_nlp == []
-
-
-def test_worker_count_uses_every_core_only_for_large_inputs() -> None:
-    assert worker_count(3, 10) == 3
-    assert worker_count(None, 10) == 1
-    assert worker_count(None, 5000) >= 1
-    assert worker_count(None, 5000) == worker_count(None, 201)
-
-
-def test_progress_bar_only_on_a_terminal_and_not_quiet() -> None:
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    assert wants_progress(False, Terminal())
-    assert not wants_progress(True, Terminal())
-    assert not wants_progress(False, io.StringIO())
-    summary = RunSummary(extracted=2, words=40)
-    with RunProgress(enabled=True, total=2, stream=Terminal()) as bar:
-        bar.update(summary)
-        assert bar.progress is not None and bar.progress.tasks[0].completed == 2
-
-
-def test_summary_line_has_counts_words_and_speed() -> None:
-    line = RunSummary(read=3, extracted=2, failed=1, words=1000, seconds=2.0).line()
-    assert line == "articles read: 3, extracted: 2, failed: 1; 1000 words in 2.0 s (500 words/s)"
 
 
 def test_records_survive_json(extract_text) -> None:
@@ -199,12 +122,15 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     folder, store = tmp_path / "in", tmp_path / "store"
     write_articles(folder, ARTICLES)
     run(folder, tmp_path / "fresh", store)
-    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "export.trig")])
+    result = runner.invoke(app, ["export", str(store), "-o", str(tmp_path / "export.trig")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "export.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
+    result = runner.invoke(app, ["export", "--store", str(store), "-o", str(tmp_path / "old.gexf")])  # the old form
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "old.gexf").read_bytes() == (tmp_path / "fresh" / "g.gexf").read_bytes()
 
     sparql = "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"  # prefixes come declared
-    result = runner.invoke(app, ["query", "--store", str(store), "--format", "json", sparql])
+    result = runner.invoke(app, ["query", str(store), "--format", "json", sparql])
     assert result.exit_code == 0, result.output
     names = [row["name"] for row in json.loads(result.output)]
     assert names == ["Iran"]
@@ -212,8 +138,29 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     graphs = {str(row["g"].value) for row in query_store(store, per_article)}
     assert graphs and all("/graph/" in graph for graph in graphs)  # the store's metadata graph stays hidden
 
-    result = runner.invoke(app, ["query", "--store", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
-    assert result.exit_code == 2 and "no such store" in result.output
+    result = runner.invoke(app, ["query", str(tmp_path / "nowhere"), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "nowhere: no such file or store folder" in result.output
+
+
+def test_every_command_reading_a_graph_takes_a_store_or_a_file_first(tmp_path: Path, shared_nlp: list[int]) -> None:
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "fresh", store)
+    trig = str(tmp_path / "fresh" / "g.trig")
+    for command in (["stats", "--top", "3"], ["validate"], ["query", "--format", "csv", "ASK { ?s nkg:accused ?o }"]):
+        from_store, from_file = (runner.invoke(app, [command[0], where, *command[1:]]) for where in (str(store), trig))
+        assert from_store.exit_code == from_file.exit_code == 0, from_store.output + from_file.output
+        assert from_store.output.replace(str(store), "SOURCE") == from_file.output.replace(trig, "SOURCE"), command
+    query = tmp_path / "q.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a nkg:Statement }", encoding="utf-8")
+    old = runner.invoke(app, ["query", "--store", str(store), "--file", str(query), "-f", "json"])
+    new = runner.invoke(app, ["query", str(store), "--file", str(query), "-f", "json"])
+    assert old.exit_code == new.exit_code == 0 and old.output == new.output
+    # The first argument is always the source, never the query.
+    result = runner.invoke(app, ["query", "--store", str(store), "SELECT * WHERE { ?s ?p ?o }"])
+    assert result.exit_code == 2 and "the first argument is the source" in result.output
+    result = runner.invoke(app, ["query", str(store), "ASK {}", "--with-ontology"])
+    assert result.exit_code == 2 and "export it to an RDF file" in result.output
 
 
 @given(st.text(st.characters(exclude_categories=("Cs",))))
@@ -222,43 +169,3 @@ def test_literals_survive_the_store_and_nquads(text: str) -> None:
     quad = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal(text), ox.NamedNode("urn:g"))
     (parsed,) = ox.parse(ox.serialize([quad], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
     assert parsed.object.value == text
-
-
-# Sentences that exercise the ruler's special rules: contractions, expletive "there", "that", "but".
-RULER_TEXTS = [
-    "Let's be clear: y'all ain't gonna get that deal, but there is something we can do.",
-    "C'mon, there were talks that gotta end; something happened because nobody came.",
-    "The ministers, who met in Geneva on 3 May 2024, said that the treaty wasn't final.",
-]
-
-
-def test_attribute_index_sets_what_the_attribute_ruler_sets(nlp: Language) -> None:
-    """The faster stand-in gives every token the POS, morphology and lemma spaCy's ruler gives it."""
-    assert "newskg_attribute_index" in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
-    stock = spacy.load(DEFAULT_MODEL)
-    texts = RULER_TEXTS + [path.read_text(encoding="utf-8") for path in sorted(EXAMPLES.glob("*.txt"))]
-    for ours, theirs in zip(nlp.pipe(texts), stock.pipe(texts), strict=True):
-        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [(t.pos_, str(t.morph), t.lemma_) for t in theirs]
-    special = [t for doc in nlp.pipe(RULER_TEXTS) for t in doc]
-    assert {("ai", "be"), ("na", "to"), ("'s", "us")} <= {(t.lower_, t.lemma_) for t in special}
-    assert any(t.lower_ == "were" and t.pos_ == "VERB" for t in special)  # "there were": a verb, not AUX
-
-
-def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
-    """A worker without a model: records for every article, and death (SIGKILL) on one that says so."""
-    if any("DIE" in article.text for article in batch):
-        os.kill(os.getpid(), signal.SIGKILL)
-    return [ArticleRecords(article, [], [], words=1) for article in batch]
-
-
-@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched worker reaches workers by fork")
-def test_a_killed_worker_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(newskg.run, "start_worker", lambda model, config: None)
-    monkeypatch.setattr(newskg.run, "parse_in_worker", parse_or_die)
-    articles = [Article(f"a{i}", "DIE" if i == 4 else "text") for i in range(10)]
-    results = list(newskg.run.parse_in_processes(articles, ExtractOptions(batch_size=3), 2))
-    assert [r if isinstance(r, str) else r.article.id for r in results] == [
-        *(f"a{i}" for i in range(4)),
-        "a4: extraction failed (its worker process died: killed or out of memory)",
-        *(f"a{i}" for i in range(5, 10)),
-    ]
