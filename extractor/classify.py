@@ -95,6 +95,12 @@ def typed_mention(span: Span) -> MentionRecord | None:
         head_type = name_head_type(span)
         if head_type is not None:
             return named_by_head(span, head_type)
+        country = lookup_country(span.text)
+        if country is not None:
+            # A country's name NER took for a person's: weak evidence (Jordan and Chad are people's names too).
+            return mention_record(
+                span, "Country", country.name, country_attributes(country), evidence=["country_name:Country"]
+            )
         name = person_name(span)
         if is_junk(name) or is_concept(name):
             return None

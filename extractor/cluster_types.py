@@ -75,6 +75,12 @@ def non_ner_score(mentions: Iterable[MentionRecord], family: str) -> float:
 def decide_type(mentions: list[MentionRecord]) -> tuple[str, dict[str, float], str]:
     """(type, pooled scores, reason) of the entity these mentions name."""
     scores = pooled_scores(mentions)
+    if any(m["type"] == "Person" and len(m["text"].split()) > 1 for m in mentions) and "Country" in scores:
+        # 'Michael Jordan ... Jordan scored': a country's name NER took for a person's is the person's here.
+        scores["Country"] -= weights()["country_name"] * min(
+            1, sum(1 for m in mentions for c, _ in cues_of(m) if c == "country_name")
+        )
+        scores = {t: s for t, s in scores.items() if s > 0}
     if not scores:
         # No cue at all (mentions made by hand): the most frequent type the mentions have.
         entity_type = Counter(m["type"] for m in mentions).most_common(1)[0][0]
@@ -136,7 +142,7 @@ def only_ner_typed(m: MentionRecord) -> bool:
 
 def canonical_cue(m: MentionRecord) -> bool:
     """The mention's name comes from a gazetteer, the list of known bodies or the party lexicon."""
-    return any(cue in ("gazetteer", "known", "party", "city") for cue, _ in cues_of(m))
+    return any(cue in ("gazetteer", "known", "party", "city", "country_name") for cue, _ in cues_of(m))
 
 
 def cluster_attributes(mentions: list[MentionRecord], entity_type: str) -> dict[str, str]:

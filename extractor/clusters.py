@@ -30,10 +30,9 @@ from newskg.extractor.cluster_types import (
     cluster_label,
     decide_type,
     decisive_families,
-    non_ner_score,
 )
 from newskg.extractor.coref import resolve_references
-from newskg.extractor.evidence import add_cue
+from newskg.extractor.evidence import add_cue, cues_of
 from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym
 from newskg.extractor.linking import link_mentions
 from newskg.extractor.people import SURNAME_HONORIFICS
@@ -149,9 +148,14 @@ def coordination_head(doc: Doc, m: MentionRecord, roots: dict[int, int]) -> int:
     return token.i
 
 
+def only_ner_typed(members: list[MentionRecord]) -> bool:
+    return all(cue == "ner" for m in members for cue, _ in cues_of(m))
+
+
 def firms_by_coordination(doc: Doc, clusters: dict[str, Cluster]) -> None:
-    """'Bank of Avonford, Cole and Dunmore Holdings': an organisation that only NER knows, listed with firms
-    and with no organisation of another kind, is a firm too (the members of a list are of one kind)."""
+    """'Bank of Avonford, Cole and Dunmore Holdings': a name only NER typed (an organisation, or a place no
+    gazetteer knows), listed with firms and with no organisation of another kind, is a firm too (the members
+    of a list are of one kind)."""
     roots = {
         i: doc[m["token_start"] : m["token_end"]].root.i
         for cluster in clusters.values()
@@ -174,7 +178,8 @@ def firms_by_coordination(doc: Doc, clusters: dict[str, Cluster]) -> None:
         ):
             continue
         for m, cluster in items:
-            if cluster.type == "Organization" and non_ner_score(cluster.members, "organization") == 0:
+            # Only names NER alone typed: an organisation of no kind, or a 'place' no gazetteer knows.
+            if cluster.type in ("Organization", "Place") and only_ner_typed(cluster.members):
                 add_cue(m, "coordination", "Company")
                 cluster.reasons.append(f"listed with firms: {m['text']!r}")
                 cluster.decide()

@@ -116,6 +116,16 @@ CASES = [
         {("Tom Preston", "Person")},
         id="a-person-named-like-a-city",
     ),
+    pytest.param(
+        "Michael Jordan scored 30 points. Jordan said the team played well.",
+        {("Michael Jordan", "Person")},
+        id="a-person-named-like-a-country",
+    ),
+    pytest.param(
+        "Enron's shareholders sued the financial institutions Tarvik Holdings, Ostrel and Quillmark.",
+        {("Enron", "Company"), ("Tarvik Holdings", "Company"), ("Ostrel", "Company"), ("Quillmark", "Company")},
+        id="listed-after-a-kind-noun-one-taken-for-a-place",
+    ),
     # Homonyms that must stay apart: strong cues of two kinds for one string.
     pytest.param(
         "Mr Jordan, a teacher from Leeds, visited Jordan in May.",
