@@ -34,7 +34,7 @@ from newskg.extractor.junk import (
     is_title_fragment,
 )
 from newskg.extractor.parties import party_of
-from newskg.extractor.people import honorific_led, person_mention, person_name
+from newskg.extractor.people import honorific_gender, honorific_led, person_mention, person_name, titled_name
 from newskg.extractor.schema import MentionRecord, mention_record
 from newskg.extractor.spans import strip_leading_determiner, strip_possessive
 from newskg.extractor.type_cues import (
@@ -96,7 +96,7 @@ def typed_mention(span: Span) -> MentionRecord | None:
         if head_type is not None:
             return named_by_head(span, head_type)
         country = lookup_country(span.text)
-        if country is not None:
+        if country is not None and titled_name(span) is None and honorific_gender(span.doc, span.start) is None:
             # A country's name NER took for a person's: weak evidence (Jordan and Chad are people's names too).
             return mention_record(
                 span, "Country", country.name, country_attributes(country), evidence=["country_name:Country"]
