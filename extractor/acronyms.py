@@ -1,8 +1,8 @@
-"""Acronyms and the names they stand for: "European Union (EU)", "GM" ... "General Motors".
+"""Acronyms and the names they stand for: "European Union (EU)", "GKM" ... "Galdor Kessel Motors".
 
 Two uses, one per component: the entities component drops an acronym whose
 expansion is no name ("Internet of Things (IoT)", "an extraordinary general meeting
-(EGM)") with every other mention of it (:func:`drop_acronyms_of_non_names`); the
+(AGM)") with every other mention of it (:func:`drop_acronyms_of_non_names`); the
 clusters component joins an acronym to the one name of the article that spells it,
 in either order, with or without brackets (:func:`acronym_forms`, used by
 :mod:`newskg.extractor.linking`).
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from newskg.extractor.gazetteer import read_words
 from newskg.extractor.schema import MentionRecord
 
-# An acronym as news writes it: two to six capitals ('GM', 'OPIC', 'TGWU').
+# An acronym as news writes it: two to six capitals ('GKM', 'NTF', 'ATWU').
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
@@ -45,18 +45,18 @@ def skipped_words() -> frozenset[str]:
 
 @cache
 def droppable_words() -> frozenset[str]:
-    """Kind words an acronym may leave out at the end ('Public and Commercial Services Union' -> PCS)."""
+    """Kind words an acronym may leave out at the end ('Allied Transport Workers Union' -> ATW)."""
     return read_words("corporate_words.txt") | {"union", "corporation", "association", "organisation", "organization"}
 
 
 def acronym_forms(name: str) -> set[str]:
     """The acronyms a name of two or more words may go by, in capitals.
 
-    - its capitals: 'General Motors' -> GM, 'GlaxoSmithKline' -> GSK;
+    - its capitals: 'Galdor Kessel Motors' -> GKM, 'MarinTek' -> MT;
     - the initials of its words, function words skipped: 'Securities and Exchange Commission' -> SEC,
       "European People's Party" -> EPP;
-    - the same without kind words at the end, when three letters or more are left: 'Public and Commercial
-      Services Union' -> PCS.
+    - the same without kind words at the end, when three letters or more are left: 'Rail and Maritime
+      Crews Union' -> RMC.
     """
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
     if len(words) < 2 and len(capitals(name)) < 2:
@@ -75,7 +75,7 @@ def acronym_forms(name: str) -> set[str]:
 
 
 def acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> set[str]:
-    """Acronyms in brackets after words that spell them but are no name ('extraordinary general meeting (EGM)',
+    """Acronyms in brackets after words that spell them but are no name ('annual general meeting (AGM)',
     'Internet of Things (IoT)'), whether NER tagged the acronym or not."""
     ending_at = {m["token_end"]: m for m in mentions}
     tagged = {m["token_start"] for m in mentions if m["token_end"] - m["token_start"] == 1}
@@ -105,7 +105,7 @@ def acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> set[str]:
 
 
 def drop_acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> list[MentionRecord]:
-    """ "Internet of Things (IoT)", "an extraordinary general meeting (EGM)": the words before the bracket spell
+    """ "Internet of Things (IoT)", "an annual general meeting (AGM)": the words before the bracket spell
     the acronym but are not a named thing, so neither is the acronym, there or anywhere else in the article."""
     junk = acronyms_of_non_names(doc, mentions)
     return [m for m in mentions if m["text"] not in junk] if junk else mentions

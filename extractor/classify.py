@@ -152,7 +152,7 @@ GAZETTEER_REGION = ["gazetteer:Region"]
 
 
 def plural_demonym(span: Span) -> MentionRecord | None:
-    """'Pakistanis', 'Italians': the people of a country, written as one word, name the country (as 'Italian'
+    """'Kenyans', 'Italians': the people of a country, written as one word, name the country (as 'Italian'
     does)."""
     text = span.text
     if len(span) != 1 or not text.endswith("s") or lookup_demonym(text) is not None:

@@ -119,10 +119,10 @@ def generic_type(family: str) -> str:
 
 def cluster_label(mentions: list[MentionRecord], entity_type: str) -> str:
     """The entity's name: a canonical name a gazetteer, a list or the party lexicon gave one of its mentions
-    ('United States' for 'US'), else its longest name ('General Motors' over 'GM', 'Tony Blair' over 'Blair').
+    ('United States' for 'US'), else its longest name ('Galdor Kessel Motors' over 'GKM', 'Jo Roe' over 'Roe').
 
-    Only mentions typed as the kind of thing the entity is count ('Hilton' the city does not name
-    Adrian Hilton)."""
+    Only mentions typed as the kind of thing the entity is count ('Preston' the city does not name
+    Tom Preston)."""
     family = type_family(entity_type)
     own = [m for m in mentions if type_family(m["type"]) == family or only_ner_typed(m)] or mentions
     canonical = Counter(m["label"] for m in own if m["label"] != m["text"] and canonical_cue(m))
@@ -136,7 +136,7 @@ def cluster_label(mentions: list[MentionRecord], entity_type: str) -> str:
 
 
 def only_ner_typed(m: MentionRecord) -> bool:
-    """Only NER typed the mention: its type is no reason to leave its name out ('Bernie Ebbers' taken for a firm)."""
+    """Only NER typed the mention: its type is no reason to leave its name out ('Marta Vogel' taken for a firm)."""
     return all(cue == "ner" for cue, _ in cues_of(m))
 
 

@@ -137,11 +137,11 @@ def named_clusters(doc: Doc, mentions: list[MentionRecord]) -> dict[str, Cluster
 
 def coordination_head(doc: Doc, m: MentionRecord, roots: dict[int, int]) -> int:
     """The first conjunct of the list a mention is in. The parser may hang a conjunct on a word inside a name
-    ('Cole' on 'America' in 'Bank of America, Bolt and Cole'): the name's root stands for it; and it takes a
-    name after a comma for an apposition ('Bank of America, Bolt, ...'): a name in apposition to another
+    ('Cole' on 'Avonford' in 'Bank of Avonford, Bolt and Cole'): the name's root stands for it; and it takes a
+    name after a comma for an apposition ('Bank of Avonford, Bolt, ...'): a name in apposition to another
     name is listed with it."""
     token = doc[m["token_start"] : m["token_end"]].root
-    while token.head is not token and (
+    while token.head.i != token.i and (
         token.dep_ == "conj" or (token.dep_ == "appos" and token.pos_ == "PROPN" and token.head.i in roots)
     ):
         token = doc[roots.get(token.head.i, token.head.i)]
@@ -191,7 +191,7 @@ AMBIGUOUS_KIND_NOUNS = frozenset({"group", "agency", "body", "organisation", "or
 
 
 def kinds_by_description(doc: Doc, mentions: list[MentionRecord], clusters: dict[str, Cluster]) -> None:
-    """'Parmalat ... the dairy company', 'Acme ... the carmaker': a definite description that refers to an
+    """'Ostrel ... the dairy company', 'Acme ... the carmaker': a definite description that refers to an
     organisation or place of no specific type, within a sentence of its name, says what kind it is."""
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     for m in mentions:
@@ -244,7 +244,7 @@ def resolve_name_fragments(doc: Doc, mentions: list[MentionRecord]) -> list[Ment
 
     "Nordlys chief executive ..." after "Nordlys Energy", "Vogel said" or "Mr Vogel" after
     "Anna Vogel": the fragment is a mention (and an alias) of that entity. A country, a city or a
-    nationality is never a fragment of another name ("Lesotho" in "Lesotho Hats").
+    nationality is never a fragment of another name ("Kenya" in "Kenya Hats").
     """
     by_word: dict[str, set[str]] = {}
     template: dict[str, MentionRecord] = {}

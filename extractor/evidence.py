@@ -137,7 +137,7 @@ def business_words() -> dict[str, frozenset[str]]:
 
 def business_head(token: Token) -> Token:
     """The word a name's root is attached to, through a coordination ('shares in Acme and Bolt')."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

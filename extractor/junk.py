@@ -75,7 +75,7 @@ def is_title_fragment(span: Span) -> bool:
 
 
 def is_portfolio(span: Span) -> bool:
-    """'Monetary Affairs Commissioner Jo Roe': the words of an office before its title, not an organisation's
+    """'Fisheries Affairs Commissioner Jo Roe': the words of an office before its title, not an organisation's
     name (an organisation keeps its keyword: 'Treasury Secretary', 'Home Office minister')."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ not in role_heads():

@@ -10,7 +10,7 @@ recorded with its reason:
    things: strong cues of two kinds for one string ('Mr Jordan' and 'in Jordan' with
    the country named by the gazetteer), and then the reason is recorded;
 2. acronyms and their expansion, in either order, with or without brackets
-   ('GM' ... 'General Motors', 'Nordvik Fisheries Council (NFC)'), when one name of
+   ('GKM' ... 'Galdor Kessel Motors', 'Nordvik Fisheries Council (NFC)'), when one name of
    the article spells it (:mod:`newskg.extractor.acronyms`);
 3. short forms and long forms that differ only by corporate words ('Halvorsen' /
    'Halvorsen Motors', 'Renewal' / 'Renewal Party', 'the Commission' / 'the
@@ -153,7 +153,7 @@ def split_by_strong_cues(groups: Groups, surface: str, indexes: list[int]) -> li
 
 
 def acronym_links(doc: Doc, groups: Groups) -> None:
-    """Step 2: an acronym joins the one group with a name that spells it ('GM' / 'General Motors')."""
+    """Step 2: an acronym joins the one group with a name that spells it ('GKM' / 'Galdor Kessel Motors')."""
     mentions = groups.mentions
     spelled: dict[str, set[int]] = {}
     for i in groups.parent:
@@ -265,7 +265,7 @@ def short_form_links(doc: Doc, groups: Groups) -> None:
     for root, owner in links:
         short, long = snapshot[root], snapshot[owner]
         if ner_family(short) == "place" and ner_family(long) == "organization":
-            # "in Cordoba" and "the Cordoba Group": an organisation named after the place it is in.
+            # "in Avonford" and "the Avonford Group": an organisation named after the place it is in.
             groups.note(root, f"{short[0]['text']!r} kept apart from {long[0]['text']!r}: a place and an organisation")
         elif set_apart(doc, short, long):
             groups.note(root, f"{short[0]['text']!r} kept apart from {long[0]['text']!r}: the article sets them apart")
@@ -332,8 +332,8 @@ def only_ner(members: list[MentionRecord]) -> bool:
 
 
 def may_be_short_name(members: list[MentionRecord]) -> bool:
-    """A name NER took for a person's or an organisation's, and no town: 'Umoja' may be short for 'Umoja
-    Growers'; 'Slough' in 'Slough Conservative Association' is the town the association is named after."""
+    """A name NER took for a person's or an organisation's, and no town: 'Tavira' may be short for 'Tavira
+    Growers'; 'Avonford' in 'Avonford Rowing Club' is the town the club is named after."""
     return ner_family(members) in ("person", "organization") and not any(
         lookup_city(m["text"]) or lookup_country(m["text"]) for m in members
     )
@@ -341,8 +341,8 @@ def may_be_short_name(members: list[MentionRecord]) -> bool:
 
 def partial_name_links(doc: Doc, groups: Groups) -> None:
     """Step 4: a name that is part of one full name of a person in the article ('Blair', 'Mr Blair', 'Moazzam')
-    is that person. After an honorific the part is a surname: 'Mr Howard' is not 'Howard Flight'. A name that
-    only NER knows and that opens one organisation's name is its short name ('Umoja' of 'Umoja Growers')."""
+    is that person. After an honorific the part is a surname: 'Mr Grant' is not 'Grant Wells'. A name that
+    only NER knows and that opens one organisation's name is its short name ('Tavira' of 'Tavira Growers')."""
     people, organisations = kind_groups(groups)
     mentions = groups.mentions
     snapshot = {root: [mentions[i] for i in indexes] for root, indexes in groups.groups().items()}
@@ -369,8 +369,8 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
             if person != root and part and len(part) < len(full) and fits(list(part), full, surname_only)
         }
         if surname_only and not matches:
-            # 'Mr Wang' of 'Wang Xuebing': names that put the surname first. Not a person the article calls by
-            # the last word of the name ('Mr Flight' of 'Howard Flight': then 'Mr Howard' is someone else).
+            # 'Mr Li' of 'Li Zhenhua': names that put the surname first. Not a person the article calls by
+            # the last word of the name ('Mr Wells' of 'Grant Wells': then 'Mr Grant' is someone else).
             matches = {
                 person
                 for person, full in people.items()
@@ -383,7 +383,7 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
             }
         if root not in organisations and only_ner(members) and not surname_only and may_be_short_name(members):
             parts = {tuple(words_of(m["text"])) for m in members}
-            # Not when the short name is written more often than the long one: 'Fiat' of 'Fiat Powertrain' is
+            # Not when the short name is written more often than the long one: 'Acme' of 'Acme Engines' is
             # the firm, the long name a part of it.
             matches |= {
                 org
@@ -394,7 +394,7 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
                 and len(members) <= len(snapshot[org])
             }
         if not matches and (surname_only or ner_family(members) == "person"):
-            # 'Mr Ebbers' or 'Vogel said' and 'Bernie Ebbers' or 'Marta Vogel' that NER took for a firm: the one
+            # 'Mr Tull' or 'Vogel said' and 'Roger Tull' or 'Marta Vogel' that NER took for a firm: the one
             # name like a person's that ends with the surname.
             matches = {
                 other
@@ -422,8 +422,8 @@ def partial_name_links(doc: Doc, groups: Groups) -> None:
 
 
 def fits(part: list[str], full: list[str], surname_only: bool) -> bool:
-    """'Blair' in 'Tony Blair'; with ``surname_only``, only at the end: 'Howard' is not the surname of
-    'Howard Flight'."""
+    """'Blair' in 'Tony Blair'; with ``surname_only``, only at the end: 'Grant' is not the surname of
+    'Grant Wells'."""
     if surname_only:
         return full[-len(part) :] == part
     return set(part) < set(full)

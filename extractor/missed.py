@@ -3,16 +3,16 @@
 Pure functions from the name spans of a Doc to more name spans (with an NER-style
 label, so that :mod:`newskg.extractor.classify` types them like the others):
 
-- a name NER tagged once and missed elsewhere in the article ("Parmalat has sued ...
-  Parmalat was declared insolvent"): the same words as a proper noun are the same name;
-- a proper noun coordinated with a name ("marques Opel and Saab"): a list joins like
+- a name NER tagged once and missed elsewhere in the article ("Ostrel has sued ...
+  Ostrel was declared insolvent"): the same words as a proper noun are the same name;
+- a proper noun coordinated with a name ("brands Velsa and Orbel"): a list joins like
   with like;
 - a party word written where NER tagged nothing ("Labour MP Jo Roe", "the Labour spring
   conference").
 And two repairs: a name NER cut short where the article writes it in full elsewhere
-("Without Borders" / "Reporters Without Borders"); and "Public and Commercial Services
+("Without Frontiers" / "Doctors Without Frontiers"); and "Rail and Maritime Crews
 Union", which NER splits into two names at "and", is one name when the article spells
-its acronym ("PCS").
+its acronym ("RMC").
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def is_free_proper_noun(doc: Doc, i: int, taken: set[int]) -> bool:
 
 def stands_alone(doc: Doc, start: int, end: int) -> bool:
     """No proper noun joins the words on either side: 'Nordlys' in 'Nordlys Solar' is another name. An honorific
-    before a surname is no name ('Mr Flight')."""
+    before a surname is no name ('Mr Wells')."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if after is not None and after.pos_ == "PROPN":
@@ -72,7 +72,7 @@ def short_form(words: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
-    """'Parmalat has sued ... Parmalat was declared insolvent': the other places where a tagged name is written."""
+    """'Ostrel has sued ... Ostrel was declared insolvent': the other places where a tagged name is written."""
     names: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for span in spans:
         if span.label_ in NAME_LABELS and span[0].text[:1].isupper():
@@ -99,7 +99,7 @@ def repeated_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
 
 
 def proper_noun_run(doc: Doc, token: Token, taken: set[int]) -> tuple[int, int]:
-    """The proper nouns of a name ending at ``token`` ('Credit Suisse' for 'Suisse')."""
+    """The proper nouns of a name ending at ``token`` ('Banco Vasco' for 'Vasco')."""
     start = token.i
     while start > 0 and is_free_proper_noun(doc, start - 1, taken) and doc[start - 1].dep_ == "compound":
         start -= 1
@@ -107,7 +107,7 @@ def proper_noun_run(doc: Doc, token: Token, taken: set[int]) -> tuple[int, int]:
 
 
 def listed_names(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
-    """'marques Opel and Saab', 'Acme, Bolt and Cole': proper nouns coordinated with a name are names of its kind."""
+    """'brands Velsa and Orbel', 'Acme, Bolt and Cole': proper nouns coordinated with a name are names of its kind."""
     found = []
     for span in spans:
         if span.label_ not in NAME_LABELS:
@@ -162,7 +162,7 @@ def missed_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def complete_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'Without Borders' where the words before it make 'Reporters Without Borders', a name tagged elsewhere
+    """'Without Frontiers' where the words before it make 'Doctors Without Frontiers', a name tagged elsewhere
     in the article: NER cut the name short there."""
     names = {tuple(t.text for t in span): span.label_ for span in spans if len(span) > 1}
     completed = []
@@ -181,8 +181,8 @@ def complete_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
-    """'Public' + 'and' + 'Commercial Services Union': two organisation spans NER split at 'and' are one name
-    when an acronym in the article spells the whole ('PCS')."""
+    """'Rail' + 'and' + 'Maritime Crews Union': two organisation spans NER split at 'and' are one name
+    when an acronym in the article spells the whole ('RMC')."""
     acronyms: set[str] | None = None
     joined: list[Span] = []
     for span in spans:
@@ -199,7 +199,7 @@ def join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
             letters = capitals(whole.text)
             if acronyms is None:
                 acronyms = {text for text in token_texts(doc) if is_acronym(text)}
-            # The acronym spells the first name and goes on into the second: 'PCS' for 'Public and Commercial ...'.
+            # The acronym spells the first name and goes on into the second: 'RMC' for 'Rail and Maritime Crews ...'.
             if any(letters.startswith(a) and len(a) > 1 + len(capitals(last.text)) for a in acronyms):
                 joined[-1] = whole
                 continue

@@ -1,7 +1,7 @@
 """Political parties named by their name, a short name or the word for their members.
 
 spaCy tags most party words as NORP ("Tory", "Lib Dems", "the Greens"), some as
-ORG or PERSON ("Labour"), and takes some into a person's name ("Tory Liam Fox").
+ORG or PERSON ("Labour"), and takes some into a person's name ("Tory Jo Roe").
 Pure functions over spans, for the entities component:
 
 - a party form of ``party_words.tsv`` is the party: always ("Labour said", "the
@@ -9,7 +9,7 @@ Pure functions over spans, for the entities component:
 - any group word (NORP, not a nationality or a faith of ``group_words.txt``) is a party
   when its members act in the plural ("the Whigs accused the minister") or it stands
   beside a party noun of ``party_context.txt`` ("a Green MP", "the Labourist leader");
-- "Liberal" before an NER span "Democrat" belongs to the party's name; "Tory Liam Fox"
+- "Liberal" before an NER span "Democrat" belongs to the party's name; "Tory Jo Roe"
   splits into the party word and the person.
 """
 
@@ -88,7 +88,7 @@ def is_group_word(span: Span) -> bool:
 
 
 def in_a_persons_name(span: Span) -> bool:
-    """'Jaynes' NER took for a group where the article names Jeremy Jaynes: a surname, not a party's members."""
+    """'Tulls' NER took for a group where the article names Roger Tull: a surname, not a party's members."""
     text = span.text
     forms = {text, text[:-1]} if text.endswith("s") else {text}
     return any(
@@ -143,7 +143,7 @@ def join_party_spans(spans: list[Span]) -> list[Span]:
 
 
 def split_party_word(span: Span) -> list[Span]:
-    """'Tory Liam Fox', 'Lib Dem Jo Roe': a party word NER took into a person's name. The party word becomes a
+    """'Tory Jo Roe', 'Lib Dem Sam Ode': a party word NER took into a person's name. The party word becomes a
     span of its own (label ``PARTY_WORD``: a party whatever its context), the rest the person."""
     if span.label_ != "PERSON" or len(span) < 3:
         return [span]

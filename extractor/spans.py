@@ -132,7 +132,7 @@ def split_name_list(span: Span) -> list[Span]:
 
 
 def split_place_pair(span: Span) -> list[Span]:
-    """'Belmarsh and Woodhill': NER joined two one-word place names at 'and'. Split them, unless the whole is a
+    """'Ashgrove and Kelby': NER joined two one-word place names at 'and'. Split them, unless the whole is a
     country ('Trinidad and Tobago')."""
     if span.label_ not in ("FAC", "LOC", "GPE") or len(span) != 3 or span[1].lower_ != "and":
         return [span]

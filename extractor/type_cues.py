@@ -35,6 +35,19 @@ def context_nouns() -> dict[str, str]:
     return {noun.lower(): entity_type for noun, entity_type in read_table("context_nouns.tsv")}
 
 
+def kind_of(noun: Token) -> str | None:
+    """The type a kind noun gives a name, the noun with the word before it first ('rights group', 'financial
+    institutions'), then the noun alone ('firm', 'companies')."""
+    nouns = context_nouns()
+    if noun.i > 0:
+        before = noun.doc[noun.i - 1]
+        if before.dep_ in ("compound", "amod") and before.head.i == noun.i:
+            found = nouns.get(f"{before.lower_} {noun.lemma_.lower()}") or nouns.get(f"{before.lower_} {noun.lower_}")
+            if found:
+                return found
+    return nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
+
+
 def context_noun(span: Span) -> Token | None:
     """The common noun beside a name that says what kind of thing it is.
 
@@ -42,24 +55,30 @@ def context_noun(span: Span) -> Token | None:
     coordination), "car maker Peugeot" (the noun right before the name), and
     "Kestrel Power, a wind farm operator" (an appositive noun after the name).
     """
-    nouns = context_nouns()
     if is_base_of(span):
         return None
     root = span.root
     # Coordination: "Halvex" in "companies Voxtel and Halvex" takes the noun of "Voxtel".
     first = root
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    if first.dep_ in ("appos", "compound", "nmod") and first.head.pos_ == "NOUN" and first.head.lemma_.lower() in nouns:
+    # A list takes a plural noun ("companies Voxtel and Halvex"); a singular one describes one name
+    # ("the NTF - a development agency - and Halvex").
+    if (
+        first.dep_ in ("appos", "compound", "nmod")
+        and first.head.pos_ == "NOUN"
+        and kind_of(first.head)
+        and (first.i == root.i or first.head.tag_ in ("NNS", "NNPS"))
+    ):
         return first.head
     # A noun right before the name: "car maker Peugeot", "telecoms company Voxtel".
     if span.start > 0:
         before = span.doc[span.start - 1]
-        if before.pos_ == "NOUN" and (before.lemma_.lower() in nouns or before.lower_ in nouns):
+        if before.pos_ == "NOUN" and kind_of(before):
             return before
     # An appositive noun after the name: "Kestrel Power, a British wind farm operator".
     for child in root.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.lemma_.lower() in nouns:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and kind_of(child):
             return child
     return None
 
@@ -76,16 +95,7 @@ def is_base_of(span: Span) -> bool:
 def context_type(span: Span) -> str | None:
     """The type the kind noun beside a name gives it; a noun with the word before it first ('rights group')."""
     noun = context_noun(span)
-    if noun is None:
-        return None
-    nouns = context_nouns()
-    if noun.i > 0:
-        before = noun.doc[noun.i - 1]
-        if before.dep_ in ("compound", "amod") and before.head is noun:
-            found = nouns.get(f"{before.lower_} {noun.lemma_.lower()}") or nouns.get(f"{before.lower_} {noun.lower_}")
-            if found:
-                return found
-    return nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
+    return kind_of(noun) if noun is not None else None
 
 
 # Kinds of place a name's head word can mark (a country is never named by its head word).

@@ -78,6 +78,17 @@ CASES = [
         },
         id="listed-with-firms",
     ),
+    # Kind nouns with the word before them: a rights group is no firm, a development agency a government's.
+    pytest.param(
+        "Human rights group Liberta said the arrests were unlawful. Liberta has 400 members.",
+        {("Liberta", "Organization")},
+        id="rights-group-taken-for-a-place",
+    ),
+    pytest.param(
+        "The money came from the Northern Trade Fund (NTF) - a US development agency - and Kessler Bank.",
+        {("Northern Trade Fund", "GovernmentBody"), ("Kessler Bank", "Company"), ("United States", "Country")},
+        id="singular-kind-noun-describes-one-name-of-a-list",
+    ),
     # Party words: a member's word beside 'MP' or 'leader', plural members acting, a listed party form.
     pytest.param(
         "A Green MP, Jo Harte, criticised the plan. The Labourist leader Sam Ode agreed.",
