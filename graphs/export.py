@@ -25,11 +25,16 @@ def check_outputs(outputs: list[str], format_name: str | None = None) -> list[Fo
 
 
 def export_graph(
-    graph: KnowledgeGraph, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+    graph: KnowledgeGraph,
+    outputs: list[str],
+    format_name: str | None = None,
+    base_iri: str | None = None,
+    isolated: bool = True,
 ) -> list[Format]:
-    """Write every output of a graph, checking every format before writing any file."""
+    """Write every output of a graph, checking every format before writing any file (``isolated=False``: the
+    network formats leave out the entities without relations)."""
     formats = check_outputs(outputs, format_name)
-    options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI)
+    options = OutputOptions(base_iri=base_iri or DEFAULT_BASE_IRI, isolated=isolated)
     for path, fmt in zip(outputs, formats, strict=True):
         write_graph(graph, path, options, fmt)
     return formats

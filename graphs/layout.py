@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -343,8 +344,17 @@ def layout(
 
     Nodes with edges get ForceAtlas2, their components packed apart, within +-EXTENT; isolated nodes (most
     entities of a news batch are mentioned without a relation) go round them on a ring of the same density,
-    in the order given, so they neither push the connected picture apart nor hide it.
+    in the order given, so they neither push the connected picture apart nor hide it. The last few layouts
+    are kept, so a run that writes GEXF and the view page lays its graph out once.
     """
+    return dict(cached_layout(tuple(ids), tuple(edges), seed))
+
+
+@lru_cache(maxsize=4)
+def cached_layout(
+    ids: tuple[str, ...], edges: tuple[tuple[str, str], ...], seed: int
+) -> dict[str, tuple[float, float]]:
+    """The work of :func:`layout`, on hashable arguments."""
     index = {node_id: number for number, node_id in enumerate(ids)}
     # Sorted, so the order the edges come in (a file's, a reader's) does not change the sums, nor the picture.
     pairs = sorted((index[s], index[t]) for s, t in edges if s in index and t in index and s != t)

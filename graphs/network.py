@@ -95,6 +95,24 @@ class NetworkTable:
     def dated(self) -> bool:
         return any(n.dates for n in self.nodes) or any(e.dates for e in self.edges)
 
+    @property
+    def dates(self) -> list[str]:
+        """Every distinct day a node or edge carries, sorted."""
+        return sorted({d for n in self.nodes for d in n.dates} | {d for e in self.edges for d in e.dates})
+
+    @property
+    def timeline(self) -> bool:
+        """The graph is dynamic (GEXF spells, CSV intervals) when its elements span at least two days: a single
+        day is no timeline (Gephi's refuses a graph whose start is its end), and its date stays in the
+        ``first_date`` and ``last_date`` columns."""
+        return len(self.dates) >= 2
+
+    def without_isolated(self) -> NetworkTable:
+        """The table without the nodes no edge joins (entities mentioned without a relation)."""
+        linked = {e.source for e in self.edges} | {e.target for e in self.edges}
+        nodes = [node for node in self.nodes if node.id in linked]
+        return NetworkTable(nodes, self.edges, self.node_columns, self.edge_columns)
+
 
 def edge_dates(relation: GraphRelation, graph: KnowledgeGraph, events: list[Event]) -> list[str]:
     """The dates of the edge's events (an event dated by a month or year: the day it was first reported); for a
@@ -164,7 +182,13 @@ def entity_roles(graph: KnowledgeGraph) -> dict[str, set[str]]:
     return roles
 
 
-def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> NetworkTable:
+def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, isolated: bool = True) -> NetworkTable:
+    """The network view of a graph; ``isolated=False`` leaves out the entities without relations."""
+    table = full_network_table(graph, base_iri)
+    return table if isolated else table.without_isolated()
+
+
+def full_network_table(graph: KnowledgeGraph, base_iri: str) -> NetworkTable:
     edges = []
     node_dates: dict[str, set[str]] = {key: set() for key in graph.entities}
     events_of = events_by_relation(graph.events)
@@ -211,8 +235,8 @@ def network_table(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Ne
     return NetworkTable(nodes, edges, node_columns, {**EDGE_COLUMNS, **OPTIONAL_EDGE_COLUMNS})
 
 
-def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> nx.MultiDiGraph:
-    table = network_table(graph, base_iri)
+def to_networkx(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, isolated: bool = True) -> nx.MultiDiGraph:
+    table = network_table(graph, base_iri, isolated)
     network = nx.MultiDiGraph()
     for node in table.nodes:
         network.add_node(node.id, label=node.label, **node.attributes)

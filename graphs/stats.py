@@ -1,5 +1,5 @@
 """What a graph holds: counts by entity type and relation, the most connected entities and the most reported
-events."""
+events; from a merged graph (RDF, a store) or from a network table read back from GEXF or GraphML."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newskg.graphs.events import most_reported
+from newskg.graphs.network import NetworkTable
 from newskg.graphs.query import text_table
 from newskg.model import Event, KnowledgeGraph
 
@@ -23,6 +24,9 @@ class GraphStats:
     events: int = 0
     # (what happened, date, sources, articles, mentions)
     most_reported: list[tuple[str, str, int, int, int]] = field(default_factory=list)
+    # What ``statements`` counts: supporting statements (RDF, a store), or supporting mentions, the edge weights of
+    # a GEXF or GraphML file, which keep one sentence per edge and sum an edge's events.
+    support: str = "statements"
 
 
 def event_text(event: Event, graph: KnowledgeGraph) -> str:
@@ -67,19 +71,57 @@ def graph_stats(graph: KnowledgeGraph, top: int = 10) -> GraphStats:
     )
 
 
+def table_stats(table: NetworkTable, top: int = 10) -> GraphStats:
+    """The same figures from a GEXF or GraphML file: edge weights (supporting mentions) stand for statements, and
+    the events are counted from the edges' ``events`` column (the file does not list them one by one)."""
+    labels = {node.id: node.label for node in table.nodes}
+    types = {node.id: str(node.attributes.get("type", node.entity_type)) for node in table.nodes}
+    edges: Counter[str] = Counter()
+    weights: Counter[str] = Counter()
+    degree: Counter[str] = Counter()
+    support: Counter[str] = Counter()
+    for edge in table.edges:
+        relation = str(edge.attributes.get("relation", edge.label))
+        edges[relation] += 1
+        weights[relation] += edge.weight
+        for node in (edge.source, edge.target):
+            degree[node] += 1
+            support[node] += edge.weight
+    ranked = sorted(degree, key=lambda node: (-degree[node], -support[node], labels.get(node, node), node))
+    attributes = [node.attributes for node in table.nodes] + [edge.attributes for edge in table.edges]
+    articles = {article for values in attributes for article in str(values.get("articles") or "").split("|") if article}
+    events = sum(int(value) for e in table.edges if isinstance(value := e.attributes.get("events"), int | float))
+    return GraphStats(
+        articles=len(articles),
+        entities=len(table.nodes),
+        relations=len(table.edges),
+        statements=sum(weights.values()),
+        by_type=sorted(Counter(types.values()).items(), key=lambda item: (-item[1], item[0])),
+        by_relation=sorted(((r, edges[r], weights[r]) for r in edges), key=lambda item: (-item[1], item[0])),
+        most_connected=[
+            (labels.get(node, node), types.get(node, ""), degree[node], support[node]) for node in ranked[:top]
+        ],
+        events=events,
+        support="mentions",
+    )
+
+
 def format_stats(stats: GraphStats) -> str:
     summary = (
         f"articles: {stats.articles}  entities: {stats.entities}  relations: {stats.relations}"
-        f"  statements: {stats.statements}  events: {stats.events}\n"
+        f"  {stats.support}: {stats.statements}  events: {stats.events}\n"
     )
     types = text_table(["entity type", "entities"], [[name, str(count)] for name, count in stats.by_type])
     relations = text_table(
-        ["relation", "edges", "statements"], [[name, str(count), str(n)] for name, count, n in stats.by_relation]
+        ["relation", "edges", stats.support], [[name, str(count), str(n)] for name, count, n in stats.by_relation]
     )
     connected = text_table(
-        ["most connected entity", "type", "edges", "statements"],
+        ["most connected entity", "type", "edges", stats.support],
         [[label, kind, str(degree), str(n)] for label, kind, degree, n in stats.most_connected],
     )
+    if stats.support != "statements":
+        note = "most reported events: listed from RDF or a store (a GEXF or GraphML edge sums its events)\n"
+        return "\n".join((summary, types, relations, connected, note))
     reported = text_table(
         ["most reported event", "date", "sources", "articles", "mentions"],
         [[text, date, str(sources), str(articles), str(n)] for text, date, sources, articles, n in stats.most_reported],

@@ -40,6 +40,6 @@ def network_format(
     """A format of the network view written line by line (GEXF, GraphML), read back by networkx's ``read``."""
 
     def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-        write_text(handle, lines(network_table(graph, options.base_iri)))
+        write_text(handle, lines(network_table(graph, options.base_iri, options.isolated)))
 
     return Format(name, (f".{name}",), description, write, read_network=read)

@@ -15,12 +15,12 @@ from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import UnknownFormat, registry
 from newskg.graphs.formats.rdf import RDFReadError
 from newskg.graphs.query import OUTPUT_FORMATS, QueryError, format_oxigraph_result
-from newskg.graphs.stats import format_stats, graph_stats
+from newskg.graphs.stats import format_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
-from newskg.sources import SourceError, export_source, query_source, source_dataset, source_graph
+from newskg.sources import SourceError, export_source, query_source, source_dataset, source_stats
 from newskg.store import StoreError
 
 app = typer.Typer(
@@ -55,33 +55,49 @@ def root(
 @app.command("extract")
 def extract_command(
     paths: Annotated[
-        list[str], typer.Argument(help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin.")
+        list[str],
+        typer.Argument(
+            metavar="PATH...", help="Article files (.txt, .jsonl, .html), folders, or - for JSONL on stdin."
+        ),
     ],
     output: Annotated[
         list[str] | None,
-        typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Output file; the format follows the extension. Repeatable."
+        ),
     ] = None,
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
-    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = DEFAULT_BATCH_SIZE,
+    model: Annotated[str, typer.Option(metavar="NAME", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    batch_size: Annotated[
+        int, typer.Option(min=1, metavar="N", help="Articles per nlp.pipe batch.")
+    ] = DEFAULT_BATCH_SIZE,
     n_process: Annotated[
         int | None,
         typer.Option(
             min=1,
+            metavar="N",
             help=f"Worker processes [default: every core above {PARALLEL_MIN_ARTICLES} articles, else 1]",
             show_default=False,
         ),
     ] = None,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across articles.")] = True,
-    base_iri: Annotated[str, typer.Option(help="Base IRI for entities, articles and statements.")] = DEFAULT_BASE_IRI,
+    base_iri: Annotated[
+        str, typer.Option(metavar="IRI", help="Base IRI for entities, articles and statements.")
+    ] = DEFAULT_BASE_IRI,
     lexicon: Annotated[
-        list[str] | None, typer.Option(help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable.")
+        list[str] | None,
+        typer.Option(metavar="FILE", help="Extra trigger lexicon (TSV: lemma, relation, VERB|NOUN). Repeatable."),
     ] = None,
     merge_report: Annotated[
-        str | None, typer.Option(help="Write every cross-article entity merge and its reason to this JSON file.")
+        str | None,
+        typer.Option(
+            metavar="FILE.json", help="Write every cross-article entity merge and its reason to this JSON file."
+        ),
     ] = None,
     store: Annotated[
         str | None,
-        typer.Option(help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."),
+        typer.Option(
+            metavar="DIR", help="Keep the graph in this Oxigraph store folder; parse only new or changed articles."
+        ),
     ] = None,
     prune: Annotated[
         bool,
@@ -100,6 +116,7 @@ def extract_command(
             " of the event's first are one event.",
         ),
     ] = DEFAULT_EVENT_WINDOW,
+    isolated: IsolatedOption = True,
 ) -> None:
     """Extract entities and relations from articles and write graph files."""
     if not output and not store:
@@ -119,6 +136,7 @@ def extract_command(
         prune=prune,
         merge_report=merge_report,
         event_window=event_window,
+        isolated=isolated,
     )
     show = wants_progress(quiet)
     progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
@@ -138,6 +156,15 @@ def formats_command() -> None:
     for fmt in registry().values():
         typer.echo(f"{fmt.name:<10} {' '.join(fmt.extensions):<11} {fmt.description}")
 
+
+IsolatedOption = Annotated[
+    bool,
+    typer.Option(
+        "--isolated/--no-isolated",
+        help="Keep the entities without relations in the network formats (GEXF, GraphML, CSV, HTML);"
+        " --no-isolated leaves them out. RDF always keeps them.",
+    ),
+]
 
 SOURCE_HELP = "An RDF file written by newskg (.trig, .nq, .ttl, .nt, .jsonld) or a store folder (extract --store DIR)."
 SourceArgument = Annotated[str, typer.Argument(metavar="SOURCE", help=SOURCE_HELP, show_default=False)]
@@ -162,22 +189,30 @@ def export_command(
     source: OptionalSourceArgument = None,
     *,
     output: Annotated[
-        list[str], typer.Option("--output", "-o", help="Output file; the format follows the extension. Repeatable.")
+        list[str],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Output file; the format follows the extension. Repeatable."
+        ),
     ],
     format_name: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="Format of the output (a name of `newskg formats`) when its extension says another."
+            "--format",
+            "-f",
+            metavar="NAME",
+            help="Format of the output (a name of `newskg formats`) when its extension says another.",
         ),
     ] = None,
     base_iri: Annotated[
-        str | None, typer.Option(help="Base IRI of the output; default: the one the source was written with.")
+        str | None,
+        typer.Option(metavar="IRI", help="Base IRI of the output; default: the one the source was written with."),
     ] = None,
+    isolated: IsolatedOption = True,
     store: StoreOption = None,
 ) -> None:
     """Write the graph of an RDF file or a store to any output format (RDF is the complete record)."""
     try:
-        formats = export_source(graph_source(source, store), output, format_name, base_iri)
+        formats = export_source(graph_source(source, store), output, format_name, base_iri, isolated)
     except (UnknownFormat, SourceError, StoreError, RDFReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
@@ -196,8 +231,11 @@ def view_command(
         ),
     ] = None,
     *,
-    output: Annotated[str, typer.Option("--output", "-o", help="The HTML page to write (e.g. graph.html).")],
-    title: Annotated[str | None, typer.Option(help="Page title [default: newskg: N articles]")] = None,
+    output: Annotated[
+        str, typer.Option("--output", "-o", metavar="FILE.html", help="The HTML page to write (e.g. graph.html).")
+    ],
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="Page title [default: newskg: N articles]")] = None,
+    isolated: IsolatedOption = True,
     store: StoreOption = None,
 ) -> None:
     """Write one self-contained, offline HTML page that draws the graph (open it in any browser)."""
@@ -206,7 +244,7 @@ def view_command(
 
     where = graph_source(source, store)
     try:
-        data = write_view(where, output, title)
+        data = write_view(where, output, title, isolated)
     except (ViewError, SourceError, RDFReadError, NetworkReadError, StoreError) as err:
         error(str(err))
         raise typer.Exit(2) from None
@@ -215,18 +253,31 @@ def view_command(
 
 @app.command("query")
 def query_command(
-    source: OptionalSourceArgument = None,
-    sparql: Annotated[
-        str | None, typer.Argument(metavar="SPARQL", help="The SPARQL query (or use --file).", show_default=False)
+    source: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="SOURCE",
+            help="What to query: an RDF file newskg wrote (.trig, .nq, .ttl, .nt, .jsonld) or a store folder"
+            " (the DIR of extract --store DIR).",
+            show_default=False,
+        ),
     ] = None,
-    file: Annotated[str | None, typer.Option("--file", help="Read the SPARQL query from this file.")] = None,
+    sparql: Annotated[
+        str | None,
+        typer.Argument(metavar="SPARQL", help="The query, in quotes (or give --file instead).", show_default=False),
+    ] = None,
+    file: Annotated[
+        str | None, typer.Option("--file", metavar="Q.rq", help="Read the query from this file instead.")
+    ] = None,
     output_format: Annotated[
         str,
         typer.Option(
             "--format",
             "-f",
             "--output-format",
-            help="Format of the output: table, csv or json (CONSTRUCT prints Turtle).",
+            metavar="|".join(OUTPUT_FORMATS),
+            help="table: for reading (IRIs shortened); csv, tsv, json, xml: the W3C SPARQL results formats"
+            " (full IRIs, typed values). CONSTRUCT and DESCRIBE print Turtle.",
         ),
     ] = "table",
     with_ontology: Annotated[
@@ -235,7 +286,11 @@ def query_command(
     ] = False,
     store: StoreOption = None,
 ) -> None:
-    """Run a SPARQL query over an RDF file or a store, with the usual prefixes (nkg:, schema:, rdfs:) declared."""
+    """Run a SPARQL query over a graph: newskg query SOURCE 'SELECT ...' or newskg query SOURCE --file Q.rq.
+
+    The query's default graph is the union of every graph (GRAPH ?g still reaches each article's graph), and
+    the prefixes nkg:, schema:, rdfs:, rdf:, skos:, prov:, org:, owl:, xsd: and dcterms: are declared.
+    """
     where = graph_source(source, store)
     if (sparql is None) == (file is None):
         error("give the SPARQL query either as an argument or with --file, not both")
@@ -262,16 +317,27 @@ def query_command(
 
 @app.command("stats")
 def stats_command(
-    source: SourceArgument,
-    top: Annotated[int, typer.Option(min=1, help="How many of the most connected entities to list.")] = 10,
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="SOURCE",
+            help="A graph newskg wrote (.trig, .nq, .ttl, .nt, .jsonld, .gexf, .graphml) or a store folder.",
+            show_default=False,
+        ),
+    ],
+    top: Annotated[
+        int, typer.Option(min=1, metavar="N", help="How many rows in each list (most connected, most reported).")
+    ] = 10,
 ) -> None:
-    """Count entities by type and relations by predicate, and list the most connected entities."""
+    """Count entities by type and relations by predicate, and list the most connected entities and reported events."""
+    from newskg.graphs.network_read import NetworkReadError
+
     try:
-        graph = source_graph(graph_source(source))
-    except (SourceError, StoreError, RDFReadError) as err:
+        stats = source_stats(graph_source(source), top)
+    except (SourceError, StoreError, RDFReadError, NetworkReadError) as err:
         error(str(err))
         raise typer.Exit(2) from None
-    typer.echo(format_stats(graph_stats(graph, top)), nl=False)
+    typer.echo(format_stats(stats), nl=False)
 
 
 @app.command("validate")
@@ -296,7 +362,7 @@ def evaluate_command(
     gold: Annotated[
         str, typer.Argument(metavar="GOLD.jsonl", help="Gold articles with annotations (see docs/gold-format.md).")
     ],
-    model: Annotated[str, typer.Option(help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option(metavar="NAME", help="Any installed spaCy pipeline.")] = DEFAULT_MODEL,
     only_predicates: Annotated[
         str | None, typer.Option(metavar="REL,REL", help="Score only edges of these relations (comma-separated).")
     ] = None,

@@ -23,7 +23,6 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-import pyoxigraph as ox
 import spacy.util
 from spacy.language import Language
 from spacy.util import minibatch
@@ -41,6 +40,7 @@ from newskg.reader import SUFFIXES, ReadError, read_articles
 from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
 from newskg.reprints import fingerprint
 from newskg.store import (
+    Store,
     article_hash,
     merged_graph,
     open_store,
@@ -95,6 +95,7 @@ class ExtractOptions:
     prune: bool = False  # with a store: forget stored articles this run did not read
     merge_report: str | None = None
     event_window: int = DEFAULT_EVENT_WINDOW  # days: statements of one pair this close are one event
+    isolated: bool = True  # False: the network formats leave out entities without relations (RDF keeps them)
 
 
 def good_articles(
@@ -345,7 +346,7 @@ def extract(
             )
     if options.merge_report:
         write_merge_report(graph, options.merge_report)
-    write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri), store)
+    write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri, isolated=options.isolated), store)
     summary.seconds = time.perf_counter() - started
     return graph, summary
 
@@ -366,10 +367,11 @@ def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
 
 
 def write_outputs(
-    graph: KnowledgeGraph, outputs: list[str], options: OutputOptions, store: ox.Store | None = None
+    graph: KnowledgeGraph, outputs: list[str], options: OutputOptions, store: Store | None = None
 ) -> None:
     """Write every output; with a store, an output already holding the store's current graph is left alone."""
-    digest = state_digest(store) if store is not None else ""
+    # The store's state and the options an output depends on beyond it.
+    digest = f"{state_digest(store)}:isolated={options.isolated}" if store is not None else ""
     for output in outputs:
         if store is not None and output_is_current(store, output, digest):
             continue
@@ -385,7 +387,7 @@ def extract_into_store(
     report: Callable[[str], None],
     progress: RunProgress,
     expected_articles: int,
-) -> tuple[KnowledgeGraph, ox.Store]:
+) -> tuple[KnowledgeGraph, Store]:
     """Parse only the articles the store lacks or holds in another version; keep the rest.
 
     The merge order is this run's articles in reading order, then the stored

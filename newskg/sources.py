@@ -14,10 +14,11 @@ from typing import Any
 from rdflib import Dataset
 
 from newskg.graphs.export import check_outputs, export_graph
-from newskg.graphs.formats import Format
+from newskg.graphs.formats import Format, all_formats, find_format
 from newskg.graphs.formats.rdf import load_dataset
 from newskg.graphs.query import load_file_store, query_oxigraph
 from newskg.graphs.rdf import from_rdf, infer_base_iri
+from newskg.graphs.stats import GraphStats, graph_stats, table_stats
 from newskg.model import KnowledgeGraph
 from newskg.store import StoreError, query_store, store_dataset, store_graph, store_settings
 
@@ -63,9 +64,28 @@ def query_source(source: str, sparql: str, with_ontology: bool = False) -> Any:
 
 
 def export_source(
-    source: str, outputs: list[str], format_name: str | None = None, base_iri: str | None = None
+    source: str,
+    outputs: list[str],
+    format_name: str | None = None,
+    base_iri: str | None = None,
+    isolated: bool = True,
 ) -> list[Format]:
     """Write the source's graph to every output: the same bytes as ``newskg extract -o`` would have written."""
     check_outputs(outputs, format_name)  # before reading the source
     graph, written_with = read_source(source)
-    return export_graph(graph, outputs, format_name, base_iri or written_with)
+    return export_graph(graph, outputs, format_name, base_iri or written_with, isolated)
+
+
+def is_network_file(source: str) -> bool:
+    """A GEXF or GraphML file (read as a network table, not as RDF)."""
+    networks = [fmt for fmt in all_formats() if fmt.read_network is not None]
+    return not is_store(source) and find_format(source, networks, reading=True) is not None
+
+
+def source_stats(source: str, top: int = 10) -> GraphStats:
+    """``newskg stats`` of any graph newskg wrote: RDF, a store, or a GEXF or GraphML file."""
+    if is_network_file(source):
+        from newskg.graphs.network_read import read_network
+
+        return table_stats(read_network(source), top)
+    return graph_stats(source_graph(source), top)

@@ -1,17 +1,21 @@
-"""The persistent graph store behind ``--store DIR``: an embedded Oxigraph database.
+"""The persistent graph store behind ``--store DIR``: two embedded Oxigraph databases in one folder.
 
-What the store holds, all in one Oxigraph database (RocksDB files in DIR):
-
-- each article's named graph, exactly as :func:`newskg.graphs.rdf.view.dataset_quads` streams it;
-- the default graph: entity and article descriptions of the merged graph, rebuilt
-  whenever the set of articles changes;
-- a metadata graph (:data:`META_GRAPH`) with, per article, the content hash of its
-  input and its records as JSON, plus the settings the store was built with and
-  the merge order of its articles.
+- ``DIR/rdf``: the RDF view and nothing else, exactly what ``-o graph.trig`` holds:
+  the default graph (entity and article descriptions, events) and each article's
+  named graph (its relations and statements), rebuilt whenever the articles
+  change. Any SPARQL server that reads Oxigraph's files can serve it as it is
+  (``oxigraph serve-read-only --location DIR/rdf --union-default-graph``).
+- ``DIR/state``: newskg's bookkeeping, in its graph :data:`META_GRAPH`: per
+  article, the content hash of its input and its records as JSON; the settings
+  the store was built with and the merge order of its articles; the digests of
+  the outputs written from it. It stays out of ``DIR/rdf``, so serving the
+  graph never shows it.
 
 Re-running over a folder parses only articles whose content hash is new, and the
 merged graph is rebuilt from the stored records in the same order as a fresh run,
-so the result is identical to extracting everything again.
+so the result is identical to extracting everything again. A store of the first
+layout (one database holding both) is moved into ``DIR/state`` by the next
+``extract --store DIR``, which rebuilds ``DIR/rdf``.
 """
 
 from __future__ import annotations
@@ -50,8 +54,33 @@ RDF_STATE = ox.NamedNode(f"{META}rdfState")
 BULK_CHUNK = 200_000  # quads per bulk load (about 150 MB of loader memory)
 
 
+RDF_FOLDER = "rdf"  # DIR/rdf: the RDF view, servable as it is
+STATE_FOLDER = "state"  # DIR/state: newskg's bookkeeping
+
+
 class StoreError(RuntimeError):
     """The store folder cannot be opened or read (one line for the user)."""
+
+
+@dataclass
+class Store:
+    """An open store folder: the RDF view (``rdf``) and newskg's bookkeeping (``meta``), two Oxigraph databases."""
+
+    directory: Path
+    rdf: ox.Store
+    meta: ox.Store
+
+    def clear(self) -> None:
+        self.rdf.clear()
+        self.meta.clear()
+
+    def flush(self) -> None:
+        self.rdf.flush()
+        self.meta.flush()
+
+    def __len__(self) -> int:
+        """The quads of the RDF view."""
+        return len(self.rdf)
 
 
 @dataclass
@@ -63,18 +92,49 @@ class StoreState:
     order: list[str] = field(default_factory=list)
 
 
-def open_store(directory: str | Path, read_only: bool = False) -> ox.Store:
-    """Open (or create) the Oxigraph database in ``directory``."""
+def open_store(directory: str | Path, read_only: bool = False) -> Store:
+    """Open (or create) the store in ``directory``; a store of the first layout is upgraded when opened to write."""
     path = Path(directory)
     try:
         if read_only:
             if not path.is_dir():
                 raise StoreError(f"{directory}: no such store")
-            return ox.Store.read_only(str(path))
+            if is_first_layout(path):
+                raise StoreError(
+                    f"{directory}: a store of an earlier newskg (one database); run newskg extract with"
+                    f" --store {directory} once to upgrade it"
+                )
+            if not (path / STATE_FOLDER).is_dir() or not (path / RDF_FOLDER).is_dir():
+                raise StoreError(f"{directory}: not a newskg store (no {RDF_FOLDER}/ and {STATE_FOLDER}/ inside)")
+            return Store(path, ox.Store.read_only(str(path / RDF_FOLDER)), ox.Store.read_only(str(path / STATE_FOLDER)))
         path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(path))
+        upgraded = is_first_layout(path)
+        if upgraded:
+            move_into(path, path / STATE_FOLDER)
+        store = Store(path, ox.Store(str(path / RDF_FOLDER)), ox.Store(str(path / STATE_FOLDER)))
     except OSError as err:
         raise StoreError(f"{directory}: cannot open the store ({err})") from err
+    if upgraded:
+        # The old database keeps the bookkeeping; its RDF goes, and is rebuilt in DIR/rdf by the run.
+        for name in [graph for graph in store.meta.named_graphs() if graph != META_GRAPH]:
+            store.meta.remove_graph(name)
+        store.meta.clear_graph(ox.DefaultGraph())
+        clear_metadata(store, STORE_NODE, RDF_STATE)
+        store.meta.flush()
+    return store
+
+
+def is_first_layout(path: Path) -> bool:
+    """A store folder written before the RDF and the bookkeeping had a database each: RocksDB's files at its top."""
+    return (path / "CURRENT").is_file() and not (path / STATE_FOLDER).exists()
+
+
+def move_into(path: Path, target: Path) -> None:
+    """Move every entry of ``path`` into its new subfolder ``target`` (renames within one folder)."""
+    entries = list(path.iterdir())
+    target.mkdir()
+    for entry in entries:
+        entry.rename(target / entry.name)
 
 
 def article_hash(article: Article) -> str:
@@ -94,14 +154,15 @@ def text_of(quad: ox.Quad) -> str:
     return quad.object.value
 
 
-def read_state(store: ox.Store) -> StoreState:
+def read_state(store: Store) -> StoreState:
     state = StoreState()
-    for quad in store.quads_for_pattern(STORE_NODE, SETTINGS, None, META_GRAPH):
+    meta = store.meta
+    for quad in meta.quads_for_pattern(STORE_NODE, SETTINGS, None, META_GRAPH):
         state.settings = text_of(quad)
-    for quad in store.quads_for_pattern(STORE_NODE, ORDER, None, META_GRAPH):
+    for quad in meta.quads_for_pattern(STORE_NODE, ORDER, None, META_GRAPH):
         state.order = json.loads(text_of(quad))
-    ids = {quad.subject: text_of(quad) for quad in store.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
-    for quad in store.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
+    ids = {quad.subject: text_of(quad) for quad in meta.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
+    for quad in meta.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
         state.hashes[ids[quad.subject]] = text_of(quad)
     return state
 
@@ -130,23 +191,23 @@ def records_from_json(text: str) -> ArticleRecords:
 # --- updating ------------------------------------------------------------------------
 
 
-def clear_metadata(store: ox.Store, subject: ox.NamedNode, predicate: ox.NamedNode | None = None) -> None:
+def clear_metadata(store: Store, subject: ox.NamedNode, predicate: ox.NamedNode | None = None) -> None:
     """Remove a subject's metadata (or one property of it)."""
-    for quad in list(store.quads_for_pattern(subject, predicate, None, META_GRAPH)):
-        store.remove(quad)
+    for quad in list(store.meta.quads_for_pattern(subject, predicate, None, META_GRAPH)):
+        store.meta.remove(quad)
 
 
-def remove_article(store: ox.Store, article_id: str) -> None:
+def remove_article(store: Store, article_id: str) -> None:
     """Forget one article's metadata and records (its RDF goes with the next :func:`rebuild_rdf`)."""
     clear_metadata(store, article_node(article_id))
 
 
-def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> None:
+def put_article(store: Store, records: ArticleRecords, content_hash: str) -> None:
     """Replace one article's metadata and records (its RDF comes with :func:`rebuild_rdf`)."""
     article_id = records.article.id
     remove_article(store, article_id)
     node = article_node(article_id)
-    store.extend(
+    store.meta.extend(
         [
             ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
             ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
@@ -155,25 +216,24 @@ def put_article(store: ox.Store, records: ArticleRecords, content_hash: str) -> 
     )
 
 
-def set_value(store: ox.Store, predicate: ox.NamedNode, value: str) -> None:
+def set_value(store: Store, predicate: ox.NamedNode, value: str) -> None:
     clear_metadata(store, STORE_NODE, predicate)
-    store.add(ox.Quad(STORE_NODE, predicate, ox.Literal(value), META_GRAPH))
+    store.meta.add(ox.Quad(STORE_NODE, predicate, ox.Literal(value), META_GRAPH))
 
 
-def rebuild_rdf(store: ox.Store, graph: KnowledgeGraph, base_iri: str) -> None:
+def rebuild_rdf(store: Store, graph: KnowledgeGraph, base_iri: str) -> None:
     """The RDF view of the merged graph, rebuilt whole: a merge can change the IRIs in any article's graph."""
     clear_metadata(store, STORE_NODE, RDF_STATE)
-    for name in data_graphs(store):
-        store.remove_graph(name)
-    store.clear_graph(ox.DefaultGraph())
+    store.meta.flush()  # the mark goes first: a run killed from here on leaves the RDF known to be stale
+    store.rdf.clear()
     quads = dataset_quads(graph, base_iri)
     # Oxigraph's bulk loader holds what it is given: in chunks, its memory stays flat for any graph size.
     while chunk := list(itertools.islice(quads, BULK_CHUNK)):
-        store.bulk_extend(chunk)
+        store.rdf.bulk_extend(chunk)
 
 
 def update_store(
-    store: ox.Store,
+    store: Store,
     upserts: Iterable[tuple[ArticleRecords, str]],
     removals: Iterable[str],
     order: list[str],
@@ -195,22 +255,23 @@ def update_store(
     set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
     graph = merged_graph(store, merge, event_window)
     rebuild_rdf(store, graph, base_iri)
+    store.rdf.flush()
     # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
     set_value(store, RDF_STATE, state_digest(store))
     store.flush()
     return graph
 
 
-def rdf_is_current(store: ox.Store) -> bool:
+def rdf_is_current(store: Store) -> bool:
     """The store's RDF view was rebuilt to the end from its current articles and settings."""
-    recorded = [text_of(quad) for quad in store.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)]
+    recorded = [text_of(quad) for quad in store.meta.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)]
     return recorded == [state_digest(store)]
 
 
 # --- outputs written from the store ------------------------------------------------------
 
 
-def state_digest(store: ox.Store) -> str:
+def state_digest(store: Store) -> str:
     """A digest of what the merged graph is made of: settings, articles, their versions and order."""
     state = read_state(store)
     versions = [(article_id, state.hashes.get(article_id)) for article_id in state.order]
@@ -221,30 +282,32 @@ def output_node(path: str) -> ox.NamedNode:
     return ox.NamedNode(OUTPUT_PREFIX + quote(str(Path(path).resolve()), safe=""))
 
 
-def output_is_current(store: ox.Store, path: str, digest: str) -> bool:
+def output_is_current(store: Store, path: str, digest: str) -> bool:
     """The file was written from this very store state and nobody has changed it since."""
-    recorded = {q.predicate: text_of(q) for q in store.quads_for_pattern(output_node(path), None, None, META_GRAPH)}
+    quads = store.meta.quads_for_pattern(output_node(path), None, None, META_GRAPH)
+    recorded = {q.predicate: text_of(q) for q in quads}
     if recorded.get(STATE_DIGEST) != digest or not Path(path).is_file():
         return False
     return recorded.get(OUTPUT_DIGEST) == hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def record_output(store: ox.Store, path: str, digest: str) -> None:
+def record_output(store: Store, path: str, digest: str) -> None:
     """Remember that ``path`` now holds the graph of the store state ``digest``."""
     node = output_node(path)
     clear_metadata(store, node)
-    store.add(ox.Quad(node, STATE_DIGEST, ox.Literal(digest), META_GRAPH))
-    store.add(ox.Quad(node, OUTPUT_DIGEST, ox.Literal(hashlib.sha256(Path(path).read_bytes()).hexdigest()), META_GRAPH))
+    written = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    store.meta.add(ox.Quad(node, STATE_DIGEST, ox.Literal(digest), META_GRAPH))
+    store.meta.add(ox.Quad(node, OUTPUT_DIGEST, ox.Literal(written), META_GRAPH))
 
 
 # --- reading ---------------------------------------------------------------------------
 
 
-def stored_records(store: ox.Store) -> Iterator[ArticleRecords]:
+def stored_records(store: Store) -> Iterator[ArticleRecords]:
     """Every stored article's records, in the store's merge order."""
     state = read_state(store)
     for article_id in state.order:
-        for quad in store.quads_for_pattern(article_node(article_id), RECORDS, None, META_GRAPH):
+        for quad in store.meta.quads_for_pattern(article_node(article_id), RECORDS, None, META_GRAPH):
             yield records_from_json(text_of(quad))
 
 
@@ -252,7 +315,7 @@ def store_records(directory: str | Path) -> Iterator[ArticleRecords]:
     yield from stored_records(open_store(directory, read_only=True))
 
 
-def merged_graph(store: ox.Store, merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW) -> KnowledgeGraph:
+def merged_graph(store: Store, merge: bool = True, event_window: int = DEFAULT_EVENT_WINDOW) -> KnowledgeGraph:
     """The stored articles merged in stored order, as a fresh run merges them."""
     return merge_records(stored_records(store), merge, event_window)
 
@@ -273,16 +336,14 @@ def store_graph(directory: str | Path) -> KnowledgeGraph:
     )
 
 
-def data_graphs(store: ox.Store) -> list[ox.NamedNode | ox.BlankNode]:
-    return sorted((graph for graph in store.named_graphs() if graph != META_GRAPH), key=str)
+def data_graphs(store: Store) -> list[ox.NamedNode | ox.BlankNode]:
+    """The article graphs of the RDF view."""
+    return sorted(store.rdf.named_graphs(), key=str)
 
 
-def dump_nquads(store: ox.Store) -> bytes:
-    """The RDF view (default graph and article graphs, no metadata) as N-Quads, sorted."""
-    data = ox.serialize(
-        (quad for quad in store.quads_for_pattern(None, None, None) if quad.graph_name != META_GRAPH),
-        format=ox.RdfFormat.N_QUADS,
-    )
+def dump_nquads(store: Store) -> bytes:
+    """The RDF view (default graph and article graphs) as N-Quads, sorted."""
+    data = ox.serialize(store.rdf.quads_for_pattern(None, None, None), format=ox.RdfFormat.N_QUADS)
     return b"".join(sorted((data or b"").splitlines(keepends=True)))
 
 
@@ -296,9 +357,7 @@ def store_dataset(directory: str | Path) -> Dataset:
 def query_store(directory: str | Path, sparql: str) -> Any:
     """Run a SPARQL query on the store's graph with Oxigraph, with newskg's prefixes (nkg:, schema:...) declared.
 
-    The default graph is the merged graph (descriptions and every article's
-    statements); ``GRAPH ?g`` ranges over the article graphs.
+    The default graph is the union of every graph (descriptions and every article's statements), as Oxigraph's
+    server serves ``DIR/rdf`` with ``--union-default-graph``; ``GRAPH ?g`` ranges over the article graphs.
     """
-    store = open_store(directory, read_only=True)
-    graphs = data_graphs(store)
-    return query_oxigraph(store, sparql, default_graph=[ox.DefaultGraph(), *graphs], named_graphs=graphs)
+    return query_oxigraph(open_store(directory, read_only=True).rdf, sparql)

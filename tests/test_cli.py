@@ -31,6 +31,22 @@ def test_every_command_has_help(command: str) -> None:
     assert "Usage:" in result.output and len(result.output.splitlines()) > 3
 
 
+# What help must not show: Python types as placeholders (typer 0.27 and later) or click's braces around a name.
+PYTHON_PLACEHOLDER = re.compile(r"<(?:str|int|bool|float|list\[[^\]]*\]|int range|path)>|\{\w+\}")
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_help_shows_metavars_not_python_types(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"], terminal_width=160)
+    assert result.exit_code == 0, result.output
+    assert PYTHON_PLACEHOLDER.search(result.output) is None, result.output
+    assert "<bool>" not in result.output
+    for param in typer.main.get_command(app).commands[command].params:  # type: ignore[attr-defined]
+        takes_value = not getattr(param, "is_flag", False) and not getattr(param, "count", False)
+        if param.param_type_name == "option" and takes_value and not param.hidden:
+            assert param.metavar, f"{command} {param.opts}: give it a metavar (FILE, N, NAME...)"
+
+
 def readme_sections() -> dict[str, str]:
     """Command -> its README section, from its '### `newskg COMMAND ...`' heading to the next heading."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")

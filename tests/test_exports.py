@@ -29,12 +29,14 @@ from newskg.graphs.export import export_rdf
 from newskg.graphs.formats import OutputOptions, registry
 from newskg.graphs.formats.gexf import TYPE_COLORS
 from newskg.graphs.merge import add_article, merge_records
+from newskg.graphs.network import network_table
+from newskg.graphs.network_read import read_network
 from newskg.graphs.query import format_result, run_query
 from newskg.graphs.rdf import to_rdf
 from newskg.graphs.rdf.read import from_rdf, infer_base_iri
 from newskg.graphs.rdf.read import union_graph as merged_graph
 from newskg.graphs.validate import validate_rdf
-from newskg.graphs.vocab import DEFAULT_BASE_IRI
+from newskg.graphs.vocab import DEFAULT_BASE_IRI, NKG
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
 from newskg.reader import read_articles
 from newskg.reprints import fingerprint
@@ -96,6 +98,7 @@ def serialize(name: str, graph: KnowledgeGraph) -> bytes:
     return registry()[name].serialize(graph, OutputOptions(DEFAULT_BASE_IRI))
 
 
+@pytest.mark.client("GEXF 1.3 RelaxNG (lxml)")
 @pytest.mark.parametrize("which", ["examples", "dated", "parallel"])
 def test_gexf_validates_against_the_gexf_1_3_relaxng(request, gexf_schema: etree.RelaxNG, which: str) -> None:
     graph: KnowledgeGraph = request.getfixturevalue(which)
@@ -161,6 +164,105 @@ def test_gexf_declares_types_and_draws_types_and_mentions(examples: KnowledgeGra
     assert all(e.get("label") == e.get("kind") for e in document.iterfind(".//g:edge", ns))
 
 
+def single_day(graph: KnowledgeGraph) -> KnowledgeGraph:
+    """The graph with every article and statement dated on one day."""
+    day = "2021-06-01"
+    return replace(
+        graph,
+        articles={key: replace(a, date=day) for key, a in graph.articles.items()},
+        relations={
+            key: replace(r, evidence=[replace(e, date=day if e.date else None) for e in r.evidence])
+            for key, r in graph.relations.items()
+        },
+        events=[replace(event, date=day, first_reported=day, last_reported=day) for event in graph.events],
+    )
+
+
+def test_a_single_date_is_a_static_gexf_with_its_date_in_the_columns(gexf_schema, examples: KnowledgeGraph) -> None:
+    """Gephi's timeline refuses a dynamic graph whose start is its end: one distinct date gives a static graph."""
+    graph = single_day(examples)
+    text = serialize("gexf", graph).decode()
+    assert '<graph mode="static" defaultedgetype="directed">' in text and "<spell" not in text
+    assert '<attvalue for="first_date" value="2021-06-01"/>' in text
+    assert gexf_schema.validate(etree.fromstring(text.encode()).getroottree())
+    nodes = list(csv.DictReader(io.StringIO(serialize("csv-nodes", graph).decode())))
+    edges = list(csv.DictReader(io.StringIO(serialize("csv-edges", graph).decode())))
+    assert {row["Interval"] for row in nodes + edges} == {""}
+    assert {row["first_date"] for row in nodes} == {"2021-06-01"}
+
+
+def test_gexf_positions_are_the_view_pages(examples: KnowledgeGraph, dated: KnowledgeGraph) -> None:
+    """Gephi opens the picture the page draws: every node's viz:position is the seeded layout's, and the page's."""
+    from newskg.graphs.viewer.data import graph_page_data
+
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    for graph in (examples, dated):
+        document = etree.fromstring(serialize("gexf", graph))
+        written = {}
+        for node in document.iterfind(".//g:node", ns):
+            position = node.find("viz:position", ns)
+            assert position is not None, node.get("id")
+            written[node.get("id")] = (float(position.get("x")), float(position.get("y")))
+        page = {node["id"]: (node["x"], node["y"]) for node in graph_page_data(graph)["nodes"]}
+        assert written == page and len(written) == len(graph.entities)
+        assert len(set(written.values())) == len(written)  # no two nodes on one spot
+        assert max(abs(c) for xy in written.values() for c in xy) > 100  # spread out, not a dot
+
+
+def test_graphml_edges_name_their_relation_for_gephi(parallel: KnowledgeGraph) -> None:
+    """Gephi reads an <edge label="..."> as the edge's type, so the parallel relations of one pair stay apart."""
+    data = serialize("graphml", parallel)
+    labels = [edge.get("label") for edge in etree.fromstring(data).iter("{*}edge")]
+    assert sorted(labels) == ["accused", "accused", "excluded", "signed"]
+    parsed = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    assert parsed.number_of_edges() == 4
+
+
+@pytest.mark.parametrize("name", ["gexf", "graphml", "csv-nodes", "html"])
+def test_no_isolated_leaves_unlinked_entities_out_of_network_formats(
+    tmp_path: Path, examples: KnowledgeGraph, name: str
+) -> None:
+    linked = {r.subject for r in examples.relations.values()} | {r.object for r in examples.relations.values()}
+    assert len(linked) < len(examples.entities)
+    options = OutputOptions(DEFAULT_BASE_IRI, isolated=False)
+    data = registry()[name].serialize(examples, options)
+    if name == "csv-nodes":
+        ids = {row["Id"] for row in csv.DictReader(io.StringIO(data.decode()))}
+    elif name == "html":
+        ids = {node["id"] for node in graph_data_of_page(data)["nodes"]}
+    else:
+        path = tmp_path / f"g.{name}"
+        path.write_bytes(data)
+        ids = {node.id for node in read_network(str(path)).nodes}
+    assert ids == linked
+    full = serialize(name, examples)
+    assert len(full) > len(data)
+    assert serialize("trig", examples) == registry()["trig"].serialize(examples, options)  # RDF keeps every entity
+
+
+def graph_data_of_page(html: bytes) -> dict:
+    """The JSON document a view page embeds."""
+    text = html.decode()
+    start = text.index('<script id="newskg-data" type="application/json">')
+    start = text.index(">", start) + 1
+    return json.loads(text[start : text.index("</script>", start)])
+
+
+def test_extract_and_export_leave_out_the_same_isolated_entities(tmp_path: Path, shared_nlp) -> None:
+    direct = tmp_path / "direct.gexf"
+    result = runner.invoke(
+        app, ["extract", str(EXAMPLES), "-q", "--no-isolated", "-o", str(direct), "-o", str(tmp_path / "g.trig")]
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["export", str(tmp_path / "g.trig"), "--no-isolated", "-o", str(tmp_path / "e.gexf")])
+    assert result.exit_code == 0, result.output
+    assert direct.read_bytes() == (tmp_path / "e.gexf").read_bytes()
+    network = nx.read_gexf(direct)
+    assert network.number_of_nodes() > 0 and not list(nx.isolates(network))
+    result = runner.invoke(app, ["view", str(direct), "-o", str(tmp_path / "v.html"), "--no-isolated"])
+    assert result.exit_code == 0, result.output
+
+
 def test_graphml_keys_are_typed_and_read_back_as_numbers(examples: KnowledgeGraph) -> None:
     data = serialize("graphml", examples)
     keys = {(k.get("for"), k.get("attr.name")): k.get("attr.type") for k in etree.fromstring(data).iter("{*}key")}
@@ -175,7 +277,8 @@ def test_csv_tables_follow_gephi_spreadsheet_layout(dated: KnowledgeGraph) -> No
     nodes = list(csv.DictReader(io.StringIO(serialize("csv-nodes", dated).decode())))
     edges = list(csv.DictReader(io.StringIO(serialize("csv-edges", dated).decode())))
     assert list(nodes[0])[:3] == ["Id", "Label", "Interval"]
-    assert list(edges[0])[:7] == ["Source", "Target", "Type", "Id", "Label", "Weight", "Interval"]
+    assert list(edges[0])[:8] == ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "Interval"]
+    assert all(row["Kind"] == row["Label"] == row["relation"] for row in edges)  # Gephi's edge type: the relation
     assert len(nodes) == len(dated.entities) and len(edges) == len(dated.relations)
     norway = next(row for row in nodes if row["Id"] == "country/norway")
     assert norway["Label"] == "Norway" and norway["Interval"] == "<[2020-09-03, 2020-09-03]>"
@@ -247,13 +350,15 @@ def test_scorer_reads_gexf_and_graphml_alike(tmp_path: Path, nlp) -> None:
     assert lines[0] == lines[1] and lines[0].startswith("entity_f1=")
 
 
-def graphology_counts(path: Path) -> tuple[int, int]:
+def graphology_counts(path: Path) -> tuple[int, int, int]:
+    """Nodes, edges, and nodes with a position, as Gephi Lite's parser reads the file."""
     result = subprocess.run(["node", str(JS / "count.mjs"), str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    nodes, edges = result.stdout.split()
-    return int(nodes), int(edges)
+    nodes, edges, positioned = result.stdout.split()
+    return int(nodes), int(edges), int(positioned)
 
 
+@pytest.mark.client("graphology-gexf")
 @pytest.mark.skipif(
     shutil.which("node") is None or not (JS / "node_modules" / "graphology-gexf").is_dir(),
     reason="node or graphology-gexf missing: run `npm install` in tests/js (.ci/run does)",
@@ -263,7 +368,7 @@ def test_gephi_lite_parser_reads_the_same_counts(request, tmp_path: Path, which:
     graph: KnowledgeGraph = request.getfixturevalue(which)
     path = tmp_path / "g.gexf"
     path.write_bytes(serialize("gexf", graph))
-    assert graphology_counts(path) == (len(graph.entities), len(graph.relations))
+    assert graphology_counts(path) == (len(graph.entities), len(graph.relations), len(graph.entities))
 
 
 SIGNED_EITHER_WAY = """
@@ -331,9 +436,48 @@ def test_query_command_prints_table_csv_and_json(tmp_path: Path, dated: Knowledg
     query_file = tmp_path / "q.rq"
     query_file.write_text(query, encoding="utf-8")
     as_json = runner.invoke(app, ["query", str(path), "--file", str(query_file), "--output-format", "json"])
-    assert json.loads(as_json.output) == [{"who": "Chile"}, {"who": "Elena Rojas"}, {"who": "Luis Paredes"}]
+    # The W3C SPARQL 1.1 results JSON: variables in the head, each value with its type.
+    assert json.loads(as_json.output) == {
+        "head": {"vars": ["who"]},
+        "results": {
+            "bindings": [
+                {"who": {"type": "literal", "value": name}} for name in ("Chile", "Elena Rojas", "Luis Paredes")
+            ]
+        },
+    }
     ask = runner.invoke(app, ["query", str(path), "ASK { ?a nkg:killed ?b }"])
     assert ask.output == "false\n"
+    ask_json = runner.invoke(app, ["query", str(path), "ASK { ?a nkg:met ?b }", "-f", "json"])
+    assert json.loads(ask_json.output) == {"head": {}, "boolean": True}
+
+
+def test_query_results_formats_are_the_w3c_ones_with_full_iris_and_typed_numbers(
+    tmp_path: Path, dated: KnowledgeGraph
+) -> None:
+    path = trig_file(tmp_path, dated)
+    query = "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s rdf:predicate ?p } GROUP BY ?p ORDER BY DESC(?n) ?p LIMIT 1"
+    table = runner.invoke(app, ["query", str(path), query]).output.splitlines()
+    assert table[2].split() == [
+        "nkg:holds_role",
+        str(sum(len(r.evidence) for r in dated.relations.values() if r.predicate == "holds_role")),
+    ]
+    as_csv = runner.invoke(app, ["query", str(path), query, "-f", "csv"]).stdout_bytes.decode()
+    assert as_csv == f"p,n\r\nhttps://w3id.org/newskg/ontology#holds_role,{table[2].split()[1]}\r\n"
+    as_tsv = runner.invoke(app, ["query", str(path), query, "-f", "tsv"]).output
+    assert as_tsv.splitlines()[1] == f"<https://w3id.org/newskg/ontology#holds_role>\t{table[2].split()[1]}"
+    [row] = json.loads(runner.invoke(app, ["query", str(path), query, "-f", "json"]).output)["results"]["bindings"]
+    assert row["p"] == {"type": "uri", "value": "https://w3id.org/newskg/ontology#holds_role"}
+    assert row["n"] == {
+        "type": "literal",
+        "value": table[2].split()[1],
+        "datatype": "http://www.w3.org/2001/XMLSchema#integer",
+    }
+    xml = etree.fromstring(runner.invoke(app, ["query", str(path), query, "-f", "xml"]).output.encode())
+    assert xml.tag == "{http://www.w3.org/2005/sparql-results#}sparql"
+    assert [uri.text for uri in xml.iter("{*}uri")] == ["https://w3id.org/newskg/ontology#holds_role"]
+    # rdflib's answer (the library's run_query) is written in the same W3C format.
+    answer = run_query(Dataset(default_union=True).parse(path, format="trig"), query)
+    assert json.loads(format_result(answer, "json"))["results"]["bindings"] == [row]
 
 
 def test_query_command_reports_bad_queries_and_files_in_one_line(tmp_path: Path) -> None:
@@ -345,6 +489,28 @@ def test_query_command_reports_bad_queries_and_files_in_one_line(tmp_path: Path)
     good.write_text("", encoding="utf-8")
     result = runner.invoke(app, ["query", str(good), "SELEKT nothing"])
     assert result.exit_code == 2 and len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "query,message",
+    [
+        ("SELECT * WHERE { ?s foo:bar ?o }", "line 1, column 21: unknown prefix 'foo:' (declare it with PREFIX foo:"),
+        ("SELECT * WHERE {\n  ?s ex:p ?o }", "line 2, column 6: unknown prefix 'ex:'"),
+        ('SELECT * WHERE { ?s rdfs:label "a:b" . ?s <http://e.org/x:y> ?o . ?s :p ?o }', "unknown prefix ':'"),
+        ("INSERT DATA { <http://e.org/a> <http://e.org/b> 1 }", "INSERT is a SPARQL update: newskg query only reads"),
+        ("PREFIX e: <http://e.org/>\n# drop it\nDELETE WHERE { ?s e:p ?o }", "DELETE is a SPARQL update"),
+        ("SELEKT ?s WHERE { ?s ?p ?o }", "a query starts with SELECT, ASK, CONSTRUCT, DESCRIBE"),
+        ("SELECT * WHERE { ?s ?p ?o ", "SPARQL syntax error at line 1, column 27 (at the end): expected"),
+    ],
+)
+def test_bad_queries_get_one_clear_line(tmp_path: Path, query: str, message: str) -> None:
+    path = tmp_path / "g.ttl"
+    path.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["query", str(path), query])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert line.startswith("newskg: query: ") and message in line, line
+    assert "\\u{" not in line and len(line) < 300
 
 
 def test_stats_command_counts_types_relations_and_hubs(tmp_path: Path, dated: KnowledgeGraph) -> None:
@@ -397,7 +563,8 @@ def test_query_command_answers_as_rdflib_does_on_the_same_file(tmp_path: Path, d
     assert expected is not None and len(expected) > 0
     assert isomorphic(Graph().parse(data=result.output, format="turtle"), expected)
     select = "SELECT DISTINCT ?p WHERE { ?a ?p ?b . FILTER(?p = nkg:met) }"
-    assert runner.invoke(app, ["query", str(path), select, "-f", "csv"]).output.splitlines() == ["p", "nkg:met"]
+    assert runner.invoke(app, ["query", str(path), select]).output.splitlines()[2] == "nkg:met"
+    assert runner.invoke(app, ["query", str(path), select, "-f", "csv"]).output.splitlines() == ["p", str(NKG.met)]
 
 
 def test_gexf_of_two_runs_is_the_same_bytes_and_carries_no_date_of_writing(nlp, dated: KnowledgeGraph) -> None:
@@ -447,3 +614,29 @@ def test_export_from_every_rdf_format_gives_the_same_gexf(tmp_path: Path, dated:
     result = runner.invoke(app, ["export", str(source), "-o", str(tmp_path / "g.gexf")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "g.gexf").read_bytes() == serialize("gexf", dated)
+
+
+def test_stats_reads_gexf_and_graphml_as_it_reads_rdf(tmp_path: Path, dated: KnowledgeGraph) -> None:
+    outputs = {}
+    for name in ("trig", "gexf", "graphml"):
+        path = tmp_path / f"g.{name}"
+        path.write_bytes(serialize(name, dated))
+        result = runner.invoke(app, ["stats", str(path), "--top", "3"])
+        assert result.exit_code == 0, result.output
+        outputs[name] = result.output
+    assert outputs["gexf"] == outputs["graphml"]
+    mentions = sum(edge.weight for edge in network_table(dated).edges)
+    articles = len({a for e in dated.entities.values() for a in e.articles} | set(dated.reprints))
+    first = f"articles: {articles}  entities: {len(dated.entities)}  relations: {len(dated.relations)}"
+    assert outputs["gexf"].startswith(f"{first}  mentions: {mentions}  events: {len(dated.events)}\n")
+
+    # The same counts by type, and the same hubs, as from the RDF.
+    def rows(text: str, section: str) -> list[str]:
+        return text.split(section)[1].split("\n\n")[0].splitlines()[2:]
+
+    assert rows(outputs["gexf"], "entity type") == rows(outputs["trig"], "entity type")
+    hubs = [row.rsplit(None, 1)[0] for row in rows(outputs["gexf"], "most connected entity")]  # less the last column
+    assert hubs and hubs == [row.rsplit(None, 1)[0] for row in rows(outputs["trig"], "most connected entity")]
+    assert "most reported events: listed from RDF or a store" in outputs["gexf"]
+    result = runner.invoke(app, ["stats", str(tmp_path / "missing.gexf")])
+    assert result.exit_code == 2 and "missing.gexf" in result.output

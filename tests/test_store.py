@@ -14,7 +14,11 @@ from typer.testing import CliRunner
 from newskg.cli import app
 from newskg.run import ExtractOptions, RunSummary, extract
 from newskg.store import (
+    META_GRAPH,
+    RDF_FOLDER,
     RDF_STATE,
+    STATE_FOLDER,
+    open_store,
     query_store,
     records_from_json,
     records_to_json,
@@ -96,11 +100,11 @@ def test_store_prunes_deleted_articles_and_repairs_an_interrupted_rebuild(
     run(folder, tmp_path / "first", store)
 
     # A run killed while the RDF was being rebuilt: its state mark is gone and an article graph half written.
-    database = ox.Store(str(store))
-    name = next(graph for graph in database.named_graphs() if "/graph/" in str(graph))
-    database.remove_graph(name)
-    for quad in list(database.quads_for_pattern(None, RDF_STATE, None, None)):
-        database.remove(quad)
+    database = open_store(store)
+    name = next(graph for graph in database.rdf.named_graphs() if "/graph/" in str(graph))
+    database.rdf.remove_graph(name)
+    for quad in list(database.meta.quads_for_pattern(None, RDF_STATE, None, None)):
+        database.meta.remove(quad)
     database.flush()
     del database
     repaired = run(folder, tmp_path / "repaired", store)
@@ -132,7 +136,7 @@ def test_store_commands_export_and_query(tmp_path: Path, shared_nlp: list[int]) 
     sparql = "SELECT ?name WHERE { ?s nkg:sanctioned ?o . ?o rdfs:label ?name }"  # prefixes come declared
     result = runner.invoke(app, ["query", str(store), "--format", "json", sparql])
     assert result.exit_code == 0, result.output
-    names = [row["name"] for row in json.loads(result.output)]
+    names = [row["name"]["value"] for row in json.loads(result.output)["results"]["bindings"]]
     assert names == ["Iran"]
     per_article = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     graphs = {str(row["g"].value) for row in query_store(store, per_article)}
@@ -169,3 +173,44 @@ def test_literals_survive_the_store_and_nquads(text: str) -> None:
     quad = ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal(text), ox.NamedNode("urn:g"))
     (parsed,) = ox.parse(ox.serialize([quad], format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
     assert parsed.object.value == text
+
+
+def test_the_rdf_database_holds_the_rdf_view_and_no_bookkeeping(tmp_path: Path, shared_nlp: list[int]) -> None:
+    """DIR/rdf is what a SPARQL server serves: exactly the run's N-Quads; the bookkeeping lives in DIR/state."""
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "out", store)
+    assert sorted(entry.name for entry in store.iterdir()) == [RDF_FOLDER, STATE_FOLDER]
+    served = ox.Store.read_only(str(store / RDF_FOLDER))
+    written = set(ox.parse(path=str(tmp_path / "out" / "g.nq"), format=ox.RdfFormat.N_QUADS))
+    assert set(served) == written
+    assert not any(str(quad).count("urn:newskg") for quad in served)
+    state = ox.Store.read_only(str(store / STATE_FOLDER))
+    assert {quad.graph_name for quad in state} == {META_GRAPH}
+
+
+def test_a_store_of_the_first_layout_is_upgraded_by_extract(tmp_path: Path, shared_nlp: list[int]) -> None:
+    """A store written as one database (RDF and bookkeeping together) is refused by the reading commands, with
+    what to do, and upgraded by the next extract, which keeps its parsed articles."""
+    folder, store = tmp_path / "in", tmp_path / "store"
+    write_articles(folder, ARTICLES)
+    run(folder, tmp_path / "first", store)
+    old = tmp_path / "old"
+    database = ox.Store(str(old))
+    database.extend(ox.Store.read_only(str(store / RDF_FOLDER)))
+    database.extend(ox.Store.read_only(str(store / STATE_FOLDER)))
+    database.flush()
+    del database
+    result = runner.invoke(app, ["query", str(old), "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 2 and f"run newskg extract with --store {old} once to upgrade it" in result.output
+    upgraded = run(folder, tmp_path / "upgraded", old)
+    assert (upgraded.extracted, upgraded.unchanged) == (0, 3)
+    assert (tmp_path / "upgraded" / "g.nq").read_bytes() == (tmp_path / "first" / "g.nq").read_bytes()
+    assert {RDF_FOLDER, STATE_FOLDER} <= {entry.name for entry in old.iterdir()}
+    assert set(ox.Store.read_only(str(old / RDF_FOLDER))) == set(ox.Store.read_only(str(store / RDF_FOLDER)))
+    result = runner.invoke(app, ["query", str(old), "ASK { ?s nkg:sanctioned ?o }"])
+    assert result.exit_code == 0 and result.output == "true\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["stats", str(empty)])
+    assert result.exit_code == 2 and "not a newskg store" in result.output

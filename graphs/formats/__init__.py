@@ -31,6 +31,7 @@ MODULES = ("graphml", "gexf", "rdf", "csv_tables", "html")
 @dataclass(frozen=True)
 class OutputOptions:
     base_iri: str
+    isolated: bool = True  # False: the network formats (GEXF, GraphML, CSV, the view) leave out unlinked entities
 
 
 Writer = Callable[[KnowledgeGraph, OutputOptions, BinaryIO], None]

@@ -2,10 +2,12 @@
 
 Two formats, one per table, chosen by the double extension: ``out.nodes.csv``
 (Id, Label, Interval, then the node attributes) and ``out.edges.csv`` (Source,
-Target, Type, Id, Label, Weight, Interval, then the edge attributes). Gephi
+Target, Type, Kind, Id, Label, Weight, Interval, then the edge attributes). Gephi
 imports the nodes file first, then the edges file (File > Import spreadsheet).
-Rows end in CRLF (RFC 4180). Interval is Gephi's interval-set notation ``<[2020-10-07, 2020-10-07]; [...]>``,
-empty for undated items.
+``Kind`` is the relation: Gephi's edge type, which keeps parallel relations of one
+pair apart. Rows end in CRLF (RFC 4180). Interval is Gephi's interval-set notation
+``<[2020-10-07, 2020-10-07]; [...]>``, empty for undated items and when the whole
+graph has a single date (see :attr:`NetworkTable.timeline`).
 """
 
 from __future__ import annotations
@@ -35,32 +37,35 @@ def write_rows(handle: BinaryIO, header: list[str], rows: Iterable[list[Value]])
 
 
 def write_nodes(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    table = network_table(graph, options.base_iri)
+    table = network_table(graph, options.base_iri, options.isolated)
     columns = list(table.node_columns)
+    timeline = table.timeline
     rows = (
-        [node.id, node.label, interval(node.dates), *(node.attributes.get(c, "") for c in columns)]
+        [node.id, node.label, interval(node.dates if timeline else []), *(node.attributes.get(c, "") for c in columns)]
         for node in table.nodes
     )
     write_rows(handle, ["Id", "Label", "Interval", *columns], rows)
 
 
 def write_edges(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> None:
-    table = network_table(graph, options.base_iri)
+    table = network_table(graph, options.base_iri, options.isolated)
     columns = list(table.edge_columns)
+    timeline = table.timeline
     rows = (
         [
             edge.source,
             edge.target,
             "Directed",
+            edge.label,
             edge.id,
             edge.label,
             edge.weight,
-            interval(edge.dates),
+            interval(edge.dates if timeline else []),
             *(edge.attributes.get(c, "") for c in columns),
         ]
         for edge in table.edges
     )
-    write_rows(handle, ["Source", "Target", "Type", "Id", "Label", "Weight", "Interval", *columns], rows)
+    write_rows(handle, ["Source", "Target", "Type", "Kind", "Id", "Label", "Weight", "Interval", *columns], rows)
 
 
 FORMATS = (
@@ -68,7 +73,7 @@ FORMATS = (
     Format(
         "csv-edges",
         (".edges.csv",),
-        "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Weight)",
+        "CSV edge table (Gephi spreadsheet import: Source, Target, Type, Kind, Weight)",
         write_edges,
     ),
 )

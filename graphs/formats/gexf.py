@@ -1,11 +1,14 @@
 """GEXF 1.3 for Gephi, written by a streaming writer.
 
 Declared attribute types, ``viz`` colours by entity type and sizes by mentions,
-edge labels and kinds (the relation, so Gephi keeps parallel edges of different
-relations apart), and time: when the run has dates, the graph is dynamic and
-every node and edge carries one spell per date it was reported on (from the
-event or article dates), so Gephi's timeline plays the story; an undated run is
-a static graph. No date of writing goes into the file: same graph, same bytes.
+positions from the seeded layout the view page draws (:mod:`newskg.graphs.layout`),
+so Gephi opens the same picture, edge labels and kinds (the relation, so Gephi
+keeps parallel edges of different relations apart), and time: when the run's
+dates span two days or more, the graph is dynamic and every dated node and edge
+carries one spell per date it was reported on (from the event or article dates),
+so Gephi's timeline plays the story; an undated run, or one whose every date is
+the same day, is a static graph (a timeline of one day plays nothing, and Gephi
+refuses it). No date of writing goes into the file: same graph, same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from newskg.graphs.layout import layout
 from newskg.graphs.network import NetworkTable, Value
 from newskg.graphs.network_read import read_gexf
 from newskg.graphs.xmlwrite import attr, network_format
@@ -68,23 +72,29 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
     yield '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">\n'
     yield "  <meta>\n    <creator>newskg</creator>\n"
     yield "    <description>Entities and relations extracted from news articles</description>\n  </meta>\n"
-    if table.dated:
-        all_dates = sorted({d for n in table.nodes for d in n.dates} | {d for e in table.edges for d in e.dates})
+    timeline = table.timeline
+    if timeline:
+        all_dates = table.dates
         yield (
             f'  <graph mode="dynamic" defaultedgetype="directed" timeformat="date"'
             f' start="{all_dates[0]}" end="{all_dates[-1]}">\n'
         )
     else:
         yield '  <graph mode="static" defaultedgetype="directed">\n'
+    # The view page's call, so the page and Gephi draw the same picture.
+    positions = layout([node.id for node in table.nodes], [(edge.source, edge.target) for edge in table.edges])
     yield from attribute_declarations("node", table.node_columns)
     yield from attribute_declarations("edge", table.edge_columns)
     yield f'    <nodes count="{len(table.nodes)}">\n'
     for node in table.nodes:
         yield f"      <node id={attr(node.id)} label={attr(node.label)}>\n"
         yield from attvalues(node.attributes)
-        yield from spells(node.dates)
+        if timeline:
+            yield from spells(node.dates)
         r, g, b = TYPE_COLORS.get(node.entity_type, OTHER_COLOR)
         yield f'        <viz:color r="{r}" g="{g}" b="{b}"/>\n'
+        x, y = positions[node.id]
+        yield f'        <viz:position x="{x!r}" y="{y!r}" z="0.0"/>\n'
         yield f'        <viz:size value="{node_size(node.mentions)}"/>\n'
         yield "      </node>\n"
     yield "    </nodes>\n"
@@ -95,7 +105,8 @@ def gexf_lines(table: NetworkTable) -> Iterator[str]:
             f' label={attr(edge.label)} kind={attr(edge.label)} weight="{edge.weight}">\n'
         )
         yield from attvalues(edge.attributes)
-        yield from spells(edge.dates)
+        if timeline:
+            yield from spells(edge.dates)
         yield "      </edge>\n"
     yield "    </edges>\n  </graph>\n</gexf>\n"
 

@@ -1,7 +1,10 @@
 """GraphML with typed keys (integers as int, fractions as double), written by a streaming writer.
 
 Node labels are a ``label`` key (Gephi and yEd show it); every attribute key
-declares its type, so networkx, Gephi and igraph read numbers as numbers.
+declares its type, so networkx, Gephi and igraph read numbers as numbers. Each
+``<edge>`` also names its relation in a ``label`` XML attribute, which Gephi
+(0.9.3 and later) reads as the edge's type, so parallel relations of one pair
+stay apart instead of being merged; other readers ignore it.
 """
 
 from __future__ import annotations
@@ -45,7 +48,10 @@ def graphml_lines(table: NetworkTable) -> Iterator[str]:
         yield from data_lines("node", {"label": node.label, **node.attributes})
         yield "    </node>\n"
     for edge in table.edges:
-        yield f"    <edge id={attr('e' + edge.id)} source={attr(edge.source)} target={attr(edge.target)}>\n"
+        yield (
+            f"    <edge id={attr('e' + edge.id)} source={attr(edge.source)} target={attr(edge.target)}"
+            f" label={attr(edge.label)}>\n"
+        )
         yield from data_lines("edge", {"label": edge.label, "weight": edge.weight, **edge.attributes})
         yield "    </edge>\n"
     yield "  </graph>\n</graphml>\n"

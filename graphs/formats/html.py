@@ -12,7 +12,7 @@ def write(graph: KnowledgeGraph, options: OutputOptions, handle: BinaryIO) -> No
     from newskg.graphs.viewer.data import graph_page_data
     from newskg.graphs.viewer.page import write_page
 
-    write_page(graph_page_data(graph, options.base_iri), handle)
+    write_page(graph_page_data(graph, options.base_iri, options.isolated), handle)
 
 
 FORMATS = (Format("html", (".html", ".htm"), "Interactive view: one offline page, evidence on every edge", write),)

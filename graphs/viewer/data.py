@@ -204,9 +204,10 @@ def page_data(
     }
 
 
-def graph_page_data(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> dict[str, Any]:
-    """Page data of a merged graph, with every supporting sentence of every edge."""
-    table = network_table(graph, base_iri)
+def graph_page_data(graph: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, isolated: bool = True) -> dict[str, Any]:
+    """Page data of a merged graph, with every supporting sentence of every edge (``isolated=False``: without the
+    entities no relation joins)."""
+    table = network_table(graph, base_iri, isolated)
     evidence = []
     for relation in graph.sorted_relations():
         items = []
