@@ -63,6 +63,12 @@ def gold_sets(shared: Path, thresholds: dict[str, Any]) -> list[GoldSet]:
         ),
         GoldSet("seed", "The seed article (`shared/gold/seed.jsonl`)", shared / "gold" / "seed.jsonl", None),
         GoldSet(
+            "bbc_dev",
+            "BBC News dev (`shared/gold/bbc_dev.jsonl`), real articles with every entity and relation",
+            shared / "gold" / "bbc_dev.jsonl",
+            None,
+        ),
+        GoldSet(
             "conll04_dev",
             "CoNLL04 dev (`shared/gold/conll04_dev.jsonl`), scored on its relations only",
             shared / "gold" / "conll04_dev.jsonl",
@@ -152,6 +158,16 @@ def report(rows: list[tuple[GoldSet, dict[str, dict[str, Any]]]], skipped: list[
         lines += [f"- `{gold_set.key}`: {gold_set.title}; {size}.{only}"]
     for gold_set, reason in skipped:
         lines += [f"- `{gold_set.key}`: {gold_set.title}: not measured ({reason})."]
+    for gold_set, results in rows:
+        if gold_set.key == "bbc_dev":
+            lines += [
+                "",
+                "## BBC News dev, per entity type",
+                "",
+                "Real news: the share of companies typed Company is the `Company` row's recall.",
+                "",
+                *breakdown_table("type", results["newskg"]["entity_types"], results["baseline"]["entity_types"]),
+            ]
     for gold_set, results in rows:
         if gold_set.key != "own":
             continue

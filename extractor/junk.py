@@ -74,6 +74,17 @@ def is_title_fragment(span: Span) -> bool:
     )
 
 
+def is_portfolio(span: Span) -> bool:
+    """'Fisheries Affairs Commissioner Jo Roe': the words of an office before its title, not an organisation's
+    name (an organisation keeps its keyword: 'Treasury Secretary', 'Home Office minister')."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in role_heads():
+        return False
+    words = [t.lower_ for t in span]
+    keywords = {keyword.lower() for keyword, _ in organization_keywords()}
+    return any(w in title_modifiers() for w in words) and not any(w in keywords for w in words)
+
+
 def is_lowercase_phrase(span: Span) -> bool:
     """An ORG span headed by a lowercase common noun is a description, not a name."""
     return span.root.pos_ == "NOUN" and span.root.text.islower()

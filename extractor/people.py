@@ -37,6 +37,10 @@ def person_titles() -> frozenset[str]:
     return frozenset(cells[0] for _, cells in data_rows(data_text("titles.txt")))
 
 
+# Honorifics English writes before a surname ('Mr Blair'); 'Sir', 'Lord' and 'Dame' may come before a first name.
+SURNAME_HONORIFICS = frozenset({"Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr."})
+
+
 @cache
 def honorific_genders() -> dict[str, str]:
     return {word.lower(): gender for word, gender in read_table("honorifics.tsv")}
@@ -89,16 +93,25 @@ def titled_name(name: Span) -> str | None:
     return doc[start : name.end].text if start < name.start else None
 
 
-def person_mention(name: Span) -> MentionRecord:
-    """A person's name, with the titled form, the gender an honorific gives and the occupation before it."""
+def person_mention(name: Span, cue: str | None = None) -> MentionRecord:
+    """A person's name, with the titled form, the gender an honorific gives and the occupation before it.
+
+    Its evidence: ``cue`` (the rule that found a person), an honorific or title before the name, a first
+    and last name."""
     job = occupation(name)
+    gender = honorific_gender(name.doc, name.start)
+    surface = titled_name(name)
+    evidence = [f"{cue}:Person"] if cue else []
+    if (gender or surface) and "honorific:Person" not in evidence:
+        evidence.append("honorific:Person")
     return mention_record(
         name,
         "Person",
         name.text,
         {"occupation": job} if job else None,
-        surface=titled_name(name),
-        gender=honorific_gender(name.doc, name.start),
+        surface=surface,
+        gender=gender,
+        evidence=evidence,
     )
 
 

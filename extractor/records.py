@@ -5,19 +5,27 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newskg.extractor.dates import resolve_date
-from newskg.extractor.schema import MentionRecord, RelationRecord
+from newskg.extractor.schema import ClusterRecord, MentionRecord, RelationRecord
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.vocabulary import relation_inventory
 
 
 def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
     mentions: list[MentionRecord] = doc._.newskg_entities or []
+    clusters: dict[str, ClusterRecord] = {c["key"]: c for c in doc._.newskg_clusters or []}
     sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
     entities: dict[str, Entity] = {}
     for m in mentions:
         entity = entities.get(m["key"])
         if entity is None:
-            entity = entities[m["key"]] = Entity(key=m["key"], label=m["label"], type=m["type"])
+            cluster = clusters.get(m["key"])
+            entity = entities[m["key"]] = Entity(
+                key=m["key"],
+                label=m["label"],
+                type=m["type"],
+                type_scores=dict(cluster["scores"]) if cluster else {},
+                strong_families=list(cluster["strong"]) if cluster else [],
+            )
         # Pronouns and descriptions resolved by coreference are mentions, not names.
         if not m.get("coreference"):
             # The name, and the form with its titles ("President Kennedy") when the text wrote one.

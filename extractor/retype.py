@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from newskg.extractor.evidence import add_cue
 from newskg.extractor.gazetteer import lookup_city, us_state_names
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.people import person_role_nouns
@@ -33,6 +34,7 @@ def retype_states(doc: Doc, mentions: list[MentionRecord]) -> None:
             state = starting_at.get(end + 1)
             if state is not None and state["type"] == "Country" and state["text"] in us_state_names():
                 set_entity(state, "Region", state["text"], {"gazetteer_country": "USA"})
+                add_cue(state, "gazetteer", "Region")
 
 
 def container_after(doc: Doc, m: MentionRecord, starting_at: dict[int, MentionRecord]) -> MentionRecord | None:
@@ -71,6 +73,7 @@ def place_names_with_container(doc: Doc, mentions: list[MentionRecord]) -> None:
                 set_entity(m, "City", city.name, {"geonames": str(city.geonameid)})
             else:
                 set_entity(m, "Place", m["text"].title())
+            add_cue(m, "place", m["type"])
         if m["type"] in ("City", "Place"):
             m["surface"] = doc[m["token_start"] : container["token_end"]].text
 
@@ -162,6 +165,7 @@ def retype_people(doc: Doc, mentions: list[MentionRecord]) -> None:
             # "Hollis Grain, which is based in ...": 'which' never stands for a person.
             set_entity(m, "Organization", m["label"], {})
             m.pop("gender", None)
+            add_cue(m, "which", "Organization")
             continue
         if m.get("coreference") or m["type"] not in ("Organization", "Place", "City"):
             continue
@@ -169,6 +173,7 @@ def retype_people(doc: Doc, mentions: list[MentionRecord]) -> None:
             continue
         if (" " not in m["text"] and m["text"] in surnames) or reads_as_person(doc, m):
             set_entity(m, "Person", m["text"], {})
+            add_cue(m, "person", "Person")
 
 
 # Nouns for people that a place name before them makes a place: "a Fargo native", "Tempe residents".
@@ -195,3 +200,4 @@ def retype_home_places(doc: Doc, mentions: list[MentionRecord]) -> None:
                 set_entity(m, "City", city.name, {"geonames": str(city.geonameid)})
             else:
                 set_entity(m, "Place", m["label"])
+            add_cue(m, "place", m["type"])

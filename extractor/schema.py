@@ -1,12 +1,15 @@
-"""The plain records newskg's components pass on along the Doc: mentions and relations.
+"""The plain records newskg's components pass on along the Doc: mentions, clusters and relations.
 
 Components keep spaCy objects out of ``doc._`` so that Docs pickle for
 ``nlp.pipe(n_process > 1)``: ``doc._.newskg_entities`` is a list of
-:class:`MentionRecord` and ``doc._.newskg_relations`` a list of
+:class:`MentionRecord`, ``doc._.newskg_clusters`` a list of :class:`ClusterRecord`
+(the entities of the article, each with the mentions that name it, the pooled type
+evidence and the reasons of the clustering) and ``doc._.newskg_relations`` a list of
 :class:`RelationRecord`, plain dicts at run time (``TypedDict``) with character
 and token offsets. Spans go in ``doc.spans[SPAN_KEY]`` (label = entity type).
-Each record is built by one constructor, :func:`mention_record` and
-:func:`relation_record`; :func:`set_entity` changes the entity a mention names.
+Each record is built by one constructor, :func:`mention_record`,
+:func:`cluster_record` and :func:`relation_record`; :func:`set_entity` changes the
+entity a mention names.
 
 Mention conventions that later components rely on:
 
@@ -21,6 +24,12 @@ Mention conventions that later components rely on:
   over the same tokens**, one per entity. A token -> mentions map must
   therefore hold a list of mention indexes per token, not one.
 - ``key`` is always ``entity_key(type, label)``: the entity within the article.
+- ``evidence`` (named mentions, from the entities component) lists the type cues the
+  words in and around that one mention give, as ``"cue:Type"`` strings
+  (``"ner:Person"``, ``"context:Company"``; cues and weights in
+  ``data/type_evidence.tsv``). The clusters component pools them over every mention
+  of an entity and decides one type per entity; a mention's own ``type`` before
+  that is only its local guess.
 
 Relations point at mentions by their index in ``doc._.newskg_entities``.
 """
@@ -34,7 +43,7 @@ from newskg.vocabulary import entity_key
 
 SPAN_KEY = "newskg_entities"
 
-for _extension in ("newskg_entities", "newskg_relations"):
+for _extension in ("newskg_entities", "newskg_clusters", "newskg_relations"):
     if not Doc.has_extension(_extension):
         Doc.set_extension(_extension, default=None)
 
@@ -55,6 +64,19 @@ class MentionRecord(TypedDict):
     gender: NotRequired[str]  # from an honorific ("Mr", "Ms"): male, female
     coreference: NotRequired[bool]  # a pronoun, description or metonym: a mention, not a name
     metonymy: NotRequired[bool]  # a capital acting for its country
+    evidence: NotRequired[list[str]]  # type cues of this mention: "cue:Type" ("ner:Person", "suffix:Company")
+
+
+class ClusterRecord(TypedDict):
+    """One entity of an article: the mentions that name or refer to it, its type and why."""
+
+    key: str  # entity_key(type, label), shared by its mentions
+    label: str
+    type: str
+    mentions: list[int]  # indexes into doc._.newskg_entities, in text order
+    scores: dict[str, float]  # type -> pooled evidence behind the decision
+    strong: list[str]  # the kinds of thing (type families) a strong cue of its mentions names
+    reasons: list[str]  # why mentions joined it, stayed apart from it, and why it has its type
 
 
 class RelationRecord(TypedDict):
@@ -84,6 +106,7 @@ def mention_record(
     gender: str | None = None,
     coreference: bool = False,
     metonymy: bool = False,
+    evidence: list[str] | None = None,
 ) -> MentionRecord:
     """The record of a mention over ``span`` of the entity (``entity_type``, ``label``).
 
@@ -108,6 +131,8 @@ def mention_record(
         record["coreference"] = True
     if metonymy:
         record["metonymy"] = True
+    if evidence:
+        record["evidence"] = list(evidence)
     return record
 
 
@@ -118,6 +143,26 @@ def set_entity(mention: MentionRecord, entity_type: str, label: str, attributes:
     mention["key"] = entity_key(entity_type, label)
     if attributes is not None:
         mention["attributes"] = attributes
+
+
+def cluster_record(
+    label: str,
+    entity_type: str,
+    mentions: list[int],
+    scores: dict[str, float] | None = None,
+    reasons: list[str] | None = None,
+    strong: list[str] | None = None,
+) -> ClusterRecord:
+    """The record of the entity (``entity_type``, ``label``) that the mentions at ``mentions`` name."""
+    return ClusterRecord(
+        key=entity_key(entity_type, label),
+        label=label,
+        type=entity_type,
+        mentions=sorted(mentions),
+        scores=dict(scores or {}),
+        strong=sorted(strong or []),
+        reasons=list(reasons or []),
+    )
 
 
 def relation_record(

@@ -12,8 +12,9 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newskg.extractor.gazetteer import lookup_city, lookup_demonym, us_state_abbreviations
+from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, us_state_abbreviations
 from newskg.extractor.lexicon import data_rows, data_text
+from newskg.extractor.parties import extend_party_span, split_party_word
 
 
 def name_spans(doc: Doc) -> list[Span]:
@@ -23,9 +24,11 @@ def name_spans(doc: Doc) -> list[Span]:
         for span in doc.ents
         for trimmed in [trim_span(span)]
         if trimmed is not None
-        for listed in split_name_list(trimmed)
+        for paired in split_place_pair(extend_party_span(trimmed))
+        for listed in split_name_list(paired)
         for named in split_nationality(listed)
-        for part in split_source_line(named)
+        for partisan in split_party_word(named)
+        for part in split_source_line(partisan)
     ]
 
 
@@ -126,6 +129,20 @@ def split_name_list(span: Span) -> list[Span]:
     if any(len(part) == 0 or part.text in name_suffixes() for part in parts):
         return [span]
     return [Span(span.doc, part.start, part.end, label=span.label_) for part in parts]
+
+
+def split_place_pair(span: Span) -> list[Span]:
+    """'Ashgrove and Kelby': NER joined two one-word place names at 'and'. Split them, unless the whole is a
+    country ('Trinidad and Tobago')."""
+    if span.label_ not in ("FAC", "LOC", "GPE") or len(span) != 3 or span[1].lower_ != "and":
+        return [span]
+    if not (span[0].is_title and span[2].is_title) or lookup_country(span.text) is not None:
+        return [span]
+    doc = span.doc
+    return [
+        Span(doc, span.start, span.start + 1, label=span.label_),
+        Span(doc, span.end - 1, span.end, label=span.label_),
+    ]
 
 
 def is_capitalised_name(tokens: Span) -> bool:

@@ -40,6 +40,7 @@ from newskg.vocabulary import relation_inventory
 
 DEFAULT_EVENT_WINDOW = 3  # days (docs/events.md)
 
+
 def iso_date(value: str | None) -> str | None:
     """The calendar date (YYYY-MM-DD) of an ISO date or timestamp; None for anything else."""
     if not value:

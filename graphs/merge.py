@@ -1,10 +1,12 @@
 """Merge per-article records into one knowledge graph for the whole run.
 
 Entities merge on their type *family* and canonical name, so the same country
-or person seen in many articles is one node, an organisation typed Organization
-in one article and Company in another is one node (typed Company), and Jordan
-the country and Michael Jordan stay apart. A bare surname joins the one full
-name of the run that contains it, and only then. Every merge is recorded with
+or person seen in many articles is one node and an organisation typed Organization
+in one article and Company in another is one node (typed Company). One name typed
+as different kinds in different articles is one node unless strong evidence names
+two things (:mod:`newskg.graphs.kinds`): Jordan the country and Mr Jordan stay
+apart. A bare surname joins the one full name of the run that contains it, and
+only then. Every merge is recorded with
 its reason as a :class:`~newskg.model.MergeRecord` in ``graph.merges``.
 Relations aggregate per (subject, relation, object) and keep every supporting
 :class:`~newskg.model.Evidence`. Last, reprinted articles are grouped and the
@@ -19,12 +21,11 @@ from dataclasses import replace
 from nameparser import HumanName
 
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW, consolidate, iso_date
+from newskg.graphs.kinds import EdgeIndex, merge_kinds
 from newskg.graphs.vocab import id_path, slug
 from newskg.model import ArticleRecords, Entity, GraphEntity, KnowledgeGraph, MergeRecord
 from newskg.reprints import reprint_groups
 from newskg.vocabulary import more_specific, type_family
-
-EdgeIndex = dict[str, set[tuple[str, str, str]]]  # node id -> keys of its edges
 
 
 def merge_records(
@@ -35,6 +36,7 @@ def merge_records(
     for item in records:
         add_article(graph, item, merge=merge)
     if merge:
+        merge_kinds(graph, absorb)
         merge_surnames(graph)
     find_reprints(graph)
     graph.events = consolidate(graph, event_window)
@@ -63,6 +65,9 @@ def add_article(graph: KnowledgeGraph, records: ArticleRecords, merge: bool = Tr
         node.mentions += len(entity.mentions)
         for name, value in entity.attributes.items():
             node.attributes.setdefault(name, value)
+        for entity_type, score in entity.type_scores.items():
+            node.type_scores[entity_type] = node.type_scores.get(entity_type, 0.0) + score
+        node.strong_families.update(entity.strong_families)
     for relation in records.relations:
         subject, obj = local_ids.get(relation.subject), local_ids.get(relation.object)
         if subject is None or obj is None or subject == obj:
@@ -121,6 +126,7 @@ def absorb(graph: KnowledgeGraph, node: GraphEntity, target: GraphEntity, edges_
     target.mentions += node.mentions
     for name, value in node.attributes.items():
         target.attributes.setdefault(name, value)
+    target.strong_families.update(node.strong_families)
     del graph.entities[node.id]
     for key in sorted(edges_of.pop(node.id, set())):
         edge = graph.relations.pop(key)

@@ -69,6 +69,11 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)
+    # The article's evidence for the type: pooled cue weights per type, and the kinds of thing
+    # (type families) a strong cue named (a gazetteer, a listed body, an honorific, a legal suffix). The
+    # cross-article merge decides with them whether one name typed two ways is one thing or two.
+    type_scores: dict[str, float] = field(default_factory=dict)
+    strong_families: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,9 @@ class GraphEntity:
     articles: set[str] = field(default_factory=set)
     mentions: int = 0
     attributes: dict[str, str] = field(default_factory=dict)
+    # The type evidence of its articles, summed (see Entity), for the merge across kinds (newskg.graphs.kinds).
+    type_scores: dict[str, float] = field(default_factory=dict)
+    strong_families: set[str] = field(default_factory=set)
 
 
 @dataclass

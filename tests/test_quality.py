@@ -68,6 +68,10 @@ def test_seed_quality(nlp: Language) -> None:
     assert_at_least(run(SHARED / "gold" / "seed.jsonl", nlp).result, "seed")
 
 
+def test_bbc_dev_quality(nlp: Language) -> None:
+    assert_at_least(run(SHARED / "gold" / "bbc_dev.jsonl", nlp).result, "bbc_dev")
+
+
 def test_conll04_dev_quality(nlp: Language) -> None:
     only = THRESHOLDS["conll04_dev"]["only_predicates"]
     assert_at_least(run(SHARED / "gold" / "conll04_dev.jsonl", nlp, only).result, "conll04_dev")

@@ -113,9 +113,7 @@ def union_graph(source: Dataset | Graph) -> Graph:
     return union
 
 
-def read_merges(
-    graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]
-) -> list[MergeRecord]:
+def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]) -> list[MergeRecord]:
     """The merge records of the view (:func:`newskg.graphs.rdf.view.merge_triples`), in a stable order.
 
     A record may name a node that a later merge absorbed (an article's "Frost" joined "Jane Frost" by
