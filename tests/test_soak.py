@@ -1,4 +1,5 @@
-"""Soak run (issue 17), marked ``soak``: a slow run kept out of CI (whose ``-m slow`` pass runs the browser tests).
+"""Soak run (issue 17), marked ``slow`` and ``soak``: a slow run kept out of CI (whose slow pass runs
+``-m "slow and not soak"``: the browser tests).
 Run it with ``pytest -m soak tests/test_soak.py -s``.
 
 The whole BBC corpus read three times (as three folders, so three sets of ids)
@@ -27,6 +28,7 @@ CORPUS = SHARED / "corpus" / "bbc"
 PASSES = 3
 
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.soak,
     pytest.mark.skipif(not CORPUS.is_dir(), reason=f"the BBC corpus is not at {CORPUS}"),
 ]
