@@ -141,7 +141,10 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod", "dative", "agent"})
 # Where a noun stands in its clause (a verb form there is a mistagged plural noun).
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+# A bare "they" resolved to an earlier list is too loose a guess for a symmetric event between its members;
+# "we" in a quotation is resolved only to a group named just before that includes the speaker ("the two
+# leaders talked ... 'We agreed,' said X"), which is a reading of the text, not a guess.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -160,6 +163,10 @@ PRESENCE_MARKERS = frozenset({"while", "whilst", "when"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 HOSTING_VERBS = frozenset({"host", "organise", "organize", "convene", "chair"})
 
+# Adverbs that make an attack one of words: "attacked her politically".
+VERBAL_ADVERBS = frozenset({"politically", "verbally", "publicly", "personally", "repeatedly"})
+# Relations of owning a share of what the object names.
+OWNERSHIP_RELATIONS = frozenset({"acquired", "invested_in"})
 # Violent events whose grammatical subject may be the weapon: "X fired the shots that killed Y".
 INSTRUMENT_RELATIONS = frozenset({"killed", "attacked"})
 
@@ -257,6 +264,10 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         else:
             agent_tokens = subject_tokens
             object_tokens = direct if trigger.takes_object else []
+        if trigger.relation in OWNERSHIP_RELATIONS:
+            # "took over the party leadership", "seized the government": a position or power, not the
+            # organisation its holders stand for.
+            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in word_list("metonym_heads.txt")]
         objects = unique(m for token in object_tokens for m in argument_mentions(token, index))
         partner_tokens = prep_objects(verb, preps)
         # Partner on the object noun or the particle: "signed a deal with X", "opened fire on X".
@@ -303,7 +314,20 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             # resolved to an earlier list is too loose a guess.
             subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
         for actor, target in pairs(subjects, objects, symmetric):
-            yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality or trigger.modality)
+            said = relation
+            if relation == "attacked" and verbal_attack(verb, (actor, target), index):
+                said = "accused"
+            yield Candidate(actor, target, said, rule, confidence, verb, verb, modality or trigger.modality)
+
+
+def verbal_attack(verb: Token, pair: tuple[int, int], index: MentionIndex) -> bool:
+    """An attack in words: on a political party ("attacked the party he once led": parties are attacked
+    with words, their offices with bombs), by a party on a person ("Labour attacked Reed"), or said to be
+    one ("attacked her politically")."""
+    if any(child.dep_ == "advmod" and child.lower_ in VERBAL_ADVERBS for child in verb.children):
+        return True
+    actor, target = (index.type_of(m) for m in pair)
+    return target == "PoliticalParty" or (actor == "PoliticalParty" and target == "Person")
 
 
 def hyphen_agents(verb: Token, index: MentionIndex) -> list[Token]:

@@ -308,6 +308,69 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Chile and Peru faced floods. Later they talked about aid.", set(), {("Chile", "met", "Peru")}),
     # Coordinated subjects of a symmetric verb relate to each other only over an event noun or nothing.
     ("Chile and Peru receive aid from Spain.", set(), {("Chile", "met", "Peru")}),
+    # --- the speaker of a quotation is its "I"; a spokesman's or an organisation's "we" is the organisation
+    (
+        'Anna Lind said: "I congratulate Tom Reed on his victory."',
+        {("Anna Lind", "supported", "Tom Reed")},
+        set(),
+    ),
+    (
+        'Anna Lind said: "The year was hard. "I look forward to working with Tom Reed."',
+        {("Anna Lind", "cooperated", "Tom Reed")},
+        set(),
+    ),
+    ('"I will sue Voxtel," said Tom Reed.', {("Tom Reed", "sued", "Voxtel")}, set()),
+    (
+        'A spokesman for Voxtel said: "We are in talks with Halvex Systems."',
+        {("Voxtel", "met", "Halvex Systems")},
+        set(),
+    ),
+    (
+        'Peter Hale and Maria Costa talked for an hour. "We agreed on a plan," said Peter Hale.',
+        {("Peter Hale", "agreed", "Maria Costa")},
+        set(),
+    ),
+    # A third person inside a quotation is not the speaker.
+    (
+        'Tom Reed won the seat. Anna Lind said: "He has backed Peter Hale for years."',
+        {("Tom Reed", "supported", "Peter Hale")},
+        {("Anna Lind", "supported", "Peter Hale")},
+    ),
+    # --- actors through coreference: plural metonyms, head matches, "the pair"
+    (
+        "Chilean authorities arrested twenty journalists. They accused Tom Reed of spying.",
+        {("Chile", "accused", "Tom Reed")},
+        set(),
+    ),
+    (
+        "Voxtel and Halvex Systems merged in May. Analysts said the price was fair. They praised Tom Reed.",
+        set(),
+        {("Voxtel", "supported", "Tom Reed"), ("Halvex Systems", "supported", "Tom Reed")},
+    ),
+    (
+        "The Avonford Rowing Association met on Monday. Later the association expelled Tom Reed.",
+        {("Avonford Rowing Association", "excluded", "Tom Reed")},
+        set(),
+    ),
+    (
+        "The European Commission fined Chile and Peru in May. The commission then took the pair to court.",
+        {("European Commission", "sued", "Chile"), ("European Commission", "sued", "Peru")},
+        set(),
+    ),
+    (
+        "President Luis Vega of Peru met Prime Minister Tom Reed. The president later flew to Lima.",
+        {("Luis Vega", "visited", "Lima")},
+        {("Tom Reed", "visited", "Lima")},
+    ),
+    # --- attacks in words: on a party, by a party on a person, or said to be political
+    ("Tom Reed attacked the Labour Party over its tax plans.", {("Tom Reed", "accused", "Labour Party")}, set()),
+    ("Anna Lind attacked Tom Reed politically.", {("Anna Lind", "accused", "Tom Reed")}, set()),
+    # Taking over a leadership is not acquiring the organisation.
+    (
+        "Tom Reed tried to take over the Voxtel leadership.",
+        set(),
+        {("Tom Reed", "acquired", "Voxtel")},
+    ),
     # --- negation and modality
     ("Toyota wants to buy back shares rather than buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     ("Toyota chose to expand instead of buying Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
