@@ -76,6 +76,8 @@ class Resolver:
         self.named = [m for m in mentions if not m.get("coreference")]
         # The gender an entity's pronouns gave it: after "he" refers to X, "she" does not.
         self.genders: dict[str, str] = {}
+        # The kind a description gave an entity of no specific type: after "Acme ... the firm", a firm.
+        self.kinds: dict[str, str] = {}
         self.titles = person_titles(doc, self.named)
 
     def person_of_gender(self, gender: str) -> Callable[[MentionRecord], bool]:
@@ -94,7 +96,15 @@ class Resolver:
         """A member of a coordination ('France and Germany') or of a plural reference ('the two'): no
         antecedent of 'it'."""
         root = self.root(m)
+        while root.dep_ == "appos" and root.head is not root:
+            root = root.head  # "A, B, C and D" read as "A, B (appos), C and D"
         if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+            return True
+        # The parser may hang the next item on a word inside the name ("Bank of Avonford, Kestrel and ...").
+        inside = range(m["token_start"], m["token_end"])
+        if any(
+            c.dep_ == "conj" and c.i not in inside for t in self.doc[inside.start : inside.stop] for c in t.children
+        ):
             return True
         return any(
             other["key"] != m["key"]
@@ -484,7 +494,16 @@ def resolve_description(resolver: Resolver, noun: Token) -> tuple[Token, list[Me
             if antecedent:
                 return start, antecedent
         return None
-    antecedent = resolver.recent_distinct(start.i, resolver.not_clause_mate(accept, noun), 1)
+
+    # "the company": a firm named nearby (or described as one before: "Acme ... the firm") before an
+    # organisation NER could not type ("the Reuters agency").
+    def exact(m: MentionRecord) -> bool:
+        return m["type"] == entity_type or resolver.kinds.get(m["key"]) == entity_type
+
+    nearby = resolver.recent_distinct(start.i, resolver.not_clause_mate(exact, noun), 1, window=True)
+    antecedent = nearby or resolver.recent_distinct(start.i, resolver.not_clause_mate(accept, noun), 1)
+    if antecedent and entity_type not in GENERIC_TYPES and antecedent[0]["type"] in GENERIC_TYPES:
+        resolver.kinds.setdefault(antecedent[0]["key"], entity_type)
     return (start, antecedent) if antecedent else None
 
 

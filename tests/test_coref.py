@@ -225,3 +225,22 @@ def test_role_description_needs_a_compatible_title(nlp: Language) -> None:
 def test_description_beside_a_name_is_not_a_reference(nlp: Language) -> None:
     text = "Anna Lind spoke first. The foreign minister, Tom Reed, replied."
     assert not any(surface.lower().startswith("the foreign minister") for surface, _ in resolved(nlp, text))
+
+
+def test_a_description_of_a_kind_types_its_antecedent_for_the_next(nlp: Language) -> None:
+    # "The firm" made Ostrel a firm: "the company" later prefers it to an organisation named in between.
+    text = (
+        "Ostrel collapsed in May. The firm owes $2bn. An Ostrel source told Kestrel Media that the company would sue."
+    )
+    found = {label for surface, label in resolved(nlp, text) if surface == "the company"}
+    assert found == {"Ostrel"}, found
+
+
+def test_it_after_a_list_read_with_appositions(nlp: Language) -> None:
+    # "Among those sued are A, B, C and D": none of them is "it".
+    text = (
+        "Voxtel said it would sue its lenders. Among those already sued are Bank of Avonford, Kestrel, "
+        "Halvex Capital and Ostrel Finance. It has also sued Tom Reed."
+    )
+    found = {label for surface, label in resolved(nlp, text) if surface == "It"}
+    assert found <= {"Voxtel"}, found

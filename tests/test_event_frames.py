@@ -371,6 +371,61 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
         {("Tom Reed", "acquired", "Voxtel")},
     ),
+    # --- a list that goes on after a description of its first name between dashes
+    (
+        "Voxtel raised $9m from the Avonford Trust - a charity - the Kestrel Fund and Halvex Systems.",
+        {
+            ("Avonford Trust", "invested_in", "Voxtel"),
+            ("Kestrel Fund", "invested_in", "Voxtel"),
+            ("Halvex Systems", "invested_in", "Voxtel"),
+        },
+        set(),
+    ),
+    # --- a warning is a threat when it says what the warner will do, or warns of a sanction
+    (
+        "The Ruritanian Commission warned Chile and Peru that it would act if their deficits grew.",
+        {("Ruritanian Commission", "threatened", "Chile"), ("Ruritanian Commission", "threatened", "Peru")},
+        set(),
+    ),
+    (
+        "The European Commission fined Chile in May. The commission did warn the two were under scrutiny "
+        "and it would act if they broke the rules. Peru was also named.",
+        set(),
+        {("European Commission", "threatened", "Peru")},
+    ),
+    ("Tom Reed warned Voxtel of legal action.", {("Tom Reed", "threatened", "Voxtel")}, set()),
+    # ... a warning of facts is advice.
+    ("Tom Reed warned Anna Lind that the plan could be illegal.", set(), {("Tom Reed", "threatened", "Anna Lind")}),
+    # --- a claim denied is not asserted
+    (
+        "Tom Reed rejected the idea that Anna Lind posed a threat to Voxtel.",
+        set(),
+        {("Anna Lind", "threatened", "Voxtel")},
+    ),
+    # --- calling someone an insulting name is an accusation
+    ("Tom Reed called Anna Lind a liar.", {("Tom Reed", "accused", "Anna Lind")}, set()),
+    ("Anna Lind described Tom Reed as a disgrace.", {("Anna Lind", "accused", "Tom Reed")}, set()),
+    ("Anna Lind called Tom Reed on Monday.", set(), {("Anna Lind", "accused", "Tom Reed")}),
+    # --- what a speaker says of someone, when it blames them, is an accusation
+    (
+        "The Labour Party says Tom Reed is surrendering a key veto.",
+        {("Labour Party", "accused", "Tom Reed")},
+        set(),
+    ),
+    (
+        '"Tom Reed\'s appointment of Anna Lind is another example of cronyism," Peter Hale said.',
+        {("Peter Hale", "accused", "Tom Reed")},
+        set(),
+    ),
+    ("Tom Reed said Voxtel should have paid its workers sooner.", {("Tom Reed", "accused", "Voxtel")}, set()),
+    ("Tom Reed said Voxtel had not misled anyone.", set(), {("Tom Reed", "accused", "Voxtel")}),
+    ("Tom Reed said Voxtel would need the Criminal Records Bureau.", set(), {("Tom Reed", "accused", "Voxtel")}),
+    # --- "the decision" is the one named with its owner just before
+    (
+        "The European Commission announced its decision to drop the case. Berlin welcomed the decision.",
+        {("Germany", "supported", "European Commission")},
+        set(),
+    ),
     # --- negation and modality
     ("Toyota wants to buy back shares rather than buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     ("Toyota chose to expand instead of buying Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
