@@ -11,7 +11,7 @@ resolves partial names and name fragments.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from functools import cache
 
@@ -65,6 +65,10 @@ def descriptions() -> dict[str, tuple[str, str]]:
     return {cells[0].lower(): (cells[1], cells[2]) for _, cells in rows}
 
 
+def token_start(m: MentionRecord) -> int:
+    return m["token_start"]
+
+
 class Resolver:
     """Finds antecedents among the mentions before a position, sentence by sentence."""
 
@@ -74,11 +78,30 @@ class Resolver:
         self.sentence_starts = [sent.start for sent in doc.sents if any(token.is_alpha for token in sent)] or [0]
         self.mentions = mentions
         self.named = [m for m in mentions if not m.get("coreference")]
+        self.named_tokens = {i for m in self.named for i in range(m["token_start"], m["token_end"])}
+        # Root token -> mentions, and (start, end) -> entity keys: looked up per candidate, kept with the list.
+        self.by_root: dict[int, list[MentionRecord]] = {}
+        self.keys_at: dict[tuple[int, int], set[str]] = {}
+        for m in mentions:
+            self.index(m)
         # The gender an entity's pronouns gave it: after "he" refers to X, "she" does not.
         self.genders: dict[str, str] = {}
         # The kind a description gave an entity of no specific type: after "Acme ... the firm", a firm.
         self.kinds: dict[str, str] = {}
         self.titles = person_titles(doc, self.named)
+
+    def index(self, m: MentionRecord) -> None:
+        self.by_root.setdefault(self.root(m).i, []).append(m)
+        self.keys_at.setdefault((m["token_start"], m["token_end"]), set()).add(m["key"])
+
+    def insert(self, m: MentionRecord) -> None:
+        """Add a resolved mention, kept in token order (inserted in place: a sort per pronoun made long
+        articles quadratic)."""
+        insort(self.mentions, m, key=token_start)
+        self.index(m)
+
+    def rooted_at(self, tokens: set[int]) -> list[MentionRecord]:
+        return [m for i in sorted(tokens) for m in self.by_root.get(i, [])]
 
     def person_of_gender(self, gender: str) -> Callable[[MentionRecord], bool]:
         def accept(m: MentionRecord) -> bool:
@@ -106,12 +129,7 @@ class Resolver:
             c.dep_ == "conj" and c.i not in inside for t in self.doc[inside.start : inside.stop] for c in t.children
         ):
             return True
-        return any(
-            other["key"] != m["key"]
-            and other["token_start"] == m["token_start"]
-            and other["token_end"] == m["token_end"]
-            for other in self.mentions
-        )
+        return len(self.keys_at.get((m["token_start"], m["token_end"]), ())) > 1
 
     def not_clause_mate(self, accept: Callable[[MentionRecord], bool], token: Token) -> Callable[[MentionRecord], bool]:
         """``accept`` without the entity that is the subject of the reference's own verb: in "Hansen met the
@@ -119,7 +137,7 @@ class Resolver:
         clause's subject unless reflexive)."""
         verb = token.head.head if token.dep_ == "pobj" else token.head
         subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != token.i}
-        excluded = {m["key"] for m in self.mentions if subjects and self.root(m).i in subjects}
+        excluded = {m["key"] for m in self.rooted_at(subjects)}
         if not excluded:
             return accept
         return lambda m: accept(m) and m["key"] not in excluded
@@ -155,7 +173,13 @@ class Resolver:
         """Accepted mentions before ``position``, grouped by sentence, nearest sentence first."""
         here = self.sentence_of(position)
         groups: dict[int, list[MentionRecord]] = {}
-        for m in self.mentions:
+        # Mentions are in token order: start at the window's first sentence, not at the article's start
+        # (a scan from the start made long articles quadratic).
+        begin = 0
+        if here - WINDOW > 0:
+            begin = bisect_left(self.mentions, self.sentence_starts[here - WINDOW], key=token_start)
+        for index in range(begin, len(self.mentions)):
+            m = self.mentions[index]
             if m["token_end"] > position:
                 break
             sentence = self.sentence_of(m["token_start"])
@@ -223,7 +247,9 @@ class Resolver:
         in the ``PLURAL_WINDOW`` sentences before it ('the two countries')."""
         here = self.sentence_of(position)
         found: list[MentionRecord] = []
-        for m in reversed(self.mentions):
+        # Backwards from the last mention that starts before the position.
+        for index in range(bisect_left(self.mentions, position, key=token_start) - 1, -1, -1):
+            m = self.mentions[index]
             if m["token_end"] > position or not accept(m):
                 continue
             if window and here - self.sentence_of(m["token_start"]) > PLURAL_WINDOW:
@@ -239,9 +265,8 @@ class Resolver:
         before, and is not a name: "Analysts said ... They", "Iranian authorities arrested ... They"."""
         here = self.sentence_of(pronoun.i)
         start = self.sentence_starts[max(0, here - 1)]
-        named = {i for m in self.named for i in range(m["token_start"], m["token_end"])}
         for token in reversed(self.doc[start : pronoun.i]):
-            if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") and token.i not in named:
+            if token.dep_ in SUBJECT_DEPS and token.tag_ in ("NNS", "NNPS") and token.i not in self.named_tokens:
                 return token
         return None
 
@@ -262,7 +287,7 @@ class Resolver:
             for conjunct in (pobj, *pobj.conjuncts)
         ]
         at = {t.i for t in words}
-        return distinct([m for m in self.named if m["type"] in INSTITUTION_TYPES and self.root(m).i in at])
+        return distinct([m for m in self.rooted_at(at) if m["type"] in INSTITUTION_TYPES and not m.get("coreference")])
 
 
 def distinct(mentions: list[MentionRecord]) -> list[MentionRecord]:
@@ -511,13 +536,13 @@ def speaker_mentions(resolver: Resolver, quote: Quote) -> list[MentionRecord]:
     """The entities a quotation's speaker heads stand for (a name, or a pronoun or description already
     resolved)."""
     heads = set(quote.speaker)
-    return distinct([m for m in resolver.mentions if resolver.root(m).i in heads])
+    return distinct(resolver.rooted_at(heads))
 
 
 def voice_mentions(resolver: Resolver, quote: Quote) -> list[MentionRecord]:
     """The organisation the speaker speaks for: "a spokesman for Acme said", "an Acme statement said"."""
     words = {t.i for head in quote.speaker for t in voice_of(resolver.doc[head])}
-    return distinct([m for m in resolver.mentions if m["type"] in INSTITUTION_TYPES and resolver.root(m).i in words])
+    return distinct([m for m in resolver.rooted_at(words) if m["type"] in INSTITUTION_TYPES])
 
 
 def first_person(resolver: Resolver, token: Token, quote: Quote) -> list[MentionRecord]:
@@ -558,9 +583,10 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
 
     def add(found: list[MentionRecord], token: Token) -> None:
         added.extend(found)
-        # Later pronouns may refer back through this one ("he ... his").
-        resolver.mentions.extend(m for m in found if m not in resolver.mentions)
-        resolver.mentions.sort(key=lambda m: m["token_start"])
+        # Later pronouns may refer back through this one ("he ... his"): the mentions just added join the
+        # resolver's, kept in token order (inserted in place; a sort per pronoun made long articles quadratic).
+        for m in found:
+            resolver.insert(m)
         resolver.learn(token, found)
 
     def outside(m: MentionRecord) -> bool:
