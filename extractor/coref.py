@@ -592,12 +592,15 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
     def outside(m: MentionRecord) -> bool:
         return m["token_start"] not in quoted
 
+    inside: list[Token] = []  # pronouns inside quotations, resolved once the speakers are known
     for token in doc:
         if token.i in covered:
             continue
         lower = token.lower_
         if is_pronoun(token):
-            if token.i not in quoted:
+            if token.i in quoted:
+                inside.append(token)
+            else:
                 add([reference(a, token, token) for a in resolve_pronoun(resolver, token, outside)], token)
             continue
         found = None
@@ -610,10 +613,8 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
         if found:
             start, antecedents = found
             add([reference(antecedent, start, token) for antecedent in antecedents], token)
-    for token in doc:
-        quote = quoted.get(token.i)
-        if quote is None or token.i in covered or not is_pronoun(token):
-            continue
+    for token in inside:
+        quote = quoted[token.i]
         if token.lower_ in FIRST_SINGULAR | FIRST_PLURAL:
             antecedents = first_person(resolver, token, quote)
         else:

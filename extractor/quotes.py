@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list
@@ -60,16 +61,27 @@ def mark_kind(doc: Doc, i: int) -> str:
     return "either"
 
 
+def marks_and_breaks(doc: Doc) -> list[int]:
+    """Token indexes of quotation marks and of paragraph breaks, read from the Doc's arrays (making a Token
+    for every word costs more than the rest of the search)."""
+    marks = {doc.vocab.strings.add(mark) for mark in STRAIGHT | OPENING | CLOSING}
+    found = []
+    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
+        if orth in marks or (space and "\n" in doc[i].text):
+            found.append(i)
+    return found
+
+
 def quote_spans(doc: Doc) -> list[Quote]:
     """The quotations of a Doc in text order, without their speakers."""
     found: list[Quote] = []
     opened: int | None = None
-    for token in doc:
-        if opened is not None and token.is_space and "\n" in token.text:
-            found.append(Quote(opened + 1, token.i, False))  # A paragraph ends an unclosed quotation.
-            opened = None
-            continue
-        if token.text not in STRAIGHT | OPENING | CLOSING:
+    for i in marks_and_breaks(doc):
+        token = doc[i]
+        if token.is_space:
+            if opened is not None:
+                found.append(Quote(opened + 1, token.i, False))  # A paragraph ends an unclosed quotation.
+                opened = None
             continue
         kind = mark_kind(doc, token.i)
         if opened is None:
@@ -106,7 +118,7 @@ def attribution(doc: Doc, quote: Quote) -> tuple[int, ...]:
     for sentence in sentences:
         verbs = speech_verbs(list(sentence), inside)
         # The verb whose clause holds the quote ("said the offer was 'absurd'"), else the nearest one.
-        holding = [v for v in verbs if any(quote.start <= t.i < quote.end for t in v.subtree)]
+        holding = [v for v in verbs if v.left_edge.i < quote.end and v.right_edge.i >= quote.start]
         for verb in holding + sorted(verbs, key=lambda v: min(abs(v.i - quote.start), abs(v.i - quote.end))):
             speakers = speakers_of(verb, inside)
             if speakers:
