@@ -141,7 +141,10 @@ def pairs(subjects: list[int], objects: list[int], symmetric: bool) -> Iterator[
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "dobj", "acomp", "oprd", "npadvmod", "dative", "agent"})
 # Where a noun stands in its clause (a verb form there is a mistagged plural noun).
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "we", "us"})
+# A bare "they" resolved to an earlier list is too loose a guess for a symmetric event between its members;
+# "we" in a quotation is resolved only to a group named just before that includes the speaker ("the two
+# leaders talked ... 'We agreed,' said X"), which is a reading of the text, not a guess.
+PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -160,6 +163,23 @@ PRESENCE_MARKERS = frozenset({"while", "whilst", "when"})
 HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 HOSTING_VERBS = frozenset({"host", "organise", "organize", "convene", "chair"})
 
+# Verbs that give their object a name or a quality ("called X a liar", "described X as", "labelled X").
+LABELLING_VERBS = frozenset({"call", "describe", "label", "brand", "dub", "term", "denounce", "portray", "paint"})
+# Where the name or quality stands in the parse: "called X a liar" (oprd), "labelled X a bully" (npadvmod).
+LABEL_DEPS = frozenset({"oprd", "ccomp", "xcomp", "npadvmod", "attr", "acomp"})
+# Verbs that report what someone says of someone else (reported_accusations).
+REPORTING_VERBS = frozenset(
+    {"say", "claim", "allege", "argue", "insist", "suggest", "tell", "add", "complain", "charge", "contend", "maintain"}
+)
+# Dependencies of clauses inside a clause.
+CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "acl", "parataxis", "xcomp"})
+# Verbs of warning: a threat only when what they say is one (threatening_warning).
+WARNING_VERBS = frozenset({"warn", "caution"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
+# Adverbs that make an attack one of words: "attacked her politically".
+VERBAL_ADVERBS = frozenset({"politically", "verbally", "publicly", "personally", "repeatedly"})
+# Relations of owning a share of what the object names.
+OWNERSHIP_RELATIONS = frozenset({"acquired", "invested_in"})
 # Violent events whose grammatical subject may be the weapon: "X fired the shots that killed Y".
 INSTRUMENT_RELATIONS = frozenset({"killed", "attacked"})
 
@@ -201,8 +221,37 @@ def owner_mentions(thing: Token, index: MentionIndex, relation: str) -> list[int
             owners += [c for c in children(noun, ("compound", "amod", "nmod")) if c.i < noun.i]
         if relation in ORIGIN_RELATIONS:
             owners += prep_objects(noun, ("from",))
-        found += [m for owner in owners for m in argument_mentions(owner, index)]
+        named = [m for owner in owners for m in argument_mentions(owner, index)]
+        if not named and not owners and lemma in word_list("stance_nouns.txt"):
+            named = earlier_owners(noun, index)
+        found += named
     return unique(found)
+
+
+# Sentences back where "the decision" may find the decision named with its owner.
+STANCE_WINDOW = 4
+
+
+def earlier_owners(noun: Token, index: MentionIndex) -> list[int]:
+    """'After announcing its decision to drop X, the commission ... Berlin welcomed the decision': a definite
+    stance noun with no owner of its own is the one named with its owner a few sentences before (the
+    same head noun, the nearest)."""
+    if not any(child.dep_ == "det" and child.lower_ in ("the", "this", "that") for child in noun.children):
+        return []
+    sentence = noun.sent
+    start = sentence.start
+    for _ in range(STANCE_WINDOW):
+        if start == 0:
+            break
+        start = noun.doc[start - 1].sent.start
+    for token in reversed(noun.doc[start : noun.i]):
+        if token.lemma_.lower() != noun.lemma_.lower() or token.pos_ != "NOUN":
+            continue
+        owners = children(token, ("poss",)) + [c for c in children(token, ("compound", "nmod")) if c.i < token.i]
+        named = [m for owner in owners for m in argument_mentions(owner, index)]
+        if named:
+            return named
+    return []
 
 
 def verbal(verb: Token, objects: list[Token]) -> bool:
@@ -257,6 +306,10 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         else:
             agent_tokens = subject_tokens
             object_tokens = direct if trigger.takes_object else []
+        if trigger.relation in OWNERSHIP_RELATIONS:
+            # "took over the party leadership", "seized the government": a position or power, not the
+            # organisation its holders stand for.
+            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in word_list("metonym_heads.txt")]
         objects = unique(m for token in object_tokens for m in argument_mentions(token, index))
         partner_tokens = prep_objects(verb, preps)
         # Partner on the object noun or the particle: "signed a deal with X", "opened fire on X".
@@ -277,6 +330,12 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             if shared:
                 objects, rule, confidence = shared, "verb-shared-object", 0.6
         subjects = unique(m for token in agent_tokens for m in argument_mentions(token, index))
+        if relation == "threatened" and verb.lemma_.lower() in WARNING_VERBS:
+            if not threatening_warning(verb, subjects, index):
+                continue  # "warned X that the plan could be illegal" is advice, not a threat.
+            if not objects:
+                # "warned the two they would face fines unless ...": whom the threat's content is about.
+                objects = unique(m for token in warned_parties(verb) for m in argument_mentions(token, index))
         if not subjects and relation in INSTRUMENT_RELATIONS:
             subjects = unique(m for token in agent_tokens for m in instrument_users(token, index))
             rule = "verb-instrument"
@@ -303,7 +362,130 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             # resolved to an earlier list is too loose a guess.
             subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
         for actor, target in pairs(subjects, objects, symmetric):
-            yield Candidate(actor, target, relation, rule, confidence, verb, verb, modality or trigger.modality)
+            said = relation
+            if relation == "attacked" and verbal_attack(verb, (actor, target), index):
+                said = "accused"
+            yield Candidate(actor, target, said, rule, confidence, verb, verb, modality or trigger.modality)
+
+
+def modal_clauses(verb: Token) -> Iterator[Token]:
+    """The verbs of a verb's content clause ("warned that X would ...", "warned Y it will ...")."""
+    for clause in children(verb, ("ccomp", "xcomp")):
+        for token in clause.subtree:
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass"):
+                yield token
+
+
+def threatening_warning(verb: Token, subjects: list[int], index: MentionIndex) -> bool:
+    """A warning is a threat when it says what the one who warns will do to the warned: its content has
+    the warner as the subject of a future or conditional verb ("warned X it would act if ...", "warned
+    that we will strike"), a condition on the warned ("... unless the government backs down"), or it warns
+    of a sanction ("warned of legal action", "warned X against reprisals"). A warning of how things are or
+    may be is advice ("warned X that the war could be illegal")."""
+    if any(noun.lemma_.lower() in word_list("threat_nouns.txt") for noun in prep_objects(verb, ("of", "against"))):
+        return True
+    warners = {index.mentions[m]["key"] for m in subjects}
+    for clause in modal_clauses(verb):
+        if any(child.dep_ == "mark" and child.lower_ == "unless" for child in clause.children):
+            return True
+        future = any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES for child in clause.children)
+        speakers = {index.mentions[m]["key"] for s in children(clause, ("nsubj",)) for m in argument_mentions(s, index)}
+        if future and speakers & warners:
+            return True
+    return False
+
+
+def warned_parties(verb: Token) -> list[Token]:
+    """Who a warning without an object is addressed to: the subject of its content clause, when it names
+    someone ("warned the two were under scrutiny and it would act")."""
+    return [s for clause in children(verb, ("ccomp",)) for s in children(clause, ("nsubj", "nsubjpass"))]
+
+
+def verbal_attack(verb: Token, pair: tuple[int, int], index: MentionIndex) -> bool:
+    """An attack in words: on a political party ("attacked the party he once led": parties are attacked
+    with words, their offices with bombs), by a party on a person ("Labour attacked Reed"), or said to be
+    one ("attacked her politically")."""
+    if any(child.dep_ == "advmod" and child.lower_ in VERBAL_ADVERBS for child in verb.children):
+        return True
+    actor, target = (index.type_of(m) for m in pair)
+    return target == "PoliticalParty" or (actor == "PoliticalParty" and target == "Person")
+
+
+def label_events(verb: Token, index: MentionIndex) -> Iterator[Candidate]:
+    """Calling someone an insulting name is an accusation (ACCUSE: denounce): "called X a liar", "described
+    X as a disgrace", "labelled X incompetent", "X was branded a traitor by Y". Only a name as the object: "described
+    X's sentence as harsh" criticises the sentence, not X."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in LABELLING_VERBS:
+        return
+    labels = [c for c in verb.children if c.dep_ in LABEL_DEPS] + prep_objects(verb, ("as",))
+    words = {
+        t.lemma_.lower()
+        for label in labels
+        for word in coordinated(label)
+        for t in (word, *(c for c in word.children if c.dep_ in ("amod", "compound")))
+    }
+    if not words & word_list("negative_labels.txt"):
+        return
+    subject_tokens, passive = logical_subjects(verb)
+    if passive:
+        target_tokens, subject_tokens = subject_tokens, agents_of_passive(verb)
+    else:
+        target_tokens = children(verb, ("dobj",))
+    actors = unique(m for token in subject_tokens for m in argument_mentions(token, index))
+    targets = unique(m for token in target_tokens for m in argument_mentions(token, index))
+    for actor, target in pairs(actors, targets, False):
+        yield Candidate(actor, target, "accused", "verb-label", 0.7, verb, verb, modality_of(verb))
+
+
+def reported_accusations(verb: Token, index: MentionIndex) -> Iterator[Candidate]:
+    """What a speaker says of someone, when it blames them, is an accusation: "the Tories say he is
+    surrendering a key veto", '"Reed's appointment of Lind is cronyism," he said', "X said Acme should
+    have paid sooner" (a reproach: "should have" and a past participle). Only a content clause whose
+    subject (or the owner of its subject: "Reed's appointment") names someone other than the speaker, with
+    a word of blame (criticism_words.txt, negative_labels.txt) among its own words or the form of a
+    reproach; a negated clause says nothing ("said Acme had not misled anyone")."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+        return
+    speakers, passive = logical_subjects(verb)
+    if passive:
+        return
+    actors = unique(m for token in speakers for m in argument_mentions(token, index))
+    if not actors:
+        return
+    blame = word_list("criticism_words.txt") | word_list("negative_labels.txt")
+    modality = modality_of(verb)
+    for clause in children(verb, ("ccomp",)):
+        if any(child.dep_ == "neg" for child in clause.children):
+            continue
+        subject_tokens = children(clause, ("nsubj", "nsubjpass"))
+        targets = unique(m for token in subject_tokens for m in argument_mentions(token, index))
+        if not targets:
+            owners = [p for token in subject_tokens for p in children(token, ("poss",))]
+            targets = unique(m for token in owners for m in argument_mentions(token, index))
+        if not targets:
+            continue
+        # Words of names do not blame: "the Criminal Justice Act".
+        words = [t for t in own_words(clause) if t.pos_ != "PROPN" and not index.at(t)]
+        reproach = any(c.lower_ in ("should", "ought") for c in clause.children) and clause.tag_ == "VBN"
+        if not reproach and not any(t.lemma_.lower() in blame or t.lower_ in blame for t in words):
+            continue
+        for actor, target in pairs(actors, targets, False):
+            yield Candidate(actor, target, "accused", "reported-criticism", 0.6, verb, verb, modality)
+
+
+def own_words(clause: Token) -> list[Token]:
+    """The words of a clause without the clauses inside it that have subjects of their own ("said the UK
+    would join, but the Tories say he is surrendering": the second clause is not the UK's)."""
+    found, stack = [], [clause]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        stack.extend(
+            child
+            for child in token.children
+            if not (child.dep_ in CLAUSE_DEPS and children(child, ("nsubj", "nsubjpass", "expl")))
+        )
+    return found
 
 
 def hyphen_agents(verb: Token, index: MentionIndex) -> list[Token]:

@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from newskg.extractor.lexicon import word_table
 
 NEGATED = "negated"
+# Verbs that deny the claim they take as object: "rejected the idea that ...", "dismissed reports that ...".
+DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rubbish", "dispute", "contest", "disown"})
 
 
 def cues() -> dict[str, str]:
@@ -46,10 +48,14 @@ def modality_of(anchor: Token) -> str | None:
     while current.dep_ in ("xcomp", "conj", "pcomp", "ccomp", "acl") and current.head != current:
         dep, head = current.dep_, current.head
         if dep in ("ccomp", "acl") and head.pos_ == "NOUN":
-            # The content of a claim: "allegations that he pressured X", "reports that X bought Y".
+            # The content of a claim: "allegations that he pressured X", "reports that X bought Y"; an idea
+            # or report denied or dismissed is not asserted ("rejected the idea that X threatened Y"), an
+            # allegation denied is still alleged ("denied allegations that he threatened Y").
             value = table.get(head.lemma_.lower())
             if value:
                 found.append(value)
+            if value != "alleged" and head.dep_ == "dobj" and head.head.lemma_.lower() in DENIALS:
+                found.append(NEGATED)
             break
         if dep == "acl":
             break

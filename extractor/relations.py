@@ -21,7 +21,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskg.extractor.dates import attached_date, date_entities
-from newskg.extractor.events import Candidate, noun_events, noun_trigger, presence_events, verb_events, verb_trigger
+from newskg.extractor.events import (
+    Candidate,
+    label_events,
+    noun_events,
+    noun_trigger,
+    presence_events,
+    reported_accusations,
+    verb_events,
+    verb_trigger,
+)
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.modality import NEGATED
 from newskg.extractor.places import find_based_in, find_locations
@@ -52,6 +61,8 @@ class RelationExtractor:
         for token in doc:
             if token.dep_ == "prep":
                 yield from presence_events(token, index)
+            yield from label_events(token, index)
+            yield from reported_accusations(token, index)
             verb_rows = verb_trigger(token, self.triggers)
             if verb_rows:
                 yield from verb_events(token, verb_rows, index)

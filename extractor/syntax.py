@@ -54,9 +54,27 @@ def unique(items: Iterable[int]) -> list[int]:
     return list(dict.fromkeys(items))
 
 
+DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+
+
 def coordinated(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ('Australia and Japan', 'Voxtel and Halvex')."""
-    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+    """The token and every token coordinated with it ('Australia and Japan', 'Voxtel and Halvex'), and a list
+    that goes on after a description of its first name between dashes: 'from Acme - a US agency - Bolt and
+    Cole' (the parser reads Bolt as the description's apposition; a name after the closing dash is the next
+    item, not another description)."""
+    found = [token, *(t for t in token.conjuncts if t.i > token.i)]
+    for description in token.children:
+        if description.dep_ != "appos" or description.pos_ != "NOUN" or description.i < token.i:
+            continue
+        for name in description.children:
+            if (
+                name.dep_ == "appos"
+                and name.pos_ == "PROPN"
+                and name.i > description.i
+                and any(t.text in DASHES for t in token.doc[description.i : name.left_edge.i])
+            ):
+                found += [name, *(t for t in name.conjuncts if t.i > name.i)]
+    return found
 
 
 def argument_mentions(token: Token, index: MentionIndex) -> list[int]:

@@ -308,6 +308,124 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Chile and Peru faced floods. Later they talked about aid.", set(), {("Chile", "met", "Peru")}),
     # Coordinated subjects of a symmetric verb relate to each other only over an event noun or nothing.
     ("Chile and Peru receive aid from Spain.", set(), {("Chile", "met", "Peru")}),
+    # --- the speaker of a quotation is its "I"; a spokesman's or an organisation's "we" is the organisation
+    (
+        'Anna Lind said: "I congratulate Tom Reed on his victory."',
+        {("Anna Lind", "supported", "Tom Reed")},
+        set(),
+    ),
+    (
+        'Anna Lind said: "The year was hard. "I look forward to working with Tom Reed."',
+        {("Anna Lind", "cooperated", "Tom Reed")},
+        set(),
+    ),
+    ('"I will sue Voxtel," said Tom Reed.', {("Tom Reed", "sued", "Voxtel")}, set()),
+    (
+        'A spokesman for Voxtel said: "We are in talks with Halvex Systems."',
+        {("Voxtel", "met", "Halvex Systems")},
+        set(),
+    ),
+    (
+        'Peter Hale and Maria Costa talked for an hour. "We agreed on a plan," said Peter Hale.',
+        {("Peter Hale", "agreed", "Maria Costa")},
+        set(),
+    ),
+    # A third person inside a quotation is not the speaker.
+    (
+        'Tom Reed won the seat. Anna Lind said: "He has backed Peter Hale for years."',
+        {("Tom Reed", "supported", "Peter Hale")},
+        {("Anna Lind", "supported", "Peter Hale")},
+    ),
+    # --- actors through coreference: plural metonyms, head matches, "the pair"
+    (
+        "Chilean authorities arrested twenty journalists. They accused Tom Reed of spying.",
+        {("Chile", "accused", "Tom Reed")},
+        set(),
+    ),
+    (
+        "Voxtel and Halvex Systems merged in May. Analysts said the price was fair. They praised Tom Reed.",
+        set(),
+        {("Voxtel", "supported", "Tom Reed"), ("Halvex Systems", "supported", "Tom Reed")},
+    ),
+    (
+        "The Avonford Rowing Association met on Monday. Later the association expelled Tom Reed.",
+        {("Avonford Rowing Association", "excluded", "Tom Reed")},
+        set(),
+    ),
+    (
+        "The European Commission fined Chile and Peru in May. The commission then took the pair to court.",
+        {("European Commission", "sued", "Chile"), ("European Commission", "sued", "Peru")},
+        set(),
+    ),
+    (
+        "President Luis Vega of Peru met Prime Minister Tom Reed. The president later flew to Lima.",
+        {("Luis Vega", "visited", "Lima")},
+        {("Tom Reed", "visited", "Lima")},
+    ),
+    # --- attacks in words: on a party, by a party on a person, or said to be political
+    ("Tom Reed attacked the Labour Party over its tax plans.", {("Tom Reed", "accused", "Labour Party")}, set()),
+    ("Anna Lind attacked Tom Reed politically.", {("Anna Lind", "accused", "Tom Reed")}, set()),
+    # Taking over a leadership is not acquiring the organisation.
+    (
+        "Tom Reed tried to take over the Voxtel leadership.",
+        set(),
+        {("Tom Reed", "acquired", "Voxtel")},
+    ),
+    # --- a list that goes on after a description of its first name between dashes
+    (
+        "Voxtel raised $9m from the Avonford Trust - a charity - the Kestrel Fund and Halvex Systems.",
+        {
+            ("Avonford Trust", "invested_in", "Voxtel"),
+            ("Kestrel Fund", "invested_in", "Voxtel"),
+            ("Halvex Systems", "invested_in", "Voxtel"),
+        },
+        set(),
+    ),
+    # --- a warning is a threat when it says what the warner will do, or warns of a sanction
+    (
+        "The Ruritanian Commission warned Chile and Peru that it would act if their deficits grew.",
+        {("Ruritanian Commission", "threatened", "Chile"), ("Ruritanian Commission", "threatened", "Peru")},
+        set(),
+    ),
+    (
+        "The European Commission fined Chile in May. The commission did warn the two were under scrutiny "
+        "and it would act if they broke the rules. Peru was also named.",
+        set(),
+        {("European Commission", "threatened", "Peru")},
+    ),
+    ("Tom Reed warned Voxtel of legal action.", {("Tom Reed", "threatened", "Voxtel")}, set()),
+    # ... a warning of facts is advice.
+    ("Tom Reed warned Anna Lind that the plan could be illegal.", set(), {("Tom Reed", "threatened", "Anna Lind")}),
+    # --- a claim denied is not asserted
+    (
+        "Tom Reed rejected the idea that Anna Lind posed a threat to Voxtel.",
+        set(),
+        {("Anna Lind", "threatened", "Voxtel")},
+    ),
+    # --- calling someone an insulting name is an accusation
+    ("Tom Reed called Anna Lind a liar.", {("Tom Reed", "accused", "Anna Lind")}, set()),
+    ("Anna Lind described Tom Reed as a disgrace.", {("Anna Lind", "accused", "Tom Reed")}, set()),
+    ("Anna Lind called Tom Reed on Monday.", set(), {("Anna Lind", "accused", "Tom Reed")}),
+    # --- what a speaker says of someone, when it blames them, is an accusation
+    (
+        "The Labour Party says Tom Reed is surrendering a key veto.",
+        {("Labour Party", "accused", "Tom Reed")},
+        set(),
+    ),
+    (
+        '"Tom Reed\'s appointment of Anna Lind is another example of cronyism," Peter Hale said.',
+        {("Peter Hale", "accused", "Tom Reed")},
+        set(),
+    ),
+    ("Tom Reed said Voxtel should have paid its workers sooner.", {("Tom Reed", "accused", "Voxtel")}, set()),
+    ("Tom Reed said Voxtel had not misled anyone.", set(), {("Tom Reed", "accused", "Voxtel")}),
+    ("Tom Reed said Voxtel would need the Criminal Records Bureau.", set(), {("Tom Reed", "accused", "Voxtel")}),
+    # --- "the decision" is the one named with its owner just before
+    (
+        "The European Commission announced its decision to drop the case. Berlin welcomed the decision.",
+        {("Germany", "supported", "European Commission")},
+        set(),
+    ),
     # --- negation and modality
     ("Toyota wants to buy back shares rather than buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
     ("Toyota chose to expand instead of buying Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
