@@ -19,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
+from newskg.extractor.roles import leading_titles, organisation_title_relation
+from newskg.extractor.schema import MentionRecord
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
@@ -51,8 +53,9 @@ def descriptors(head: Token) -> list[Token]:
     """The name's head and the common nouns that describe it: appositions either way and the
     description a coordinated list hangs on ('companies Voxtel and Halvex')."""
     found = [head, *children(head, ("appos",))]
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory".
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and kind_noun(head.head):
+        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory" (but not of
+        # anything else: "the Acme stand at the fair in Y" is not Acme's).
         found.append(head.head)
     first = head
     while first.dep_ == "conj":
@@ -63,6 +66,12 @@ def descriptors(head: Token) -> list[Token]:
         # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
         found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
     return found
+
+
+def kind_noun(noun: Token) -> bool:
+    """A noun that says what kind of thing a name is ("the Balco laboratory", "the Reuters news agency")."""
+    lemma = noun.lemma_.lower()
+    return lemma in word_table("context_nouns.tsv") or lemma in word_list("org_unit_nouns.txt")
 
 
 def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -78,24 +87,98 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     first = head
     while first.dep_ == "conj":
         first = first.head
-    if first != head and index.at(first):
-        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi").
+    if first != head and index.at(first) and not own_description(doc, m):
+        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi"), unless it
+        # has its own ("Scottish actor X, Oscar nominee Y and Australian star Z": Y is not Scottish).
         nouns += [t for t in descriptors(first)[1:] if t not in nouns]
         start = index.mentions[index.at(first)[0]]["token_start"]
         if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1] not in nouns:
             nouns.append(doc[start - 1])
+    person = index.type_of(mention) == "Person"
+    if person and any(noun.lemma_.lower() in place_classes() for noun in nouns):
+        return  # "the island X" is no person, whatever the entity's type says.
     for descriptor in nouns:
         if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
         if descriptor == head.head and in_role_phrase(head):
             continue  # A person's role: in "the Swedish U.N. mediator" the place is the mediator's, not the UN's.
-        for modifier in left_modifiers(descriptor):
+        if person and owned_role(descriptor, index):
+            continue  # "Acme's UK head of tax": the place is the role's scope at the firm, not the person's home.
+        for modifier in description_modifiers(descriptor):
             if modifier.i in inside:
                 continue
             for place in index.at(modifier):
-                relation = place_relation(index.type_of(mention), index.type_of(place))
-                if relation and index.type_of(place) in LOC:
-                    yield Candidate(mention, place, relation, "place-modifier", 0.7, modifier, head, None)
+                place_type = index.type_of(place)
+                relation = place_relation(index.type_of(mention), place_type)
+                if not relation or place_type not in LOC or in_prepositional_phrase(doc, index.mentions[place], index):
+                    continue
+                # The words between the place and what it describes: "Tunisian side X", "Leeds fan X".
+                last = m["token_start"] if descriptor == head else descriptor.i + 1
+                described = [t for t in doc[index.mentions[place]["token_end"] : last] if t.i not in inside]
+                if relation == "lives_in" and not home_modifier(described, place_type):
+                    continue
+                if relation == "located_in" and any(sport_noun(t) for t in described):
+                    continue  # "the Tunisian side X" is a club, not a place.
+                yield Candidate(mention, place, relation, "place-modifier", 0.7, modifier, head, None)
+
+
+def description_modifiers(descriptor: Token) -> list[Token]:
+    """The left modifiers of a description, but not those of a coordinated description inside it (in "the
+    Newport-based athlete and team-mates X" the athlete is someone else than X) nor a name listed with it."""
+    return [
+        t
+        for t in left_modifiers(descriptor)
+        if not any(a.pos_ == "NOUN" and children(a, ("conj",)) for a in ancestors_below(t, descriptor))
+        # A name coordinated with the described one is not its modifier: "defeats in Lyon and Nice".
+        and not (t.head == descriptor and children(t, ("cc",)) and t.pos_ == "PROPN")
+    ]
+
+
+def ancestors_below(token: Token, top: Token) -> list[Token]:
+    """The token and its ancestors up to, not including, ``top``."""
+    found = [token]
+    while found[-1].head != top and found[-1].head != found[-1]:
+        found.append(found[-1].head)
+    return found
+
+
+def home_modifier(described: list[Token], place_type: str) -> bool:
+    """A city or region before a person's description says where they live ("Atlanta businessman X", "Ohio's
+    governor X"), except before the nouns of sport (``described``: the words between the place and the name;
+    "Liverpool striker X", "Leeds fan X": the place names a club). A place of no known kind ("Place") is as
+    often a club, firm or event named after it."""
+    if place_type not in ("City", "Region"):
+        return False
+    return not any(sport_noun(t) for t in described)
+
+
+def sport_noun(token: Token) -> bool:
+    return role_word(token) in word_list("team_nouns.txt") or token.lemma_.lower() in word_list("team_nouns.txt")
+
+
+def owned_role(descriptor: Token, index: MentionIndex) -> bool:
+    """A role noun that an organisation owns by a possessive or a compound ("Acme's UK head", "the Acme UK
+    chief")."""
+    if role_word(descriptor) not in word_table("role_nouns.tsv"):
+        return False
+    owners = children(descriptor, ("poss", "compound", "nmod"))
+    return any(index.type_of(m) in ORG for owner in owners for m in index.at(owner))
+
+
+def in_prepositional_phrase(doc: Doc, place: MentionRecord, index: MentionIndex) -> bool:
+    """A place right after a preposition and right before another name belongs to the preposition, whatever
+    the parser made of it: "at the fair in Lyon Acme boss X said" (X does not live in Lyon)."""
+    start, end = place["token_start"], place["token_end"]
+    if start == 0 or end >= len(doc) or doc[start - 1].pos_ != "ADP":
+        return False
+    return any(index.mentions[m]["token_start"] == end for m in index.at(doc[end]))
+
+
+def own_description(doc: Doc, mention: MentionRecord) -> bool:
+    """A common noun, adjective or possessive right before the name ("nominee X", "Australian star X",
+    "Kenya's X")."""
+    start = mention["token_start"]
+    return start > 0 and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].tag_ == "POS")
 
 
 def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
@@ -148,9 +231,31 @@ def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Cand
             # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
             targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
         for target in targets:
-            for obj in argument_mentions(target, index) or index.at(target) or unit_owners(target, index):
+            named = argument_mentions(target, index) or index.at(target)
+            stated = relation
+            whole = named or leading_titles().get(target.lemma_.lower()) == "leads"  # "chairman of the board of Y"
+            if relation == "leads" and (not whole or not leading_role(role, index)):
+                # The head of a part works for the whole: "head of the laboratory at Acme", "Acme's research
+                # director", "Acme's head of tax", "associate director of Acme".
+                stated = "works_for"
+            for obj in named or unit_owners(target, index):
                 if obj != mention:
-                    yield Candidate(mention, obj, relation, "role-noun", 0.7, role, head, None)
+                    yield Candidate(mention, obj, stated, "role-noun", 0.7, role, head, None)
+
+
+def leading_role(role: Token, index: MentionIndex) -> bool:
+    """A leading role noun that leads the whole organisation: not a deputy's ("vice president", "associate
+    director"), nor the head of a function, named by a common noun before it ("development director",
+    "marketing chief") or after "of" ("head of tax"), but "executive director", "founding chairman",
+    "chairman of the board"."""
+    modifiers = [c for c in role.lefts if c.dep_ in ("amod", "compound", "nmod") and not index.at(c)]
+    title = " ".join([*(c.lower_ for c in modifiers), role.lower_])
+    if organisation_title_relation(title, "leads") == "works_for":
+        return False
+    if any(c.pos_ == "NOUN" and leading_titles().get(c.lower_) != "leads" for c in modifiers):
+        return False
+    functions = [pobj for pobj in prep_objects(role, ("of",)) if not argument_mentions(pobj, index)]
+    return all(leading_titles().get(pobj.lemma_.lower()) == "leads" for pobj in functions)
 
 
 def unit_owners(unit: Token, index: MentionIndex) -> list[int]:
@@ -178,6 +283,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                 if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
                 elif obj_type in LOC and word in place_prepositions(subject_type, apposed(prep.head, head)):
+                    if subject_type == "Person" and sport_noun(prep.head):
+                        continue  # "X, a try-scorer in Rome": where X played.
                     if (
                         prep.head != head
                         and obj_type == "Country"
@@ -186,10 +293,29 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                         # "X, the President of the United States" is a role, not a home; "the Lions tour of
                         # New Zealand" is not where the Lions are.
                         continue
+                    if subject_type in ORG and word == "in" and prep.head == head and wide_place(index, obj):
+                        continue  # "Acme in Europe": where it works, not where it sits (but "X, a bank in Ohio").
                     relation = place_relation(subject_type, obj_type)
-                    # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
-                    if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
+                    if relation and (subject_type != "Country" or country_in_region(prep, head, obj_type)):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def wide_place(index: MentionIndex, place: int) -> bool:
+    """A country or a region of no country (a continent, a sea): an organisation "in" one ("Acme in Australia",
+    "Acme in Europe") is more often active there than based there."""
+    m = index.mentions[place]
+    return m["type"] == "Country" or (m["type"] == "Region" and "gazetteer_country" not in m["attributes"])
+
+
+def country_in_region(prep: Token, head: Token, obj_type: str) -> bool:
+    """A country lies in a region a description of it says it is in ("Madagascar, an island nation in the
+    Indian Ocean"), not one a topic listed beside it is in ("Iraq, the situation in the Gulf")."""
+    noun = prep.head
+    return obj_type == "Region" and prep.lower_ == "in" and noun != head and noun.lemma_.lower() in place_classes()
+
+
+def place_classes() -> frozenset[str]:
+    return word_list("place_class_nouns.txt")
 
 
 def containing_gap(gap: Span) -> bool:
@@ -231,6 +357,7 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     (not a list: the place is not coordinated)."""
     ordered = sorted(range(len(index.mentions)), key=lambda i: index.mentions[i]["token_start"])
     chain: list[int] = []
+    commas: list[bool] = []  # whether a comma stands before each place of the chain
     for number, current in enumerate(ordered):
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
@@ -252,12 +379,17 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         current_head = doc[index.heads[current]]
         if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
             chain.append(current)
-            for earlier in chain[:-1]:
+            commas.append(any(t.text == "," for t in gap))
+            for number_in_chain, earlier in enumerate(chain[:-1]):
                 relation = place_relation(index.type_of(earlier), index.type_of(current))
-                if relation and index.type_of(earlier) not in ("Country", "Person"):
-                    yield Candidate(earlier, current, relation, "comma-place", 0.6, doc[start - 1], current_head, None)
+                if not relation or index.type_of(earlier) in ("Country", "Person"):
+                    continue
+                if relation == "based_in" and wide_place(index, current) and not commas[number_in_chain + 1]:
+                    continue  # "made by Acme in Australia", "Acme in Europe": where it works, not where it sits.
+                yield Candidate(earlier, current, relation, "comma-place", 0.6, doc[start - 1], current_head, None)
         else:
             chain = [current]
+            commas = [False]
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
