@@ -30,6 +30,9 @@ LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
+# Titles of those sent to a country or body by another ("ambassador to France"): "to" names where they serve,
+# not whom they serve.
+ACCREDITED_TITLES = frozenset({"ambassador", "envoy", "commissioner", "representative", "delegate", "emissary"})
 # Relative pronouns that stand for a person as the subject of a clause ("Roe, who runs Acme").
 PERSON_RELATIVE_PRONOUNS = frozenset({"who", "that"})
 
@@ -113,6 +116,12 @@ def organisation_title_relation(title: str, predicate: str) -> str:
         if " " in phrase and lowered.endswith(phrase):
             return relation
     return predicate
+
+
+def serves(head: str, owner_type: str) -> bool:
+    """Whether a title "to" an institution is held there: "Chief Secretary to the Treasury", "adviser to the
+    board"; not a country's envoy sent to another country or body ("ambassador to France", "envoy to the UN")."""
+    return owner_type != "Country" and head not in ACCREDITED_TITLES
 
 
 def normalise_title(words: list[str]) -> str:
@@ -289,9 +298,11 @@ class RoleFinder:
         heads = [w.lower() for w in words if w.lower() in role_table()]
         if not heads:
             return None
-        if owner is None and i + 1 < len(doc) and doc[i].lower_ in LINKING_PREPOSITIONS:
+        if owner is None and i + 1 < len(doc) and doc[i].lower_ in LINKING_PREPOSITIONS | {"to"}:
             j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
             owner = self.target(self.starting_at.get(j))
+            if owner is not None and doc[i].lower_ == "to" and not serves(heads[-1], self.mentions[owner]["type"]):
+                owner = None
         if owner is None:
             return None
         end = max(i, self.mentions[owner]["token_end"])

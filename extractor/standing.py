@@ -2,9 +2,8 @@
 
 - based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Voxtel and Halvex",
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
-- works_for / leads / killed / lives_in / member_of from a role noun beside a person:
-  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y", or given by a verb:
-  "X became chairman of Y", "X was appointed chief executive of Y".
+- works_for / leads / killed / lives_in / member_of from a role noun beside a person
+  (:mod:`newskg.extractor.role_nouns`).
 - affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
@@ -17,15 +16,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extractor.describing import descriptors, in_role_phrase, role_word
 from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
-from newskg.extractor.roles import leading_titles, organisation_title_relation
+from newskg.extractor.role_nouns import role_relations
 from newskg.extractor.schema import MentionRecord
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
     children,
-    coordinated,
     head_mentions,
     left_modifiers,
     prep_objects,
@@ -47,31 +46,6 @@ def place_relation(subject_type: str, place_type: str) -> str | None:
     if subject_type in LOC and subject_type != "Country":
         return "located_in"
     return None
-
-
-def descriptors(head: Token) -> list[Token]:
-    """The name's head and the common nouns that describe it: appositions either way and the
-    description a coordinated list hangs on ('companies Voxtel and Halvex')."""
-    found = [head, *children(head, ("appos",))]
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and kind_noun(head.head):
-        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory" (but not of
-        # anything else: "the Acme stand at the fair in Y" is not Acme's).
-        found.append(head.head)
-    first = head
-    while first.dep_ == "conj":
-        first = first.head
-    if first.dep_ == "appos":
-        found.append(first.head)
-    if first != head:
-        # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
-        found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
-    return found
-
-
-def kind_noun(noun: Token) -> bool:
-    """A noun that says what kind of thing a name is ("the Balco laboratory", "the Reuters news agency")."""
-    lemma = noun.lemma_.lower()
-    return lemma in word_table("context_nouns.tsv") or lemma in word_list("org_unit_nouns.txt")
 
 
 def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -179,92 +153,6 @@ def own_description(doc: Doc, mention: MentionRecord) -> bool:
     "Kenya's X")."""
     start = mention["token_start"]
     return start > 0 and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].tag_ == "POS")
-
-
-def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
-    """Role nouns describing a person: apposition ('X, a spokesman for Y'), title before the name
-    ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
-    candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
-    candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
-    candidates += [t for complement in role_complements(head) for t in coordinated(complement)]
-    return [t for t in candidates if role_word(t) in roles]
-
-
-def role_complements(head: Token) -> list[Token]:
-    """The noun a verb makes a person: 'X is a spokesman for Y', 'X became chairman of Y', 'X serves as
-    treasurer of Y', 'X was appointed chief executive of Y', 'Y named X as its new chairman'."""
-    verb = head.head
-    holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
-    subject_role = holder == "subject" and head.dep_ == "nsubj"
-    if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
-        # "to be": "Y elected X to be chairman of Z".
-        linked = [verb, *(t for t in children(verb, ("xcomp",)) if t.lemma_ == "be")]
-        return [c for v in linked for c in children(v, ("attr", "oprd")) + prep_objects(v, ("as",))]
-    return []
-
-
-def in_role_phrase(name: Token) -> bool:
-    """A name modifying a person's role noun ("the Swedish U.N. mediator"): what comes before it describes
-    the person."""
-    return name.dep_ == "compound" and role_word(name.head) in word_table("role_nouns.tsv")
-
-
-def role_word(token: Token) -> str:
-    """The role a noun names: 'vice-president' is a kind of 'president'."""
-    return token.lemma_.lower().rsplit("-", 1)[-1]
-
-
-def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
-    """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X';
-    for countries and organisations only membership ('Norway is a member of NATO')."""
-    roles = word_table("role_nouns.tsv")
-    if index.type_of(mention) != "Person":
-        roles = {noun: relation for noun, relation in roles.items() if relation == "member_of"}
-    head = doc[index.heads[mention]]
-    m = index.mentions[mention]
-    inside = range(m["token_start"], m["token_end"])
-    for role in role_nouns_of(head, roles):
-        relation = roles[role_word(role)]
-        targets = [t for t in left_modifiers(role) if t.i not in inside]
-        targets += prep_objects(role, ("of", "for", "at", "with", "in"))
-        if role.i < head.i and role.head == head:
-            # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
-            targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
-        for target in targets:
-            named = argument_mentions(target, index) or index.at(target)
-            stated = relation
-            whole = named or leading_titles().get(target.lemma_.lower()) == "leads"  # "chairman of the board of Y"
-            if relation == "leads" and (not whole or not leading_role(role, index)):
-                # The head of a part works for the whole: "head of the laboratory at Acme", "Acme's research
-                # director", "Acme's head of tax", "associate director of Acme".
-                stated = "works_for"
-            for obj in named or unit_owners(target, index):
-                if obj != mention:
-                    yield Candidate(mention, obj, stated, "role-noun", 0.7, role, head, None)
-
-
-def leading_role(role: Token, index: MentionIndex) -> bool:
-    """A leading role noun that leads the whole organisation: not a deputy's ("vice president", "associate
-    director"), nor the head of a function, named by a common noun before it ("development director",
-    "marketing chief") or after "of" ("head of tax"), but "executive director", "founding chairman",
-    "chairman of the board"."""
-    modifiers = [c for c in role.lefts if c.dep_ in ("amod", "compound", "nmod") and not index.at(c)]
-    title = " ".join([*(c.lower_ for c in modifiers), role.lower_])
-    if organisation_title_relation(title, "leads") == "works_for":
-        return False
-    if any(c.pos_ == "NOUN" and leading_titles().get(c.lower_) != "leads" for c in modifiers):
-        return False
-    functions = [pobj for pobj in prep_objects(role, ("of",)) if not argument_mentions(pobj, index)]
-    return all(leading_titles().get(pobj.lemma_.lower()) == "leads" for pobj in functions)
-
-
-def unit_owners(unit: Token, index: MentionIndex) -> list[int]:
-    """The organisation a part of it belongs to: "the USDA's research service", "the development department
-    at NASDA", "the press office of the UN"."""
-    if unit.lemma_.lower() not in word_list("org_unit_nouns.txt"):
-        return []
-    owners = children(unit, ("poss", "compound")) + prep_objects(unit, ("of", "at"))
-    return [m for owner in owners for m in argument_mentions(owner, index) if index.type_of(m) in ORG]
 
 
 def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -448,6 +336,8 @@ def place_nouns() -> dict[str, str]:
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
+            # A pronoun or description is the subject of a verb of role as a name is ("He quit as chairman").
+            yield from role_relations(doc, mention, index)
             continue
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)

@@ -127,6 +127,62 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
         {("Cape Town", "located_in", "Polokwane")},
     ),
+    # --- offices held for a time are offices
+    (
+        "The summit heard from Malian interim leader Jan Novak, who criticised the plan.",
+        {("Jan Novak", "holds_role", "Mali")},
+        set(),
+    ),
+    ("Lydia Marsh, the caretaker prime minister of Nepal, resigned.", {("Lydia Marsh", "holds_role", "Nepal")}, set()),
+    # --- the head of a family firm leads it
+    (
+        "Halvorsen Motors patriarch Erik Berg did not want to give up control.",
+        {("Erik Berg", "leads", "Halvorsen Motors")},
+        set(),
+    ),
+    # --- "to" an institution that the office serves, not an envoy "to" a country or body
+    (
+        "Amos Reed, Chief Secretary to the Treasury, spoke first.",
+        {("Amos Reed", "holds_role", "Treasury")},
+        set(),
+    ),
+    (
+        "Amos Reed, ambassador to the United Nations, spoke first.",
+        set(),
+        {("Amos Reed", "holds_role", "United Nations"), ("Amos Reed", "works_for", "United Nations")},
+    ),
+    (
+        "Amos Reed, Britain's envoy to France, spoke.",
+        {("Amos Reed", "holds_role", "United Kingdom")},
+        {("Amos Reed", "holds_role", "France")},
+    ),
+    # --- leaving a role presupposes holding it, whatever the modality or negation
+    (
+        "Amos Reed is to step down as a Labour MP at the election.",
+        {("Amos Reed", "member_of", "Labour Party")},
+        set(),
+    ),
+    ("Jane Roe quit as Tory deputy chairman last year.", {("Jane Roe", "works_for", "Conservative Party")}, set()),
+    ("Jane Roe did not resign as chairman of Acme Corp last week.", {("Jane Roe", "leads", "Acme Corp")}, set()),
+    ("Jane Roe plans to retire as chairman of Acme Corp next year.", {("Jane Roe", "leads", "Acme Corp")}, set()),
+    ("Jane Roe hopes to become chairman of Acme Corp.", set(), {("Jane Roe", "leads", "Acme Corp")}),
+    # --- a role verb in a relative clause on the name, a title made of several words
+    (
+        "Peter Lund, who will remain as Halvorsen chief executive, backed the offer.",
+        {("Peter Lund", "leads", "Halvorsen")},
+        {("Peter Lund", "works_for", "Halvorsen")},
+    ),
+    (
+        "Jane Roe, who resigned as chairman of Acme Corp in May, said so.",
+        {("Jane Roe", "leads", "Acme Corp")},
+        set(),
+    ),
+    # --- a pronoun is the subject of a role verb as a name is (not of a title beside it)
+    (
+        "Jane Roe lost her seat. She quit as Tory deputy chairman after the row.",
+        {("Jane Roe", "works_for", "Conservative Party")},
+        set(),
+    ),
 ]
 
 
