@@ -29,7 +29,7 @@ from newskg.graphs.merge import node_id_for
 from newskg.graphs.network import joined, xml_safe
 from newskg.graphs.vocab import DEFAULT_BASE_IRI, entity_iri
 from newskg.model import Article
-from newskg.reader import ReadError, read_articles
+from newskg.reader import read_articles
 
 # spaCy NER label -> contract node type; other labels (dates, money, NORP, ...) are not entities.
 LABEL_TYPES = {
@@ -148,10 +148,10 @@ def main() -> None:
     args = parser.parse_args()
     articles = []
     for item in read_articles(args.paths):
-        if isinstance(item, ReadError):
-            print(item)
-        else:
+        if isinstance(item, Article):
             articles.append(item)
+        else:
+            print(item)
     with open(args.output, "wb") as file:
         file.write(graphml_bytes(baseline_network(articles)))
 

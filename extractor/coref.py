@@ -11,7 +11,7 @@ resolves partial names and name fragments.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 from functools import cache
 
@@ -51,6 +51,10 @@ def descriptions() -> dict[str, tuple[str, str]]:
     return {cells[0].lower(): (cells[1], cells[2]) for _, cells in rows}
 
 
+def token_start(m: MentionRecord) -> int:
+    return m["token_start"]
+
+
 class Resolver:
     """Finds antecedents among the mentions before a position, sentence by sentence."""
 
@@ -71,7 +75,13 @@ class Resolver:
         """Accepted mentions before ``position``, grouped by sentence, nearest sentence first."""
         here = self.sentence_of(position)
         groups: dict[int, list[MentionRecord]] = {}
-        for m in self.mentions:
+        # Mentions are in token order: start at the window's first sentence, not at the article's start
+        # (a scan from the start made long articles quadratic).
+        begin = 0
+        if here - WINDOW > 0:
+            begin = bisect_left(self.mentions, self.sentence_starts[here - WINDOW], key=token_start)
+        for index in range(begin, len(self.mentions)):
+            m = self.mentions[index]
             if m["token_end"] > position:
                 break
             sentence = self.sentence_of(m["token_start"])
@@ -114,7 +124,9 @@ class Resolver:
         in the ``PLURAL_WINDOW`` sentences before it ('the two countries')."""
         here = self.sentence_of(position)
         found: list[MentionRecord] = []
-        for m in reversed(self.mentions):
+        # Backwards from the last mention that starts before the position.
+        for index in range(bisect_left(self.mentions, position, key=token_start) - 1, -1, -1):
+            m = self.mentions[index]
             if m["token_end"] > position or not accept(m):
                 continue
             if window and here - self.sentence_of(m["token_start"]) > PLURAL_WINDOW:
@@ -249,6 +261,7 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
     for token in doc:
         if token.i in covered:
             continue
+        before = len(added)
         lower = token.lower_
         if token.pos_ == "PRON" or lower in ("his", "its", "their", "her"):
             for antecedent in resolve_pronoun(resolver, token):
@@ -258,8 +271,8 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
             if found:
                 start, antecedents = found
                 added.extend(reference(antecedent, start, token) for antecedent in antecedents)
-        if added and added[-1]["token_end"] == token.i + 1:
-            # Later pronouns may refer back through this one ("he ... his").
-            resolver.mentions.extend(m for m in added if m["token_end"] == token.i + 1 and m not in resolver.mentions)
-            resolver.mentions.sort(key=lambda m: m["token_start"])
+        # Later pronouns may refer back through this one ("he ... his"): the mentions just added join the
+        # resolver's, kept in token order (inserted in place; a sort per pronoun made long articles quadratic).
+        for m in added[before:]:
+            insort(resolver.mentions, m, key=token_start)
     return [*mentions, *added]

@@ -35,6 +35,7 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
         entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence_of.get(m["token_start"], 0)))
         entity.attributes.update(m.get("attributes") or {})
     inventory = relation_inventory()
+    text = doc.text  # built from the tokens on every access: once, not once per relation
     relations = []
     found: list[RelationRecord] = doc._.newskg_relations or []
     for r in found:
@@ -47,7 +48,7 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
             subject, obj = obj, subject
         evidence = Evidence(
             article_id=article.id,
-            sentence=doc.text[r["sentence_start"] : r["sentence_end"]].strip(),
+            sentence=text[r["sentence_start"] : r["sentence_end"]].strip(),
             start=r["start"],
             end=r["end"],
             rule=r["rule"],

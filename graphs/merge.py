@@ -22,7 +22,7 @@ from nameparser import HumanName
 
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW, consolidate, iso_date
 from newskg.graphs.kinds import EdgeIndex, merge_kinds
-from newskg.graphs.vocab import slug
+from newskg.graphs.vocab import id_path, slug
 from newskg.model import ArticleRecords, Entity, GraphEntity, KnowledgeGraph, MergeRecord
 from newskg.reprints import reprint_groups
 from newskg.vocabulary import more_specific, type_family
@@ -155,6 +155,6 @@ def merge_reason(node: GraphEntity, entity: Entity) -> str:
 
 def node_id_for(entity_type: str, label: str, scope: str = "") -> str:
     """Deterministic node id: the same entity gets the same id in every run, whichever of its family's
-    types an article gives it first."""
+    types an article gives it first. ``scope`` (an article id, without merging) keeps articles apart."""
     node_id = f"{type_family(entity_type)}/{slug(label)}"
-    return f"{slug(scope)}/{node_id}" if scope else node_id
+    return f"{id_path(scope)}/{node_id}" if scope else node_id

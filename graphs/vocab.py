@@ -12,6 +12,7 @@ import re
 import unicodedata
 from importlib import resources
 from typing import Any
+from urllib.parse import quote
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace
@@ -191,8 +192,16 @@ def slug(text: str) -> str:
     return f"{base}-{digest}" if base else digest
 
 
+def id_path(text: str) -> str:
+    """An article id as an IRI path, one to one (distinct ids never share an IRI, whatever their case or
+    punctuation): letters, digits, ``-._~`` and ``/`` stay, everything else is percent-encoded, and so
+    are the dots of a ``.`` or ``..`` segment (an IRI resolver would remove them)."""
+    segments = quote(text, safe="/").split("/")
+    return "/".join(s.replace(".", "%2E") if s in (".", "..") else s for s in segments)
+
+
 def article_iri(base: str, article_id: str) -> URIRef:
-    return URIRef(f"{base}article/{slug(article_id)}")
+    return URIRef(f"{base}article/{id_path(article_id)}")
 
 
 def statement_iri(base: str, digest: str) -> URIRef:
@@ -204,7 +213,7 @@ def event_iri(base: str, event_id: str) -> URIRef:
 
 
 def article_graph_iri(base: str, article_id: str) -> URIRef:
-    return URIRef(f"{base}graph/{slug(article_id)}")
+    return URIRef(f"{base}graph/{id_path(article_id)}")
 
 
 def data_path(filename: str) -> str:

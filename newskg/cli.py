@@ -19,9 +19,10 @@ from newskg.graphs.stats import format_stats
 from newskg.graphs.validate import validate_rdf
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.progress import RunProgress, wants_progress
-from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, count_articles, extract
+from newskg.run import DEFAULT_BATCH_SIZE, PARALLEL_MIN_ARTICLES, ExtractOptions, OutputError, count_articles, extract
+from newskg.signals import Interrupted, stop_on_signals
 from newskg.sources import SourceError, export_source, query_source, source_dataset, source_stats
-from newskg.store import StoreError
+from newskg.store import StoreError, StoreWriteError
 
 app = typer.Typer(
     name="newskg",
@@ -141,12 +142,19 @@ def extract_command(
     show = wants_progress(quiet)
     progress = RunProgress(enabled=show, total=(count_articles(paths) or None) if show else None)
     try:
-        _, summary = extract(paths, output or [], options, stdin=sys.stdin, report=error, progress=progress)
-    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError) as err:
+        with stop_on_signals():
+            _, summary = extract(paths, output or [], options, stdin=sys.stdin, report=error, progress=progress)
+    except StoreWriteError as err:
+        error(str(err))
+        raise typer.Exit(1) from None
+    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError, OutputError) as err:
         error(str(err))
         raise typer.Exit(2) from None
+    except Interrupted as stop:
+        error(f"interrupted by {stop.name}: workers stopped; outputs not written yet are unchanged, no temp file left")
+        raise typer.Exit(stop.exit_code) from None
     typer.echo(summary.line(), err=True)
-    if summary.failed or not (summary.extracted or summary.unchanged):
+    if summary.failed or summary.unwritten or not (summary.extracted or summary.unchanged):
         raise typer.Exit(1)
 
 

@@ -28,8 +28,8 @@ from spacy.language import Language
 from newskg.graphs.formats import all_formats, extensions_of, find_format, write_atomic
 from newskg.graphs.merge import merge_records
 from newskg.graphs.network import to_networkx
-from newskg.model import Article
-from newskg.reader import ReadError, article_from_json
+from newskg.model import Article, Origin
+from newskg.reader import ReadError, ReadWarning, article_from_json
 from newskg.run import ExtractOptions, RunSummary, extract_records
 from newskg.vocabulary import ENTITY_TYPES as CONTRACT_ENTITY_TYPES
 from newskg.vocabulary import relation_inventory
@@ -461,12 +461,14 @@ def gold_articles(
     """
     articles = []
     for doc in gold_docs:
-        article = article_from_json(doc, f"{where}: article {doc['id']}")
-        if isinstance(article, ReadError):
-            summary.fail(str(article), report)
-            continue
-        summary.read += 1
-        articles.append(article)
+        for item in article_from_json(doc, Origin(f"{where}: article {doc['id']}")):
+            if isinstance(item, ReadWarning):
+                summary.warn(str(item), report)
+            elif isinstance(item, ReadError):
+                summary.fail(str(item), report)
+            else:
+                summary.read += 1
+                articles.append(item)
     return articles
 
 

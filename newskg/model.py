@@ -11,8 +11,23 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where an article was read: a file (as given on the command line, or ``<stdin>``) and its JSONL line."""
+
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.file if self.line is None else f"{self.file}:{self.line}"
+
+
+@dataclass(frozen=True)
 class Article:
-    """One input article; ``id`` is the contract's document id."""
+    """One input article; ``id`` is the contract's document id.
+
+    ``origin`` says where it was read, for messages and for telling two sources of one id apart; it is
+    not part of the article's content (not compared, not hashed, not in any output graph).
+    """
 
     id: str
     text: str
@@ -22,6 +37,12 @@ class Article:
     source: str | None = None
     # The near-duplicate fingerprint of the text (newskg.reprints), set where the text is parsed.
     fingerprint: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+    @property
+    def where(self) -> str:
+        """The origin for a message ('day1/001.txt', 'news.jsonl:3'), or the id when unknown."""
+        return str(self.origin) if self.origin is not None else self.id
 
 
 @dataclass(frozen=True)

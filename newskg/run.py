@@ -7,17 +7,16 @@ call it directly.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import itertools
 import json
-import multiprocessing
 import os
+import stat
 import sys
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -28,19 +27,20 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from newskg import __version__
+from newskg.batch import Result, parse_batch
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
-from newskg.extractor.records import doc_to_records
+from newskg.graphs.atomic import check_writable
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.formats import OutputOptions, format_for_path, write_atomic, write_graph
 from newskg.graphs.merge import merge_records
 from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords, KnowledgeGraph
 from newskg.progress import RunProgress
-from newskg.reader import SUFFIXES, ReadError, read_articles
+from newskg.reader import Item, ReadError, ReadWarning, article_files, read_articles
 from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
-from newskg.reprints import fingerprint
 from newskg.store import (
     Store,
+    StoreWriteError,
     article_hash,
     merged_graph,
     open_store,
@@ -49,9 +49,12 @@ from newskg.store import (
     rdf_is_current,
     read_state,
     record_output,
+    set_source,
+    source_key,
     state_digest,
     update_store,
 )
+from newskg.workers import parse_in_processes, terminate_workers
 
 # Articles per nlp.pipe batch: measured with bench/pipeline_costs.py (docs/performance.md).
 DEFAULT_BATCH_SIZE = 64
@@ -65,14 +68,20 @@ class RunSummary:
     extracted: int = 0
     failed: int = 0
     unchanged: int = 0
+    warnings: int = 0
     words: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)  # outputs that could not be written
 
     def line(self) -> str:
         counts = f"articles read: {self.read}, extracted: {self.extracted}, failed: {self.failed}"
         if self.unchanged:
             counts += f", unchanged: {self.unchanged}"
+        if self.warnings:
+            counts += f", warnings: {self.warnings}"
+        if self.unwritten:
+            counts += f", outputs not written: {len(self.unwritten)}"
         rate = self.words / self.seconds if self.seconds else 0.0
         return f"{counts}; {self.words} words in {self.seconds:.1f} s ({rate:.0f} words/s)"
 
@@ -80,6 +89,11 @@ class RunSummary:
         """Count and report one input that failed; the run goes on."""
         self.failed += 1
         self.errors.append(message)
+        report(message)
+
+    def warn(self, message: str, report: Callable[[str], None]) -> None:
+        """Report something repaired in one input; its article is kept."""
+        self.warnings += 1
         report(message)
 
 
@@ -98,20 +112,29 @@ class ExtractOptions:
     isolated: bool = True  # False: the network formats leave out entities without relations (RDF keeps them)
 
 
-def good_articles(
-    items: Iterable[Article | ReadError], summary: RunSummary, report: Callable[[str], None]
-) -> Iterator[Article]:
-    """Pass articles on; count and report the inputs that could not be read."""
-    seen: set[str] = set()
+class OutputError(ValueError):
+    """An output that cannot be written, found before any work starts (one line naming it)."""
+
+
+def good_articles(items: Iterable[Item], summary: RunSummary, report: Callable[[str], None]) -> Iterator[Article]:
+    """Pass articles on; count and report the inputs that could not be read, and ids already taken.
+
+    Two articles with one id are never merged or replaced silently: the first is kept, the other is an
+    error naming both sources.
+    """
+    first: dict[str, str] = {}  # id -> where the article with that id was read
     for item in items:
+        if isinstance(item, ReadWarning):
+            summary.warn(str(item), report)
+            continue
         if isinstance(item, ReadError):
             summary.fail(str(item), report)
             continue
         summary.read += 1
-        if item.id in seen:
-            summary.fail(f"{item.id}: duplicate article id, later copy skipped", report)
+        if item.id in first:
+            summary.fail(f"{item.where}: article id {item.id!r} is already the id of {first[item.id]}; skipped", report)
             continue
-        seen.add(item.id)
+        first[item.id] = item.where
         yield item
 
 
@@ -137,7 +160,7 @@ def extract_records(
     if nlp is not None:
         results = parse(nlp, stream, options.batch_size)
     elif n_process > 1:
-        results = parse_in_processes(stream, options, n_process)
+        results = parse_in_processes(stream, options.model, pipeline_config(options), n_process, options.batch_size)
     else:
         results = parse(load_pipeline(options.model, pipeline_config(options)), stream, options.batch_size)
     for result in results:
@@ -153,103 +176,10 @@ def pipeline_config(options: ExtractOptions) -> dict[str, dict[str, Any]]:
     return {"newskg_relations": {"lexicons": list(options.lexicons)}}
 
 
-def parse(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[ArticleRecords | str]:
-    """Records per article (or why it failed), in input order; the text is dropped once parsed."""
-    for doc, article in nlp.pipe(
-        ((article.text, article) for article in articles), as_tuples=True, batch_size=batch_size
-    ):
-        try:
-            records = doc_to_records(doc, article)
-        except Exception as err:
-            yield f"{article.id}: extraction failed ({type(err).__name__}: {err})"
-            continue
-        # The graph keeps only the article's metadata, and the fingerprint that finds its reprints.
-        yield replace(records, article=replace(article, text="", fingerprint=fingerprint(article.text, article.title)))
-
-
-# The pipeline of a worker process, loaded once when the worker starts.
-WORKER_PIPELINE: list[Language] = []
-
-
-def start_worker(model: str, config: dict[str, dict[str, Any]]) -> None:
-    WORKER_PIPELINE.append(load_pipeline(model, config))
-
-
-def parse_in_worker(batch: list[Article]) -> list[ArticleRecords | str]:
-    return list(parse(WORKER_PIPELINE[0], batch, len(batch)))
-
-
-class WorkerPool:
-    """Worker processes that each load the pipeline once; started again after one of them dies."""
-
-    def __init__(self, options: ExtractOptions, n_process: int) -> None:
-        self.initargs = (options.model, pipeline_config(options))
-        self.n_process = n_process
-        self.executor = self.new_executor()
-
-    def new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            self.n_process, multiprocessing.get_context(), initializer=start_worker, initargs=self.initargs
-        )
-
-    def submit(self, batch: list[Article]) -> Future[list[ArticleRecords | str]]:
-        return self.executor.submit(parse_in_worker, batch)
-
-    def restart(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self.new_executor()
-
-    def shutdown(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
-
-
-def parse_in_processes(
-    articles: Iterable[Article], options: ExtractOptions, n_process: int
-) -> Iterator[ArticleRecords | str]:
-    """Parse batches in worker processes that send back records, not Docs.
-
-    Records are a fraction of a serialised Doc, so the main process stays nearly
-    idle and the workers get the cores. At most two batches per worker are in
-    flight (the input is not read ahead further), and results come back in input
-    order, so the output is the same as with one process. A worker that dies
-    (killed, out of memory) does not hang or end the run: see :func:`batch_result`.
-    """
-    pool = WorkerPool(options, n_process)
-    pending: deque[tuple[list[Article], Future[list[ArticleRecords | str]]]] = deque()
-    try:
-        for batch in minibatch(articles, options.batch_size):
-            pending.append((batch, pool.submit(batch)))
-            if len(pending) > 2 * n_process:
-                yield from batch_result(pending, pool)
-        while pending:
-            yield from batch_result(pending, pool)
-    finally:
-        pool.shutdown()
-
-
-def batch_result(
-    pending: deque[tuple[list[Article], Future[list[ArticleRecords | str]]]], pool: WorkerPool
-) -> list[ArticleRecords | str]:
-    """The oldest batch's results; if a worker died, its articles are retried one by one in a new pool.
-
-    An article that kills its worker again is reported as failed; the batches
-    still pending are then submitted again, so no other article is lost.
-    """
-    batch, future = pending.popleft()
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        pool.restart()
-    results: list[ArticleRecords | str] = []
-    for article in batch:
-        try:
-            results.extend(pool.submit([article]).result())
-        except BrokenProcessPool:
-            pool.restart()
-            results.append(f"{article.id}: extraction failed (its worker process died: killed or out of memory)")
-    for index, (waiting, _) in enumerate(pending):
-        pending[index] = (waiting, pool.submit(waiting))
-    return results
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int) -> Iterator[Result]:
+    """Records per article (or why it failed), in input order, parsed in this process."""
+    for batch in minibatch(articles, batch_size):
+        yield from parse_batch(batch, nlp)
 
 
 def count_articles(paths: Iterable[str]) -> int:
@@ -259,15 +189,17 @@ def count_articles(paths: Iterable[str]) -> int:
         path = Path(raw)
         if raw == "-" or not path.exists():
             continue
-        files = (
-            [p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES] if path.is_dir() else [path]
-        )
-        for file in files:
-            if file.suffix.lower() == ".jsonl":
-                with file.open("rb") as handle:
-                    total += sum(1 for line in handle if line.strip())
-            else:
-                total += 1
+        for file in article_files(path) if path.is_dir() else [path]:
+            try:
+                regular = stat.S_ISREG(file.stat().st_mode)
+                if regular and file.suffix.lower() == ".jsonl":
+                    with file.open("rb") as handle:
+                        total += sum(1 for line in handle if line.strip())
+                    continue
+            except OSError:
+                continue  # reading reports it
+            # A named pipe is read once, by the reader, and counts as one.
+            total += 1
     return total
 
 
@@ -305,6 +237,8 @@ def settings_fingerprint(options: ExtractOptions) -> str:
             "merge": options.merge,
             "event_window": options.event_window,
             "fingerprints": FINGERPRINT_SCHEME,
+            # Document ids start with the input folder's name (a store with the older ids starts afresh).
+            "document_ids": 2,
         },
         sort_keys=True,
     )
@@ -326,29 +260,74 @@ def extract(
     options = options or ExtractOptions()
     report = report or (lambda message: print(message, file=sys.stderr))
     progress = progress or RunProgress(enabled=False)
-    for output in outputs:
-        format_for_path(output)  # fail before any work on an unknown extension
+    check_outputs(outputs, [options.merge_report] if options.merge_report else [], paths)
     started = time.perf_counter()
     summary = RunSummary()
     articles = good_articles(read_articles(paths, stdin=stdin), summary, report)
-    with progress:
-        if options.store:
-            graph, store = extract_into_store(articles, options, summary, report, progress, count_articles(paths))
-        else:
-            options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
-            graph, store = (
-                merge_records(
-                    with_progress(extract_records(articles, options, summary, report), summary, progress),
-                    options.merge,
-                    options.event_window,
-                ),
-                None,
-            )
+    try:
+        with progress:
+            if options.store:
+                try:
+                    graph, store = extract_into_store(
+                        articles, options, summary, report, progress, count_articles(paths)
+                    )
+                except OSError as err:  # the database's own write errors (a full disk)
+                    detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+                    raise StoreWriteError(
+                        f"{options.store}: cannot write the store ({detail}); the articles it held are kept,"
+                        " and the next run completes it"
+                    ) from err
+            else:
+                options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
+                records = with_progress(extract_records(articles, options, summary, report), summary, progress)
+                graph, store = merge_records(records, options.merge, options.event_window), None
+    except BaseException:  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
+        terminate_workers()
+        raise
     if options.merge_report:
-        write_merge_report(graph, options.merge_report)
-    write_outputs(graph, outputs, OutputOptions(base_iri=options.base_iri, isolated=options.isolated), store)
+        write_or_report(
+            options.merge_report, lambda: write_merge_report(graph, options.merge_report or ""), summary, report
+        )
+    output_options = OutputOptions(base_iri=options.base_iri, isolated=options.isolated)
+    write_outputs(graph, outputs, output_options, store, summary, report)
     summary.seconds = time.perf_counter() - started
     return graph, summary
+
+
+def check_outputs(outputs: list[str], reports: list[str], inputs: list[str]) -> None:
+    """Fail before any work on an output that cannot be written: unknown extension, a folder, a parent that is
+    a file, a folder without write access, an input file, or the same file twice."""
+    for output in outputs:
+        format_for_path(output)
+    seen: set[str] = set()
+    input_files = {os.path.realpath(raw) for raw in inputs if raw != "-" and Path(raw).is_file()}
+    for output in [*outputs, *reports]:
+        real = os.path.realpath(output)
+        if real in seen:
+            raise OutputError(f"{output}: given twice as an output")
+        seen.add(real)
+        if real in input_files:
+            raise OutputError(f"{output}: is an input file; it would be overwritten")
+        problem = check_writable(output)
+        if problem:
+            raise OutputError(f"{output}: {problem}")
+
+
+def write_or_report(path: str, write: Callable[[], object], summary: RunSummary, report: Callable[[str], None]) -> bool:
+    """Write one output; a failure (full disk, no permission) is one line, and the old file stays as it was."""
+    existed = Path(path).exists()
+    try:
+        write()
+    except OSError as err:
+        problem = err.strerror or str(err)
+    except Exception as err:  # a writer's own failure must not cost the other outputs
+        problem = f"{type(err).__name__}: {err}"
+    else:
+        return True
+    kept = "the old file is unchanged" if existed else "nothing written"
+    summary.unwritten.append(path)
+    report(f"{path}: cannot write ({problem}); {kept}")
+    return False
 
 
 def with_progress(
@@ -367,17 +346,28 @@ def write_merge_report(graph: KnowledgeGraph, path: str) -> None:
 
 
 def write_outputs(
-    graph: KnowledgeGraph, outputs: list[str], options: OutputOptions, store: Store | None = None
+    graph: KnowledgeGraph,
+    outputs: list[str],
+    options: OutputOptions,
+    store: Store | None = None,
+    summary: RunSummary | None = None,
+    report: Callable[[str], None] | None = None,
 ) -> None:
-    """Write every output; with a store, an output already holding the store's current graph is left alone."""
+    """Write every output; with a store, an output already holding the store's current graph is left alone.
+
+    An output that cannot be written is reported (with ``summary``) and the others are still written.
+    """
+    summary = summary or RunSummary()
+    report = report or (lambda message: print(message, file=sys.stderr))
     # The store's state and the options an output depends on beyond it.
     digest = f"{state_digest(store)}:isolated={options.isolated}" if store is not None else ""
     for output in outputs:
         if store is not None and output_is_current(store, output, digest):
             continue
-        write_graph(graph, output, options)
-        if store is not None:
-            record_output(store, output, digest)
+        written = write_or_report(output, functools.partial(write_graph, graph, output, options), summary, report)
+        if written and store is not None:
+            with contextlib.suppress(OSError):  # not remembered: the next run writes the file again
+                record_output(store, output, digest)
 
 
 def extract_into_store(
@@ -406,11 +396,26 @@ def extract_into_store(
     hashes: dict[str, str] = {}
     kept: set[str] = set()
 
+    sources: dict[str, str] = {}
+
     def changed_articles() -> Iterator[Article]:
         for article in articles:
+            content_hash = article_hash(article)
+            source, stored = source_key(article), state.sources.get(article.id)
+            same = state.hashes.get(article.id) == content_hash
+            if stored and source and stored != source and not same and not options.prune:
+                # Another article under this id came from another file in an earlier run: never replaced silently.
+                summary.fail(
+                    f"{article.where}: article id {article.id!r} is already in the store, from {stored}; skipped"
+                    " (rename one of them, or use --prune to make the store hold only this run's inputs)",
+                    report,
+                )
+                continue
             run_order.append(article.id)
-            content_hash = hashes[article.id] = article_hash(article)
-            if state.hashes.get(article.id) == content_hash:
+            hashes[article.id], sources[article.id] = content_hash, source
+            if same:
+                if source and stored != source:
+                    set_source(store, article.id, source)  # the same article, moved
                 kept.add(article.id)
                 summary.unchanged += 1
                 progress.update(summary)
@@ -419,7 +424,7 @@ def extract_into_store(
 
     parse_options = replace(options, n_process=worker_count(options.n_process, expected_articles - len(state.hashes)))
     for records in extract_records(changed_articles(), parse_options, summary, report):
-        put_article(store, records, hashes[records.article.id])
+        put_article(store, records, hashes[records.article.id], sources[records.article.id])
         kept.add(records.article.id)
         progress.update(summary)
     # An article whose new version failed is dropped, as a fresh run would not have it.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -36,7 +37,7 @@ from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf.view import dataset_quads
-from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Relation
+from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Origin, Relation
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
 STORE_NODE = ox.NamedNode("urn:newskg:store")
@@ -45,6 +46,7 @@ META = "urn:newskg:store#"
 CONTENT_HASH = ox.NamedNode(f"{META}contentHash")
 RECORDS = ox.NamedNode(f"{META}records")
 ARTICLE_ID = ox.NamedNode(f"{META}articleId")
+SOURCE = ox.NamedNode(f"{META}source")
 SETTINGS = ox.NamedNode(f"{META}settings")
 ORDER = ox.NamedNode(f"{META}order")
 OUTPUT_PREFIX = "urn:newskg:store:output:"
@@ -60,6 +62,10 @@ STATE_FOLDER = "state"  # DIR/state: newskg's bookkeeping
 
 class StoreError(RuntimeError):
     """The store folder cannot be opened or read (one line for the user)."""
+
+
+class StoreWriteError(StoreError):
+    """The store could not be written during a run (a full disk): what it held before is kept."""
 
 
 @dataclass
@@ -90,6 +96,7 @@ class StoreState:
     settings: str = ""
     hashes: dict[str, str] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # id -> the file it was read from (see source_key)
 
 
 def open_store(directory: str | Path, read_only: bool = False) -> Store:
@@ -107,6 +114,8 @@ def open_store(directory: str | Path, read_only: bool = False) -> Store:
             if not (path / STATE_FOLDER).is_dir() or not (path / RDF_FOLDER).is_dir():
                 raise StoreError(f"{directory}: not a newskg store (no {RDF_FOLDER}/ and {STATE_FOLDER}/ inside)")
             return Store(path, ox.Store.read_only(str(path / RDF_FOLDER)), ox.Store.read_only(str(path / STATE_FOLDER)))
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"{directory}: is a file, not a store folder")
         path.mkdir(parents=True, exist_ok=True)
         upgraded = is_first_layout(path)
         if upgraded:
@@ -138,9 +147,24 @@ def move_into(path: Path, target: Path) -> None:
 
 
 def article_hash(article: Article) -> str:
-    """Content hash of everything read for an article: a change anywhere means re-extraction."""
-    payload = json.dumps(asdict(article), sort_keys=True, ensure_ascii=False)
+    """Content hash of everything read for an article: a change anywhere means re-extraction.
+
+    Where it was read is not content: a moved file is the same article.
+    """
+    content = {key: value for key, value in asdict(article).items() if key != "origin"}
+    payload = json.dumps(content, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def source_key(article: Article) -> str:
+    """The file an article came from, as an absolute path (``<stdin>`` for standard input; "" if unknown).
+
+    The same id from another source is another article; a JSONL line that moves within its file is not.
+    """
+    if article.origin is None:
+        return ""
+    file = article.origin.file
+    return file if file == "<stdin>" else os.path.abspath(file)
 
 
 def article_node(article_id: str) -> ox.NamedNode:
@@ -164,6 +188,8 @@ def read_state(store: Store) -> StoreState:
     ids = {quad.subject: text_of(quad) for quad in meta.quads_for_pattern(None, ARTICLE_ID, None, META_GRAPH)}
     for quad in meta.quads_for_pattern(None, CONTENT_HASH, None, META_GRAPH):
         state.hashes[ids[quad.subject]] = text_of(quad)
+    for quad in meta.quads_for_pattern(None, SOURCE, None, META_GRAPH):
+        state.sources[ids[quad.subject]] = text_of(quad)
     return state
 
 
@@ -183,8 +209,13 @@ def records_from_json(text: str) -> ArticleRecords:
     relations = [
         Relation(**{**relation, "evidence": Evidence(**relation["evidence"])}) for relation in data["relations"]
     ]
+    article = data["article"]
+    origin = article.pop("origin", None)
     return ArticleRecords(
-        article=Article(**data["article"]), entities=entities, relations=relations, words=data["words"]
+        article=Article(**article, origin=Origin(**origin) if origin else None),
+        entities=entities,
+        relations=relations,
+        words=data["words"],
     )
 
 
@@ -202,18 +233,26 @@ def remove_article(store: Store, article_id: str) -> None:
     clear_metadata(store, article_node(article_id))
 
 
-def put_article(store: Store, records: ArticleRecords, content_hash: str) -> None:
+def put_article(store: Store, records: ArticleRecords, content_hash: str, source: str = "") -> None:
     """Replace one article's metadata and records (its RDF comes with :func:`rebuild_rdf`)."""
     article_id = records.article.id
     remove_article(store, article_id)
     node = article_node(article_id)
-    store.meta.extend(
-        [
-            ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
-            ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
-            ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
-        ]
-    )
+    quads = [
+        ox.Quad(node, ARTICLE_ID, ox.Literal(article_id), META_GRAPH),
+        ox.Quad(node, CONTENT_HASH, ox.Literal(content_hash), META_GRAPH),
+        ox.Quad(node, RECORDS, ox.Literal(records_to_json(records)), META_GRAPH),
+    ]
+    if source:
+        quads.append(ox.Quad(node, SOURCE, ox.Literal(source), META_GRAPH))
+    store.meta.extend(quads)
+
+
+def set_source(store: Store, article_id: str, source: str) -> None:
+    """Record where a stored article is read from now."""
+    node = article_node(article_id)
+    clear_metadata(store, node, SOURCE)
+    store.meta.add(ox.Quad(node, SOURCE, ox.Literal(source), META_GRAPH))
 
 
 def set_value(store: Store, predicate: ox.NamedNode, value: str) -> None:

@@ -174,7 +174,7 @@ def test_merge_report_roles_and_rdf_role_nodes(tmp_path: Path) -> None:
     merges = json.loads(report.read_text(encoding="utf-8"))["merges"]
     assert {m["label"] for m in merges} >= {"Germany", "Weber"}
     weber = next(n for n in graph.sorted_entities() if n.label == "Klaus Weber")
-    assert weber.articles == {"a", "b"}
+    assert weber.articles == {"in/a", "in/b"}
     assert to_networkx(graph).nodes[weber.id]["roles"] == "Foreign Minister of Germany"
     rdf = Graph().parse(ttl, format="turtle")
     memberships = list(rdf.subjects(RDF.type, ORG.Membership))

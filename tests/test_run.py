@@ -11,6 +11,8 @@ from collections.abc import Iterator
 import pytest
 
 import newskg.run
+import newskg.workers
+from newskg.extractor.pipeline import DEFAULT_MODEL
 from newskg.model import Article, ArticleRecords
 from newskg.progress import RunProgress, wants_progress
 from newskg.run import ExtractOptions, RunSummary, extract_records, worker_count
@@ -67,7 +69,7 @@ def test_summary_line_has_counts_words_and_speed() -> None:
     assert line == "articles read: 3, extracted: 2, failed: 1; 1000 words in 2.0 s (500 words/s)"
 
 
-def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
+def parse_or_die(batch: list[Article], model: str, config: dict) -> list[ArticleRecords | str]:
     """A worker without a model: records for every article, and death (SIGKILL) on one that says so."""
     if any("DIE" in article.text for article in batch):
         os.kill(os.getpid(), signal.SIGKILL)
@@ -76,10 +78,10 @@ def parse_or_die(batch: list[Article]) -> list[ArticleRecords | str]:
 
 @pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patched worker reaches workers by fork")
 def test_a_killed_worker_loses_only_its_article(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(newskg.run, "start_worker", lambda model, config: None)
-    monkeypatch.setattr(newskg.run, "parse_in_worker", parse_or_die)
+    monkeypatch.setattr(newskg.workers, "start_worker", lambda model, config, parent: None)
+    monkeypatch.setattr(newskg.workers, "parse_in_worker", parse_or_die)
     articles = [Article(f"a{i}", "DIE" if i == 4 else "text") for i in range(10)]
-    results = list(newskg.run.parse_in_processes(articles, ExtractOptions(batch_size=3), 2))
+    results = list(newskg.workers.parse_in_processes(articles, DEFAULT_MODEL, {}, 2, 3))
     assert [r if isinstance(r, str) else r.article.id for r in results] == [
         *(f"a{i}" for i in range(4)),
         "a4: extraction failed (its worker process died: killed or out of memory)",

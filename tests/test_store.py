@@ -75,7 +75,12 @@ def test_second_store_run_parses_only_changes_and_equals_a_fresh_run(tmp_path: P
     fresh_rdf = Dataset()
     fresh_rdf.parse(tmp_path / "fresh" / "g.nq", format="nquads")
     assert set(store_dataset(store).quads()) == set(fresh_rdf.quads())
-    assert [records.article.id for records in store_records(store)] == ["alpha", "bravo", "charlie", "delta"]
+    assert [records.article.id for records in store_records(store)] == [
+        "in/alpha",
+        "in/bravo",
+        "in/charlie",
+        "in/delta",
+    ]
 
     # Nothing changed: no model is loaded, nothing is parsed, the outputs stay the same.
     loads = len(shared_nlp)
@@ -115,9 +120,9 @@ def test_store_prunes_deleted_articles_and_repairs_an_interrupted_rebuild(
     # A deleted file stays in the store, unless the run prunes.
     (folder / "alpha.txt").unlink()
     kept = run(folder, tmp_path / "kept", store)
-    assert kept.extracted == 0 and [r.article.id for r in store_records(store)] == ["bravo", "delta", "alpha"]
+    assert kept.extracted == 0 and [r.article.id for r in store_records(store)] == ["in/bravo", "in/delta", "in/alpha"]
     _, pruned = extract([str(folder)], [str(tmp_path / "pruned.trig")], ExtractOptions(store=str(store), prune=True))
-    assert pruned.extracted == 0 and [r.article.id for r in store_records(store)] == ["bravo", "delta"]
+    assert pruned.extracted == 0 and [r.article.id for r in store_records(store)] == ["in/bravo", "in/delta"]
     run(folder, tmp_path / "fresh", None)
     assert (tmp_path / "pruned.trig").read_bytes() == (tmp_path / "fresh" / "g.trig").read_bytes()
 

@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
+from newskg.graphs.atomic import write_atomic
 from newskg.model import KnowledgeGraph
 
 MODULES = ("graphml", "gexf", "rdf", "csv_tables", "html")
@@ -126,32 +124,6 @@ def output_format(path: str, name: str | None = None) -> Format:
     if name not in formats:
         raise UnknownFormat(f"unknown format {name!r} (formats: {', '.join(formats)})")
     return formats[name]
-
-
-def write_atomic(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
-    """Write bytes (or whatever a writer function streams) to a temporary file beside the target, then rename:
-    readers never see half a file."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(data, bytes):
-                handle.write(data)
-            else:
-                data(handle)
-        # mkstemp makes the file private; give it the permissions a plain open() would.
-        os.chmod(tmp, 0o666 & ~current_umask())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def write_graph(graph: KnowledgeGraph, path: str, options: OutputOptions, fmt: Format | None = None) -> Format:

@@ -114,11 +114,21 @@ def union_graph(source: Dataset | Graph) -> Graph:
 
 
 def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[URIRef, Article]) -> list[MergeRecord]:
-    """The merge records of the view (:func:`newskg.graphs.rdf.view.merge_triples`), in a stable order."""
+    """The merge records of the view (:func:`newskg.graphs.rdf.view.merge_triples`), in a stable order.
+
+    A record may name a node that a later merge absorbed (an article's "Frost" joined "Jane Frost" by
+    surname): its id comes from the IRI, so the record is kept.
+    """
     merges = []
+    entity_base = f"{infer_base_iri(graph) or ''}entity/"
     for record in graph.subjects(RDF.type, NKG.MergeRecord):
-        node = entities.get(graph.value(record, NKG.mergedInto) or record)
-        if node is None:
+        target = graph.value(record, NKG.mergedInto)
+        known = entities.get(target) if target is not None else None
+        if known is not None:
+            node_id = known.id
+        elif isinstance(target, URIRef) and str(target).startswith(entity_base):
+            node_id = str(target)[len(entity_base) :]
+        else:
             continue
         sources = sorted(
             articles[a].id
@@ -127,7 +137,7 @@ def read_merges(graph: Graph, entities: dict[Node, GraphEntity], articles: dict[
         )
         merges.append(
             MergeRecord(
-                node=node.id,
+                node=node_id,
                 label=text(graph, record, NKG.mergedLabel) or "",
                 type=text(graph, record, NKG.mergedType) or "",
                 articles=tuple(sources),
