@@ -183,6 +183,44 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Jane Roe", "works_for", "Conservative Party")},
         set(),
     ),
+    # --- a definite description of a firm named before gives its nationality: the one organisation it can be
+    (
+        "Voltara said sales fell. Dalmec Motors is to pay Voltara 2bn euros to avoid a deal that could have "
+        "forced it to buy the Norwegian car maker outright.",
+        {("Voltara", "based_in", "Norway")},
+        {("Dalmec Motors", "based_in", "Norway")},
+    ),
+    (
+        "Lactoria Foods has sued 40 banks as it tries to recover money it paid them before the troubled Italian "
+        "dairy company went bust last year.",
+        {("Lactoria Foods", "based_in", "Italy")},
+        set(),
+    ),
+    (
+        "Brenmark Holdings bought Solvik Energy on Monday, the Swedish firm said.",
+        {("Brenmark Holdings", "based_in", "Sweden")},
+        {("Solvik Energy", "based_in", "Sweden")},
+    ),
+    (
+        "Brenmark Holdings will close a plant, unions at the Danish brewer said.",
+        {("Brenmark Holdings", "based_in", "Denmark")},
+        set(),
+    ),
+    (
+        "Brenmark Holdings reported a loss. The German company said sales were weak.",
+        {("Brenmark Holdings", "based_in", "Germany")},
+        set(),
+    ),
+    (
+        "Brenmark Holdings and Solvik Energy reported losses. The German company said sales were weak.",
+        set(),
+        {("Brenmark Holdings", "based_in", "Germany"), ("Solvik Energy", "based_in", "Germany")},
+    ),
+    (
+        "Brenmark Holdings is selling Solvik Energy. The German group's stake in it is large.",
+        set(),
+        {("Brenmark Holdings", "based_in", "Germany"), ("Solvik Energy", "based_in", "Germany")},
+    ),
 ]
 
 
