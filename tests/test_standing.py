@@ -221,6 +221,24 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         set(),
         {("Brenmark Holdings", "based_in", "Germany"), ("Solvik Energy", "based_in", "Germany")},
     ),
+    # --- a place named with its kind and the larger place holding it
+    (
+        "The pipeline will run from the Romanian port of Constanta to the Greek city of Patras.",
+        {("Constanta", "located_in", "Romania"), ("Patras", "located_in", "Greece")},
+        set(),
+    ),
+    ("The Ohio town of Xenia flooded.", {("Xenia", "located_in", "Ohio")}, set()),
+    ("The company moved to the US state of Delaware.", {("Delaware", "located_in", "United States")}, set()),
+    (
+        "The Gilan province of Iran flooded.",
+        {("Gilan", "located_in", "Iran")},
+        {("Iran", "located_in", "Gilan")},
+    ),
+    (
+        "Critics include the London boroughs of Hillingdon and Wandsworth.",
+        {("Hillingdon", "located_in", "London"), ("Wandsworth", "located_in", "London")},
+        {("London", "located_in", "Hillingdon")},
+    ),
 ]
 
 
