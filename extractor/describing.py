@@ -11,10 +11,13 @@ from spacy.tokens import Token
 from newskg.extractor.lexicon import word_list, word_table
 from newskg.extractor.syntax import children
 
+# Words that give examples of a class: "EU members such as X", "US firms including X", "firms like X".
+EXAMPLE_MARKERS = frozenset({"as", "including", "like"})
+
 
 def descriptors(head: Token) -> list[Token]:
-    """The name's head and the common nouns that describe it: appositions either way and the
-    description a coordinated list hangs on ('companies Voxtel and Halvex')."""
+    """The name's head and the common nouns that describe it: appositions either way, the description a
+    coordinated list hangs on ('companies Voxtel and Halvex') and the class it is listed in."""
     found = [head, *children(head, ("appos",))]
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and kind_noun(head.head):
         # A name used as a modifier of its description: "the San Francisco-based Balco laboratory" (but not of
@@ -28,6 +31,20 @@ def descriptors(head: Token) -> list[Token]:
     if first != head:
         # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
         found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
+    return found + classes_of(head)
+
+
+def classes_of(head: Token) -> list[Token]:
+    """The class a name is listed with or given as an example of: "X and other EU members", "X, Y and other US
+    firms", "EU members such as X", "US firms including X"."""
+    found = [t for t in head.conjuncts if t.pos_ == "NOUN" and any(c.lower_ == "other" for c in children(t, ("amod",)))]
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    marker = first.head
+    example = first.dep_ == "pobj" and marker.lower_ in EXAMPLE_MARKERS and marker.head.pos_ == "NOUN"
+    if example and (marker.lower_ != "as" or any(c.lower_ == "such" for c in marker.children)):
+        found.append(marker.head)
     return found
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newskg.extractor.describing import descriptors, in_role_phrase, role_word
 from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
+from newskg.extractor.memberships import memberships, named_after
 from newskg.extractor.place_kinds import container_places
 from newskg.extractor.role_nouns import role_relations
 from newskg.extractor.schema import MentionRecord
@@ -346,5 +347,7 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
         yield from container_places(doc, mention, index)
+        yield from memberships(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)
+    yield from named_after(doc, index)

@@ -239,6 +239,54 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Hillingdon", "located_in", "London"), ("Wandsworth", "located_in", "London")},
         {("London", "located_in", "Hillingdon")},
     ),
+    # --- the parts of a group, and ownership by an organisation
+    (
+        "The sale looked worse for Dalmec, which is struggling with its own loss-making European marques "
+        "Lancia and Seat.",
+        {("Lancia", "member_of", "Dalmec"), ("Seat", "member_of", "Dalmec")},
+        set(),
+    ),
+    ("Acme Corp sold its Widget unit last year.", {("Widget", "member_of", "Acme Corp")}, set()),
+    ("Widget Inc, a subsidiary of Acme Corp, grew.", {("Widget Inc", "member_of", "Acme Corp")}, set()),
+    (
+        "Acme Corp said Widget's parent Halvorsen Group agreed.",
+        {("Widget", "member_of", "Halvorsen Group")},
+        {("Halvorsen Group", "member_of", "Widget")},
+    ),
+    (
+        "Radio Liberty, owned by the Halvorsen Group, broadcasts in Persian.",
+        {("Radio Liberty", "member_of", "Halvorsen Group")},
+        set(),
+    ),
+    # --- a class a name is listed with or given as an example of
+    (
+        "Ms Quayle and other senior Tories were committed to cuts.",
+        {("Quayle", "member_of", "Conservative Party")},
+        set(),
+    ),
+    (
+        "Austria, Belgium and other EU members agreed.",
+        {("Austria", "member_of", "European Union"), ("Belgium", "member_of", "European Union")},
+        set(),
+    ),
+    (
+        "EU members such as Austria and Belgium agreed.",
+        {("Austria", "member_of", "European Union"), ("Belgium", "member_of", "European Union")},
+        set(),
+    ),
+    ("Microsoft and other US firms lobbied.", {("Microsoft", "based_in", "United States")}, set()),
+    ("US firms including Microsoft lobbied.", {("Microsoft", "based_in", "United States")}, set()),
+    (
+        "Jane Roe and other Acme Corp executives sold shares.",
+        {("Jane Roe", "works_for", "Acme Corp")},
+        set(),
+    ),
+    # --- a body named after a party is part of it
+    (
+        "The Bexley Labour Association met on Friday. Labour said so.",
+        {("Bexley Labour Association", "member_of", "Labour Party")},
+        set(),
+    ),
 ]
 
 
