@@ -164,30 +164,44 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     subject_type = index.type_of(mention)
     # Also on a description in apposition, "X, a Republican from Chicago", or after a copula, "X is a town in Y".
     nouns = [head, *(t for t in descriptors(head)[1:] + predicate_nouns(head) if not index.at(t))]
-    for prep in (p for noun in nouns for p in children(noun, ("prep",))):
+    preps = [(p, noun) for noun in nouns for p in children(noun, ("prep",))]
+    # A phrase set off after a list is the list's, whichever name the parser hung it on.
+    preps += [(p, head) for p in closing_phrases(head)]
+    for prep, on in preps:
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
             # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
             for obj in head_mentions(pobj, index):
                 obj_type = index.type_of(obj)
-                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
+                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and on == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(prep.head, head)):
-                    if subject_type == "Person" and sport_noun(prep.head):
+                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(on, head)):
+                    if subject_type == "Person" and sport_noun(on):
                         continue  # "X, a try-scorer in Rome": where X played.
-                    if (
-                        prep.head != head
-                        and obj_type == "Country"
-                        and (subject_type == "Person" or not apposed(prep.head, head))
-                    ):
+                    if on != head and obj_type == "Country" and (subject_type == "Person" or not apposed(on, head)):
                         # "X, the President of the United States" is a role, not a home; "the Lions tour of
                         # New Zealand" is not where the Lions are.
                         continue
-                    if subject_type in ORG and word == "in" and prep.head == head and wide_place(index, obj):
+                    if subject_type in ORG and word == "in" and on == head and wide_place(index, obj):
                         continue  # "Acme in Europe": where it works, not where it sits (but "X, a bank in Ohio").
                     relation = place_relation(subject_type, obj_type)
                     if relation and (subject_type != "Country" or country_in_region(prep, head, obj_type)):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def closing_phrases(head: Token) -> list[Token]:
+    """A prepositional phrase set off by a comma after a list of names belongs to every name of the list
+    before it ("X, from Leeds, and Y, Z and W, from York": Z and W are from York too), not only to the name
+    the parser hung it on; an earlier name with a phrase of its own keeps it."""
+    found = []
+    for first in (c for c in head.conjuncts if c.i < head.i):
+        for prep in children(first, ("prep",)):
+            if prep.i < head.i or head.doc[prep.i - 1].text != ",":
+                continue
+            last = max([c for c in first.conjuncts if c.i < prep.i] + [first], key=lambda t: t.i)
+            if last.right_edge.i == prep.i - 2:  # the list ends right before the comma
+                found.append(prep)
+    return found
 
 
 def wide_place(index: MentionIndex, place: int) -> bool:

@@ -287,6 +287,22 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Bexley Labour Association", "member_of", "Labour Party")},
         set(),
     ),
+    # --- a phrase set off after a list belongs to every name of the list it closes
+    (
+        "Tom Rigg, from Leeds, and Ann Fry, Sam Dale and Joe Hart, from York, were freed on Monday.",
+        {
+            ("Tom Rigg", "lives_in", "Leeds"),
+            ("Ann Fry", "lives_in", "York"),
+            ("Sam Dale", "lives_in", "York"),
+            ("Joe Hart", "lives_in", "York"),
+        },
+        {("Tom Rigg", "lives_in", "York")},
+    ),
+    (
+        "Tom Rigg and Ann Fry, of Halvorsen Group, said so.",
+        {("Tom Rigg", "works_for", "Halvorsen Group"), ("Ann Fry", "works_for", "Halvorsen Group")},
+        set(),
+    ),
 ]
 
 
