@@ -23,6 +23,7 @@ from newskg.extractor.gazetteer import lookup_demonym
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.people import role_table, title_modifiers
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
+from newskg.extractor.title_owners import preceding_organisation, spoken_for
 from newskg.vocabulary import INSTITUTION_TYPES, ORGANIZATION_TYPES
 
 STATE_TARGETS = frozenset({"Country", "GovernmentBody"})
@@ -30,6 +31,11 @@ LINKING_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 LOWERCASE_IN_TITLE = frozenset({"of", "and", "for"})
+# Titles of those sent to a country or body by another ("ambassador to France"): "to" names where they serve,
+# not whom they serve.
+ACCREDITED_TITLES = frozenset({"ambassador", "envoy", "commissioner", "representative", "delegate", "emissary"})
+# Titles of those who speak for an organisation ("spokesman X" after "Acme said ...").
+SPEAKING_TITLES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Relative pronouns that stand for a person as the subject of a clause ("Roe, who runs Acme").
 PERSON_RELATIVE_PRONOUNS = frozenset({"who", "that"})
 
@@ -113,6 +119,12 @@ def organisation_title_relation(title: str, predicate: str) -> str:
         if " " in phrase and lowered.endswith(phrase):
             return relation
     return predicate
+
+
+def serves(head: str, owner_type: str) -> bool:
+    """Whether a title "to" an institution is held there: "Chief Secretary to the Treasury", "adviser to the
+    board"; not a country's envoy sent to another country or body ("ambassador to France", "envoy to the UN")."""
+    return owner_type != "Country" and head not in ACCREDITED_TITLES
 
 
 def normalise_title(words: list[str]) -> str:
@@ -289,9 +301,11 @@ class RoleFinder:
         heads = [w.lower() for w in words if w.lower() in role_table()]
         if not heads:
             return None
-        if owner is None and i + 1 < len(doc) and doc[i].lower_ in LINKING_PREPOSITIONS:
+        if owner is None and i + 1 < len(doc) and doc[i].lower_ in LINKING_PREPOSITIONS | {"to"}:
             j = i + 2 if doc[i + 1].lower_ == "the" else i + 1
             owner = self.target(self.starting_at.get(j))
+            if owner is not None and doc[i].lower_ == "to" and not serves(heads[-1], self.mentions[owner]["type"]):
+                owner = None
         if owner is None:
             return None
         end = max(i, self.mentions[owner]["token_end"])
@@ -330,7 +344,7 @@ class RoleFinder:
                     title = record["title"]
                     if title:
                         self.titles.setdefault(m["key"], title)
-        return self.with_offices_elsewhere(found)
+        return self.with_owners_in_context(self.with_offices_elsewhere(found))
 
     def with_offices_elsewhere(self, found: list[RelationRecord]) -> list[RelationRecord]:
         """'Foreign Minister Ann Lee said ...' and elsewhere in the article 'Lee of Sweden' or 'Swedish Ann Lee':
@@ -364,6 +378,33 @@ class RoleFinder:
         replaced = {self.pair(r) for r in added}
         kept = [r for r in found if r["predicate"] != "citizen_of" or self.pair(r) not in replaced]
         return kept + added
+
+    def with_owners_in_context(self, found: list[RelationRecord]) -> list[RelationRecord]:
+        """A title still without its country or organisation takes the one its clause speaks for
+        (:mod:`newskg.extractor.title_owners`): "Berlin welcomed it, with finance minister X saying ...", and
+        for the titles of those who lead or speak for an organisation, the organisation that is the subject
+        right before: "Fairvote said it was delighted. Director X called on ..."."""
+        mentions = self.mentions
+        titled = {self.pair(r)[0] for r in found if r["title"]}
+        added = []
+        for person_index, first, words in self.unowned:
+            person = mentions[person_index]
+            head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+            if head == "counterpart" or person["key"] in titled:
+                continue
+            owners, rule = spoken_for(self.doc, person, self.covering, mentions), "role-spoken-for"
+            if not owners and (role_table()[head][1] == "leads" or head in SPEAKING_TITLES):
+                preceding = preceding_organisation(self.doc, person, self.covering, mentions)
+                owners, rule = ([preceding] if preceding is not None else []), "role-preceding-subject"
+            for owner in owners:
+                owner_type = mentions[owner]["type"]
+                state = owner_type in STATE_TARGETS and role_table()[head][0] == "holds_role"
+                if state or (owner_type in ORGANIZATION_TYPES and owner_type not in STATE_TARGETS):
+                    title = normalise_title(words)
+                    added.append(self.relation(person_index, owner, head, title, rule, first, person["token_end"]))
+                    titled.add(person["key"])
+                    break
+        return found + added
 
     def pair(self, record: RelationRecord) -> tuple[str, str]:
         return self.mentions[record["subject"]]["key"], self.mentions[record["object"]]["key"]

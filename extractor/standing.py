@@ -2,9 +2,8 @@
 
 - based_in / citizen_of / lives_in from a place modifying a name: "Chinese companies Voxtel and Halvex",
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
-- works_for / leads / killed / lives_in / member_of from a role noun beside a person:
-  "X, a spokesman for Y", "Y's chairman X", "Kennedy assassin X", "a resident of Y", or given by a verb:
-  "X became chairman of Y", "X was appointed chief executive of Y".
+- works_for / leads / killed / lives_in / member_of from a role noun beside a person
+  (:mod:`newskg.extractor.role_nouns`).
 - affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
@@ -17,13 +16,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from newskg.extractor.describing import descriptors, in_role_phrase, role_word
 from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
+from newskg.extractor.memberships import memberships, named_after
+from newskg.extractor.place_kinds import container_places
+from newskg.extractor.role_nouns import role_relations
+from newskg.extractor.schema import MentionRecord
 from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
     children,
-    coordinated,
     head_mentions,
     left_modifiers,
     prep_objects,
@@ -47,24 +50,6 @@ def place_relation(subject_type: str, place_type: str) -> str | None:
     return None
 
 
-def descriptors(head: Token) -> list[Token]:
-    """The name's head and the common nouns that describe it: appositions either way and the
-    description a coordinated list hangs on ('companies Voxtel and Halvex')."""
-    found = [head, *children(head, ("appos",))]
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN":
-        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory".
-        found.append(head.head)
-    first = head
-    while first.dep_ == "conj":
-        first = first.head
-    if first.dep_ == "appos":
-        found.append(first.head)
-    if first != head:
-        # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
-        found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
-    return found
-
-
 def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
     """A place in the noun phrase of a name: 'Chinese companies Voxtel', 'Aberdeen-based Kestrel'."""
     m = index.mentions[mention]
@@ -78,88 +63,98 @@ def modifier_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     first = head
     while first.dep_ == "conj":
         first = first.head
-    if first != head and index.at(first):
-        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi").
+    if first != head and index.at(first) and not own_description(doc, m):
+        # A later name in a list shares the description of the first ("firms Lenovo and Xiaomi"), unless it
+        # has its own ("Scottish actor X, Oscar nominee Y and Australian star Z": Y is not Scottish).
         nouns += [t for t in descriptors(first)[1:] if t not in nouns]
         start = index.mentions[index.at(first)[0]]["token_start"]
         if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start - 1] not in nouns:
             nouns.append(doc[start - 1])
+    person = index.type_of(mention) == "Person"
+    if person and any(noun.lemma_.lower() in place_classes() for noun in nouns):
+        return  # "the island X" is no person, whatever the entity's type says.
     for descriptor in nouns:
         if descriptor != head and index.at(descriptor) and descriptor.i not in inside:
             continue  # An apposition that is another name is not a description.
         if descriptor == head.head and in_role_phrase(head):
             continue  # A person's role: in "the Swedish U.N. mediator" the place is the mediator's, not the UN's.
-        for modifier in left_modifiers(descriptor):
+        if person and owned_role(descriptor, index):
+            continue  # "Acme's UK head of tax": the place is the role's scope at the firm, not the person's home.
+        for modifier in description_modifiers(descriptor):
             if modifier.i in inside:
                 continue
             for place in index.at(modifier):
-                relation = place_relation(index.type_of(mention), index.type_of(place))
-                if relation and index.type_of(place) in LOC:
-                    yield Candidate(mention, place, relation, "place-modifier", 0.7, modifier, head, None)
+                place_type = index.type_of(place)
+                relation = place_relation(index.type_of(mention), place_type)
+                if not relation or place_type not in LOC or in_prepositional_phrase(doc, index.mentions[place], index):
+                    continue
+                # The words between the place and what it describes: "Tunisian side X", "Leeds fan X".
+                last = m["token_start"] if descriptor == head else descriptor.i + 1
+                described = [t for t in doc[index.mentions[place]["token_end"] : last] if t.i not in inside]
+                if relation == "lives_in" and not home_modifier(described, place_type):
+                    continue
+                if relation == "located_in" and any(sport_noun(t) for t in described):
+                    continue  # "the Tunisian side X" is a club, not a place.
+                yield Candidate(mention, place, relation, "place-modifier", 0.7, modifier, head, None)
 
 
-def role_nouns_of(head: Token, roles: dict[str, str]) -> list[Token]:
-    """Role nouns describing a person: apposition ('X, a spokesman for Y'), title before the name
-    ('XBT spokesman X'), predicate noun ('X is a spokesman for Y')."""
-    candidates = [t for description in descriptors(head)[1:] for t in coordinated(description)]
-    candidates += [t for t in left_modifiers(head) if t.pos_ in ("NOUN", "PROPN")]
-    candidates += [t for complement in role_complements(head) for t in coordinated(complement)]
-    return [t for t in candidates if role_word(t) in roles]
+def description_modifiers(descriptor: Token) -> list[Token]:
+    """The left modifiers of a description, but not those of a coordinated description inside it (in "the
+    Newport-based athlete and team-mates X" the athlete is someone else than X) nor a name listed with it."""
+    return [
+        t
+        for t in left_modifiers(descriptor)
+        if not any(a.pos_ == "NOUN" and children(a, ("conj",)) for a in ancestors_below(t, descriptor))
+        # A name coordinated with the described one is not its modifier: "defeats in Lyon and Nice".
+        and not (t.head == descriptor and children(t, ("cc",)) and t.pos_ == "PROPN")
+    ]
 
 
-def role_complements(head: Token) -> list[Token]:
-    """The noun a verb makes a person: 'X is a spokesman for Y', 'X became chairman of Y', 'X serves as
-    treasurer of Y', 'X was appointed chief executive of Y', 'Y named X as its new chairman'."""
-    verb = head.head
-    holder = word_table("role_verbs.tsv").get(verb.lemma_.lower())
-    subject_role = holder == "subject" and head.dep_ == "nsubj"
-    if subject_role or (holder == "object" and head.dep_ in ("dobj", "nsubjpass")):
-        # "to be": "Y elected X to be chairman of Z".
-        linked = [verb, *(t for t in children(verb, ("xcomp",)) if t.lemma_ == "be")]
-        return [c for v in linked for c in children(v, ("attr", "oprd")) + prep_objects(v, ("as",))]
-    return []
+def ancestors_below(token: Token, top: Token) -> list[Token]:
+    """The token and its ancestors up to, not including, ``top``."""
+    found = [token]
+    while found[-1].head != top and found[-1].head != found[-1]:
+        found.append(found[-1].head)
+    return found
 
 
-def in_role_phrase(name: Token) -> bool:
-    """A name modifying a person's role noun ("the Swedish U.N. mediator"): what comes before it describes
-    the person."""
-    return name.dep_ == "compound" and role_word(name.head) in word_table("role_nouns.tsv")
+def home_modifier(described: list[Token], place_type: str) -> bool:
+    """A city or region before a person's description says where they live ("Atlanta businessman X", "Ohio's
+    governor X"), except before the nouns of sport (``described``: the words between the place and the name;
+    "Liverpool striker X", "Leeds fan X": the place names a club). A place of no known kind ("Place") is as
+    often a club, firm or event named after it."""
+    if place_type not in ("City", "Region"):
+        return False
+    return not any(sport_noun(t) for t in described)
 
 
-def role_word(token: Token) -> str:
-    """The role a noun names: 'vice-president' is a kind of 'president'."""
-    return token.lemma_.lower().rsplit("-", 1)[-1]
+def sport_noun(token: Token) -> bool:
+    return role_word(token) in word_list("team_nouns.txt") or token.lemma_.lower() in word_list("team_nouns.txt")
 
 
-def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
-    """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X';
-    for countries and organisations only membership ('Norway is a member of NATO')."""
-    roles = word_table("role_nouns.tsv")
-    if index.type_of(mention) != "Person":
-        roles = {noun: relation for noun, relation in roles.items() if relation == "member_of"}
-    head = doc[index.heads[mention]]
-    m = index.mentions[mention]
-    inside = range(m["token_start"], m["token_end"])
-    for role in role_nouns_of(head, roles):
-        relation = roles[role_word(role)]
-        targets = [t for t in left_modifiers(role) if t.i not in inside]
-        targets += prep_objects(role, ("of", "for", "at", "with", "in"))
-        if role.i < head.i and role.head == head:
-            # Title before the name: the organisation may hang on the name ('KAL attorney George Tompkins').
-            targets += [t for t in left_modifiers(head) if t.i < role.i and t.i not in inside]
-        for target in targets:
-            for obj in argument_mentions(target, index) or index.at(target) or unit_owners(target, index):
-                if obj != mention:
-                    yield Candidate(mention, obj, relation, "role-noun", 0.7, role, head, None)
+def owned_role(descriptor: Token, index: MentionIndex) -> bool:
+    """A role noun that an organisation owns by a possessive or a compound ("Acme's UK head", "the Acme UK
+    chief")."""
+    if role_word(descriptor) not in word_table("role_nouns.tsv"):
+        return False
+    owners = children(descriptor, ("poss", "compound", "nmod"))
+    return any(index.type_of(m) in ORG for owner in owners for m in index.at(owner))
 
 
-def unit_owners(unit: Token, index: MentionIndex) -> list[int]:
-    """The organisation a part of it belongs to: "the USDA's research service", "the development department
-    at NASDA", "the press office of the UN"."""
-    if unit.lemma_.lower() not in word_list("org_unit_nouns.txt"):
-        return []
-    owners = children(unit, ("poss", "compound")) + prep_objects(unit, ("of", "at"))
-    return [m for owner in owners for m in argument_mentions(owner, index) if index.type_of(m) in ORG]
+def in_prepositional_phrase(doc: Doc, place: MentionRecord, index: MentionIndex) -> bool:
+    """A place right after a preposition and right before another name belongs to the preposition, whatever
+    the parser made of it: "at the fair in Lyon Acme boss X said" (X does not live in Lyon)."""
+    start, end = place["token_start"], place["token_end"]
+    if start == 0 or end >= len(doc) or doc[start - 1].pos_ != "ADP":
+        return False
+    return any(index.mentions[m]["token_start"] == end for m in index.at(doc[end]))
+
+
+def own_description(doc: Doc, mention: MentionRecord) -> bool:
+    """A common noun, adjective or possessive right before the name ("nominee X", "Australian star X",
+    "Kenya's X")."""
+    start = mention["token_start"]
+    return start > 0 and (doc[start - 1].pos_ in ("NOUN", "ADJ") or doc[start - 1].tag_ == "POS")
 
 
 def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -169,27 +164,62 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     subject_type = index.type_of(mention)
     # Also on a description in apposition, "X, a Republican from Chicago", or after a copula, "X is a town in Y".
     nouns = [head, *(t for t in descriptors(head)[1:] + predicate_nouns(head) if not index.at(t))]
-    for prep in (p for noun in nouns for p in children(noun, ("prep",))):
+    preps = [(p, noun) for noun in nouns for p in children(noun, ("prep",))]
+    # A phrase set off after a list is the list's, whichever name the parser hung it on.
+    preps += [(p, head) for p in closing_phrases(head)]
+    for prep, on in preps:
         word = prep.lower_
         for pobj in children(prep, ("pobj",)):
             # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
             for obj in head_mentions(pobj, index):
                 obj_type = index.type_of(obj)
-                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and prep.head == head:
+                if subject_type == "Person" and obj_type in ORG and word in ("of", "at") and on == head:
                     yield Candidate(mention, obj, "works_for", "prep-affiliation", 0.6, prep, head, None)
-                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(prep.head, head)):
-                    if (
-                        prep.head != head
-                        and obj_type == "Country"
-                        and (subject_type == "Person" or not apposed(prep.head, head))
-                    ):
+                elif obj_type in LOC and word in place_prepositions(subject_type, apposed(on, head)):
+                    if subject_type == "Person" and sport_noun(on):
+                        continue  # "X, a try-scorer in Rome": where X played.
+                    if on != head and obj_type == "Country" and (subject_type == "Person" or not apposed(on, head)):
                         # "X, the President of the United States" is a role, not a home; "the Lions tour of
                         # New Zealand" is not where the Lions are.
                         continue
+                    if subject_type in ORG and word == "in" and on == head and wide_place(index, obj):
+                        continue  # "Acme in Europe": where it works, not where it sits (but "X, a bank in Ohio").
                     relation = place_relation(subject_type, obj_type)
-                    # A country lies in a region ("Madagascar, an island nation in the Indian Ocean").
-                    if relation and (subject_type != "Country" or (obj_type == "Region" and word == "in")):
+                    if relation and (subject_type != "Country" or country_in_region(prep, head, obj_type)):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def closing_phrases(head: Token) -> list[Token]:
+    """A prepositional phrase set off by a comma after a list of names belongs to every name of the list
+    before it ("X, from Leeds, and Y, Z and W, from York": Z and W are from York too), not only to the name
+    the parser hung it on; an earlier name with a phrase of its own keeps it."""
+    found = []
+    for first in (c for c in head.conjuncts if c.i < head.i):
+        for prep in children(first, ("prep",)):
+            if prep.i < head.i or head.doc[prep.i - 1].text != ",":
+                continue
+            last = max([c for c in first.conjuncts if c.i < prep.i] + [first], key=lambda t: t.i)
+            if last.right_edge.i == prep.i - 2:  # the list ends right before the comma
+                found.append(prep)
+    return found
+
+
+def wide_place(index: MentionIndex, place: int) -> bool:
+    """A country or a region of no country (a continent, a sea): an organisation "in" one ("Acme in Australia",
+    "Acme in Europe") is more often active there than based there."""
+    m = index.mentions[place]
+    return m["type"] == "Country" or (m["type"] == "Region" and "gazetteer_country" not in m["attributes"])
+
+
+def country_in_region(prep: Token, head: Token, obj_type: str) -> bool:
+    """A country lies in a region a description of it says it is in ("Madagascar, an island nation in the
+    Indian Ocean"), not one a topic listed beside it is in ("Iraq, the situation in the Gulf")."""
+    noun = prep.head
+    return obj_type == "Region" and prep.lower_ == "in" and noun != head and noun.lemma_.lower() in place_classes()
+
+
+def place_classes() -> frozenset[str]:
+    return word_list("place_class_nouns.txt")
 
 
 def containing_gap(gap: Span) -> bool:
@@ -231,6 +261,7 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     (not a list: the place is not coordinated)."""
     ordered = sorted(range(len(index.mentions)), key=lambda i: index.mentions[i]["token_start"])
     chain: list[int] = []
+    commas: list[bool] = []  # whether a comma stands before each place of the chain
     for number, current in enumerate(ordered):
         previous = ordered[number - 1] if number else None
         start = index.mentions[current]["token_start"]
@@ -252,12 +283,17 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         current_head = doc[index.heads[current]]
         if linked and current_head.dep_ != "conj" and doc[start - 1].sent.start == current_head.sent.start:
             chain.append(current)
-            for earlier in chain[:-1]:
+            commas.append(any(t.text == "," for t in gap))
+            for number_in_chain, earlier in enumerate(chain[:-1]):
                 relation = place_relation(index.type_of(earlier), index.type_of(current))
-                if relation and index.type_of(earlier) not in ("Country", "Person"):
-                    yield Candidate(earlier, current, relation, "comma-place", 0.6, doc[start - 1], current_head, None)
+                if not relation or index.type_of(earlier) in ("Country", "Person"):
+                    continue
+                if relation == "based_in" and wide_place(index, current) and not commas[number_in_chain + 1]:
+                    continue  # "made by Acme in Australia", "Acme in Europe": where it works, not where it sits.
+                yield Candidate(earlier, current, relation, "comma-place", 0.6, doc[start - 1], current_head, None)
         else:
             chain = [current]
+            commas = [False]
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
@@ -316,11 +352,16 @@ def place_nouns() -> dict[str, str]:
 def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     for mention in range(len(index.mentions)):
         if index.mentions[mention].get("coreference"):
+            # A pronoun or description is the subject of a verb of role as a name is ("He quit as chairman").
+            yield from role_relations(doc, mention, index)
             continue
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
+        yield from container_places(doc, mention, index)
+        yield from memberships(doc, mention, index)
     yield from comma_places(doc, index)
     yield from copula_places(doc, index)
+    yield from named_after(doc, index)

@@ -1,0 +1,65 @@
+"""The nouns that describe a name in its noun phrase: appositions, the description a list hangs on, the
+noun a name modifies ("the Balco laboratory"), and the role words among them ("vice-president" is a kind of
+"president"). Shared by the standing-relation rules of :mod:`newskg.extractor.standing` and
+:mod:`newskg.extractor.role_nouns`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newskg.extractor.lexicon import word_list, word_table
+from newskg.extractor.syntax import children
+
+# Words that give examples of a class: "EU members such as X", "US firms including X", "firms like X".
+EXAMPLE_MARKERS = frozenset({"as", "including", "like"})
+
+
+def descriptors(head: Token) -> list[Token]:
+    """The name's head and the common nouns that describe it: appositions either way, the description a
+    coordinated list hangs on ('companies Voxtel and Halvex') and the class it is listed in."""
+    found = [head, *children(head, ("appos",))]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and kind_noun(head.head):
+        # A name used as a modifier of its description: "the San Francisco-based Balco laboratory" (but not of
+        # anything else: "the Acme stand at the fair in Y" is not Acme's).
+        found.append(head.head)
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    if first.dep_ == "appos":
+        found.append(first.head)
+    if first != head:
+        # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
+        found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
+    return found + classes_of(head)
+
+
+def classes_of(head: Token) -> list[Token]:
+    """The class a name is listed with or given as an example of: "X and other EU members", "X, Y and other US
+    firms", "EU members such as X", "US firms including X"."""
+    found = [t for t in head.conjuncts if t.pos_ == "NOUN" and any(c.lower_ == "other" for c in children(t, ("amod",)))]
+    first = head
+    while first.dep_ == "conj":
+        first = first.head
+    marker = first.head
+    example = first.dep_ == "pobj" and marker.lower_ in EXAMPLE_MARKERS and marker.head.pos_ == "NOUN"
+    if example and (marker.lower_ != "as" or any(c.lower_ == "such" for c in marker.children)):
+        found.append(marker.head)
+    return found
+
+
+def kind_noun(noun: Token) -> bool:
+    """A noun that says what kind of thing a name is ("the Balco laboratory", "the Reuters news agency")."""
+    lemma = noun.lemma_.lower()
+    return lemma in word_table("context_nouns.tsv") or lemma in word_list("org_unit_nouns.txt")
+
+
+def role_word(token: Token) -> str:
+    """The role a noun names: 'vice-president' is a kind of 'president'."""
+    return token.lemma_.lower().rsplit("-", 1)[-1]
+
+
+def in_role_phrase(name: Token) -> bool:
+    """A name modifying a person's role noun ("the Swedish U.N. mediator"): what comes before it describes
+    the person."""
+    return name.dep_ == "compound" and role_word(name.head) in word_table("role_nouns.tsv")
