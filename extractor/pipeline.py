@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+from importlib import resources
 from typing import Any
 
 import spacy
+import spacy.util
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 
@@ -57,3 +60,26 @@ def use_attribute_index(nlp: Language) -> None:
     if isinstance(ruler, AttributeRuler) and _attribute_index.indexable(ruler):
         nlp.add_pipe("newskg_attribute_index", before="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
+
+
+def parser_identity(model: str) -> dict[str, Any]:
+    """Everything in the code that decides an article's records: newskg's version, the model and its version,
+    the data files (lexicons, gazetteers, patterns) of the extractor and of newskg.
+
+    Two processes with the same identity make the same records from the same article (a store compares it
+    with the settings it was built with; a Dask worker with the client it serves).
+    """
+    from newskg import __version__
+
+    data_files = sorted(
+        (entry.name, hashlib.sha256(entry.read_bytes()).hexdigest())
+        for folder in (resources.files("newskg.extractor.data"), resources.files("newskg").joinpath("data"))
+        for entry in folder.iterdir()
+        if entry.is_file() and not entry.name.endswith(".py")
+    )
+    return {
+        "newskg": __version__,
+        "model": model,
+        "model_version": spacy.util.get_package_version(model),
+        "data": data_files,
+    }

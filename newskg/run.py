@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import itertools
 import json
 import os
@@ -18,15 +17,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-import spacy.util
 from spacy.language import Language
 from spacy.util import minibatch
 
-from newskg import __version__
 from newskg.batch import Result, parse_batch
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.graphs.atomic import check_writable
@@ -37,23 +33,7 @@ from newskg.graphs.vocab import DEFAULT_BASE_IRI
 from newskg.model import Article, ArticleRecords, KnowledgeGraph
 from newskg.progress import RunProgress
 from newskg.reader import Item, ReadError, ReadWarning, article_files, read_articles
-from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
-from newskg.store import (
-    Store,
-    StoreWriteError,
-    article_hash,
-    merged_graph,
-    open_store,
-    output_is_current,
-    put_article,
-    rdf_is_current,
-    read_state,
-    record_output,
-    set_source,
-    source_key,
-    state_digest,
-    update_store,
-)
+from newskg.store import StoreRun, StoreWriteError
 from newskg.workers import parse_in_processes, terminate_workers
 
 # Articles per nlp.pipe batch: measured with bench/pipeline_costs.py (docs/performance.md).
@@ -211,39 +191,6 @@ def worker_count(requested: int | None, expected_articles: int) -> int:
     return cores if expected_articles > PARALLEL_MIN_ARTICLES else 1
 
 
-def file_digest(path: str) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-def settings_fingerprint(options: ExtractOptions) -> str:
-    """Everything besides an article's content that decides its records and RDF.
-
-    A store built with other settings (or another newskg, model or data files) is re-extracted in full.
-    """
-    data_files = sorted(
-        (entry.name, hashlib.sha256(entry.read_bytes()).hexdigest())
-        for folder in (resources.files("newskg.extractor.data"), resources.files("newskg").joinpath("data"))
-        for entry in folder.iterdir()
-        if entry.is_file() and not entry.name.endswith(".py")
-    )
-    return json.dumps(
-        {
-            "newskg": __version__,
-            "model": options.model,
-            "model_version": spacy.util.get_package_version(options.model),
-            "lexicons": [file_digest(path) for path in options.lexicons],
-            "data": data_files,
-            "base_iri": options.base_iri,
-            "merge": options.merge,
-            "event_window": options.event_window,
-            "fingerprints": FINGERPRINT_SCHEME,
-            # Document ids start with the input folder's name (a store with the older ids starts afresh).
-            "document_ids": 2,
-        },
-        sort_keys=True,
-    )
-
-
 def extract(
     paths: list[str],
     outputs: list[str],
@@ -263,24 +210,27 @@ def extract(
     check_outputs(outputs, [options.merge_report] if options.merge_report else [], paths)
     started = time.perf_counter()
     summary = RunSummary()
-    articles = good_articles(read_articles(paths, stdin=stdin), summary, report)
+    articles: Iterable[Article] = good_articles(read_articles(paths, stdin=stdin), summary, report)
+    store: StoreRun | None = None
+
+    def unchanged() -> None:
+        summary.unchanged += 1
+        progress.update(summary)
+
     try:
-        with progress:
-            if options.store:
-                try:
-                    graph, store = extract_into_store(
-                        articles, options, summary, report, progress, count_articles(paths)
-                    )
-                except OSError as err:  # the database's own write errors (a full disk)
-                    detail = str(err).splitlines()[0] if str(err) else type(err).__name__
-                    raise StoreWriteError(
-                        f"{options.store}: cannot write the store ({detail}); the articles it held are kept,"
-                        " and the next run completes it"
-                    ) from err
+        with progress, store_write_errors(options.store):
+            if options.store:  # only the articles the store lacks or holds in another version are parsed
+                store = StoreRun(options, report)
+                articles = store.select(articles, lambda message: summary.fail(message, report), unchanged)
+            expected = count_articles(paths) - (store.stored if store else 0)
+            parse_options = replace(options, n_process=worker_count(options.n_process, expected))
+            records = with_progress(extract_records(articles, parse_options, summary, report), summary, progress)
+            if store is not None:
+                for item in records:
+                    store.keep(item)
+                graph = store.finish()
             else:
-                options = replace(options, n_process=worker_count(options.n_process, count_articles(paths)))
-                records = with_progress(extract_records(articles, options, summary, report), summary, progress)
-                graph, store = merge_records(records, options.merge, options.event_window), None
+                graph = merge_records(records, options.merge, options.event_window)
     except BaseException:  # interrupted (SIGINT, SIGTERM) or failed: no worker outlives the run
         terminate_workers()
         raise
@@ -292,6 +242,21 @@ def extract(
     write_outputs(graph, outputs, output_options, store, summary, report)
     summary.seconds = time.perf_counter() - started
     return graph, summary
+
+
+@contextlib.contextmanager
+def store_write_errors(directory: str | None) -> Iterator[None]:
+    """With a store, the database's own write errors (a full disk) become one :class:`StoreWriteError` line."""
+    try:
+        yield
+    except OSError as err:
+        if directory is None:
+            raise
+        detail = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise StoreWriteError(
+            f"{directory}: cannot write the store ({detail}); the articles it held are kept,"
+            " and the next run completes it"
+        ) from err
 
 
 def check_outputs(outputs: list[str], reports: list[str], inputs: list[str]) -> None:
@@ -349,7 +314,7 @@ def write_outputs(
     graph: KnowledgeGraph,
     outputs: list[str],
     options: OutputOptions,
-    store: Store | None = None,
+    store: StoreRun | None = None,
     summary: RunSummary | None = None,
     report: Callable[[str], None] | None = None,
 ) -> None:
@@ -359,85 +324,11 @@ def write_outputs(
     """
     summary = summary or RunSummary()
     report = report or (lambda message: print(message, file=sys.stderr))
-    # The store's state and the options an output depends on beyond it.
-    digest = f"{state_digest(store)}:isolated={options.isolated}" if store is not None else ""
+    digest = store.output_digest(options.isolated) if store is not None else ""
     for output in outputs:
-        if store is not None and output_is_current(store, output, digest):
+        if store is not None and store.output_is_current(output, digest):
             continue
         written = write_or_report(output, functools.partial(write_graph, graph, output, options), summary, report)
         if written and store is not None:
             with contextlib.suppress(OSError):  # not remembered: the next run writes the file again
-                record_output(store, output, digest)
-
-
-def extract_into_store(
-    articles: Iterable[Article],
-    options: ExtractOptions,
-    summary: RunSummary,
-    report: Callable[[str], None],
-    progress: RunProgress,
-    expected_articles: int,
-) -> tuple[KnowledgeGraph, Store]:
-    """Parse only the articles the store lacks or holds in another version; keep the rest.
-
-    The merge order is this run's articles in reading order, then the stored
-    articles this run did not read (or none of them, with ``options.prune``), so
-    a run over the whole folder merges exactly as a fresh run does.
-    """
-    assert options.store is not None
-    store = open_store(options.store)
-    state = read_state(store)
-    settings = settings_fingerprint(options)
-    if state.hashes and state.settings != settings:
-        report(f"{options.store}: built with other settings or another newskg version; starting it afresh")
-        store.clear()
-        state = read_state(store)
-    run_order: list[str] = []
-    hashes: dict[str, str] = {}
-    kept: set[str] = set()
-
-    sources: dict[str, str] = {}
-
-    def changed_articles() -> Iterator[Article]:
-        for article in articles:
-            content_hash = article_hash(article)
-            source, stored = source_key(article), state.sources.get(article.id)
-            same = state.hashes.get(article.id) == content_hash
-            if stored and source and stored != source and not same and not options.prune:
-                # Another article under this id came from another file in an earlier run: never replaced silently.
-                summary.fail(
-                    f"{article.where}: article id {article.id!r} is already in the store, from {stored}; skipped"
-                    " (rename one of them, or use --prune to make the store hold only this run's inputs)",
-                    report,
-                )
-                continue
-            run_order.append(article.id)
-            hashes[article.id], sources[article.id] = content_hash, source
-            if same:
-                if source and stored != source:
-                    set_source(store, article.id, source)  # the same article, moved
-                kept.add(article.id)
-                summary.unchanged += 1
-                progress.update(summary)
-                continue
-            yield article
-
-    parse_options = replace(options, n_process=worker_count(options.n_process, expected_articles - len(state.hashes)))
-    for records in extract_records(changed_articles(), parse_options, summary, report):
-        put_article(store, records, hashes[records.article.id], sources[records.article.id])
-        kept.add(records.article.id)
-        progress.update(summary)
-    # An article whose new version failed is dropped, as a fresh run would not have it.
-    dropped = [article_id for article_id in run_order if article_id not in kept and article_id in state.hashes]
-    in_run = set(run_order)
-    order = [article_id for article_id in run_order if article_id in kept]
-    not_read = [article_id for article_id in state.order if article_id not in in_run]
-    if options.prune:
-        dropped += not_read  # the store becomes exactly what a fresh run over these inputs makes
-    else:
-        order += not_read
-    changed = len(kept) > summary.unchanged or dropped or order != state.order or settings != state.settings
-    if changed or not rdf_is_current(store):
-        graph = update_store(store, [], dropped, order, settings, options.base_iri, options.merge, options.event_window)
-        return graph, store
-    return merged_graph(store, options.merge, options.event_window), store
+                store.record_output(output, digest)

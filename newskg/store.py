@@ -13,7 +13,10 @@
 
 Re-running over a folder parses only articles whose content hash is new, and the
 merged graph is rebuilt from the stored records in the same order as a fresh run,
-so the result is identical to extracting everything again. A store of the first
+so the result is identical to extracting everything again. That policy is
+:class:`StoreRun`, in one place: the run hands it its options once, passes its
+articles through :meth:`StoreRun.select`, the records the engine makes to
+:meth:`StoreRun.keep`, and takes the merged graph from :meth:`StoreRun.finish`. A store of the first
 layout (one database holding both) is moved into ``DIR/state`` by the next
 ``extract --store DIR``, which rebuilds ``DIR/rdf``.
 """
@@ -24,20 +27,22 @@ import hashlib
 import itertools
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 import pyoxigraph as ox
 from rdflib import Dataset
 
+from newskg.extractor.pipeline import parser_identity
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
 from newskg.graphs.merge import merge_records
 from newskg.graphs.query import query_oxigraph
 from newskg.graphs.rdf.view import dataset_quads
 from newskg.model import Article, ArticleRecords, Entity, Evidence, KnowledgeGraph, Mention, Origin, Relation
+from newskg.reprints import SCHEME as FINGERPRINT_SCHEME
 
 META_GRAPH = ox.NamedNode("urn:newskg:store")
 STORE_NODE = ox.NamedNode("urn:newskg:store")
@@ -271,40 +276,167 @@ def rebuild_rdf(store: Store, graph: KnowledgeGraph, base_iri: str) -> None:
         store.rdf.bulk_extend(chunk)
 
 
-def update_store(
-    store: Store,
-    upserts: Iterable[tuple[ArticleRecords, str]],
-    removals: Iterable[str],
-    order: list[str],
-    settings: str,
-    base_iri: str,
-    merge: bool = True,
-    event_window: int = DEFAULT_EVENT_WINDOW,
-) -> KnowledgeGraph:
-    """Put new or changed articles (records, content hash), drop others, and rebuild the merged graph.
-
-    ``order`` is the merge order of the articles the store keeps; the merged graph
-    is built in that order (as a fresh run over the same inputs would) and returned.
-    """
-    for records, content_hash in upserts:
-        put_article(store, records, content_hash)
-    for article_id in removals:
-        remove_article(store, article_id)
-    set_value(store, SETTINGS, settings)
-    set_value(store, ORDER, json.dumps(order, ensure_ascii=False))
-    graph = merged_graph(store, merge, event_window)
-    rebuild_rdf(store, graph, base_iri)
-    store.rdf.flush()
-    # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
-    set_value(store, RDF_STATE, state_digest(store))
-    store.flush()
-    return graph
-
-
 def rdf_is_current(store: Store) -> bool:
     """The store's RDF view was rebuilt to the end from its current articles and settings."""
     recorded = [text_of(quad) for quad in store.meta.quads_for_pattern(STORE_NODE, RDF_STATE, None, META_GRAPH)]
     return recorded == [state_digest(store)]
+
+
+# --- the incremental policy of extract --store -------------------------------------------
+
+
+class StoreOptions(Protocol):
+    """The run's settings the incremental policy reads (:class:`newskg.run.ExtractOptions` has them all)."""
+
+    @property
+    def store(self) -> str | None: ...
+    @property
+    def prune(self) -> bool: ...
+    @property
+    def model(self) -> str: ...
+    @property
+    def lexicons(self) -> list[str]: ...
+    @property
+    def base_iri(self) -> str: ...
+    @property
+    def merge(self) -> bool: ...
+    @property
+    def event_window(self) -> int: ...
+
+
+def settings_fingerprint(options: StoreOptions) -> str:
+    """Everything besides an article's content that decides its records and RDF.
+
+    A store built with other settings (or another newskg, model or data files) is re-extracted in full.
+    """
+    lexicons = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in options.lexicons]
+    return json.dumps(
+        {
+            **parser_identity(options.model),
+            "lexicons": lexicons,
+            "base_iri": options.base_iri,
+            "merge": options.merge,
+            "event_window": options.event_window,
+            "fingerprints": FINGERPRINT_SCHEME,
+            # Document ids start with the input folder's name (a store with the older ids starts afresh).
+            "document_ids": 2,
+        },
+        sort_keys=True,
+    )
+
+
+class StoreRun:
+    """One ``extract --store DIR`` run: the whole incremental policy, given the run's options once.
+
+    1. :meth:`select` passes on only the articles the store lacks or holds in another
+       version (the others are kept as stored; an id already stored from another
+       file is refused, never replaced silently);
+    2. :meth:`keep` stores each parsed article's records;
+    3. :meth:`finish` drops what a fresh run would not have, fixes the merge order
+       and gives the merged graph, rebuilding the RDF view only when something
+       changed (or a rebuild was interrupted);
+    4. :meth:`output_is_current` and :meth:`record_output` leave alone an output
+       file that already holds the store's current graph.
+
+    The merge order is the run's articles in reading order, then the stored
+    articles it did not read (or none of them, with ``prune``), so a run over the
+    whole folder merges exactly as a fresh run does.
+    """
+
+    def __init__(self, options: StoreOptions, report: Callable[[str], None]) -> None:
+        assert options.store is not None
+        self.options = options
+        self.store = open_store(options.store)
+        self.settings = settings_fingerprint(options)
+        self.state = read_state(self.store)
+        if self.state.hashes and self.state.settings != self.settings:
+            report(f"{options.store}: built with other settings or another newskg version; starting it afresh")
+            self.store.clear()
+            self.state = read_state(self.store)
+        self.run_order: list[str] = []  # every article of this run, in reading order
+        self.hashes: dict[str, str] = {}
+        self.sources: dict[str, str] = {}
+        self.kept: set[str] = set()  # this run's articles the store holds at the end
+        self.unchanged = 0
+
+    @property
+    def stored(self) -> int:
+        """How many articles the store held before the run."""
+        return len(self.state.hashes)
+
+    def select(
+        self, articles: Iterable[Article], refuse: Callable[[str], None], unchanged: Callable[[], None]
+    ) -> Iterator[Article]:
+        """The articles to parse; ``refuse`` gets the message of each refused one, ``unchanged`` is called for
+        each article kept as stored."""
+        state = self.state
+        for article in articles:
+            content_hash = article_hash(article)
+            source, stored = source_key(article), state.sources.get(article.id)
+            same = state.hashes.get(article.id) == content_hash
+            if stored and source and stored != source and not same and not self.options.prune:
+                # Another article under this id came from another file in an earlier run: never replaced silently.
+                refuse(
+                    f"{article.where}: article id {article.id!r} is already in the store, from {stored}; skipped"
+                    " (rename one of them, or use --prune to make the store hold only this run's inputs)"
+                )
+                continue
+            self.run_order.append(article.id)
+            self.hashes[article.id], self.sources[article.id] = content_hash, source
+            if same:
+                if source and stored != source:
+                    set_source(self.store, article.id, source)  # the same article, moved
+                self.kept.add(article.id)
+                self.unchanged += 1
+                unchanged()
+                continue
+            yield article
+
+    def keep(self, records: ArticleRecords) -> None:
+        """Store one parsed article's records (its RDF comes with :meth:`finish`)."""
+        article_id = records.article.id
+        put_article(self.store, records, self.hashes[article_id], self.sources[article_id])
+        self.kept.add(article_id)
+
+    def finish(self) -> KnowledgeGraph:
+        """The merged graph of every article the store keeps, in merge order; the RDF view rebuilt if stale."""
+        state, options = self.state, self.options
+        # An article whose new version failed is dropped, as a fresh run would not have it.
+        dropped = [
+            article_id for article_id in self.run_order if article_id not in self.kept and article_id in state.hashes
+        ]
+        in_run = set(self.run_order)
+        order = [article_id for article_id in self.run_order if article_id in self.kept]
+        not_read = [article_id for article_id in state.order if article_id not in in_run]
+        if options.prune:
+            dropped += not_read  # the store becomes exactly what a fresh run over these inputs makes
+        else:
+            order += not_read
+        parsed = len(self.kept) > self.unchanged
+        changed = parsed or dropped or order != state.order or self.settings != state.settings
+        if not changed and rdf_is_current(self.store):
+            return merged_graph(self.store, options.merge, options.event_window)
+        for article_id in dropped:
+            remove_article(self.store, article_id)
+        set_value(self.store, SETTINGS, self.settings)
+        set_value(self.store, ORDER, json.dumps(order, ensure_ascii=False))
+        graph = merged_graph(self.store, options.merge, options.event_window)
+        rebuild_rdf(self.store, graph, options.base_iri)
+        self.store.rdf.flush()
+        # Recorded last: a run killed while rebuilding leaves the RDF marked stale, and the next run rebuilds it.
+        set_value(self.store, RDF_STATE, state_digest(self.store))
+        self.store.flush()
+        return graph
+
+    def output_digest(self, isolated: bool) -> str:
+        """The store's state and the options an output depends on beyond it."""
+        return f"{state_digest(self.store)}:isolated={isolated}"
+
+    def output_is_current(self, path: str, digest: str) -> bool:
+        return output_is_current(self.store, path, digest)
+
+    def record_output(self, path: str, digest: str) -> None:
+        record_output(self.store, path, digest)
 
 
 # --- outputs written from the store ------------------------------------------------------
