@@ -13,7 +13,7 @@ from itertools import combinations
 
 from spacy.tokens import Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list
+from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list, word_table
 from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
     RELATIVE_PRONOUNS,
@@ -282,6 +282,11 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
     if hyphened:
         subject_tokens, passive = [verb.head], True  # "the US-funded Radio Farda": Radio Farda is funded by the US.
     modality = modality_of(verb)
+    intended = intention_owners(verb, index)
+    if intended is not None:
+        # "Acme's bid to buy Bolt", "Acme announced a deal to buy Bolt": the owner of the bid acts.
+        subject_tokens, passive = intended[0], False
+        modality = NEGATED if NEGATED in (modality, intended[1]) else modality or intended[1]
     if modality is None and charged_party(verb):
         modality = "alleged"  # "accused X of crimes, including insulting Y"
     # A named partner after a row's preposition picks that row: "fired at X" is an attack, not a sacking.
@@ -318,6 +323,10 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         objects += [m for token in partner_tokens for m in argument_mentions(token, index) if m not in objects]
         confidence = 0.8
         relation = trigger.relation
+        if relation == "acquired" and not objects and not passive:
+            # A share of the target: "bought 20% of Bolt", "acquired the rest of Bolt".
+            for share, said in share_targets(direct, index):
+                objects, relation, rule = [*objects, share], said, "verb-share"
         if not objects and relation in OWNER_RELATIONS and not passive:
             things = (direct if trigger.takes_object else []) + partner_tokens
             objects = unique(m for obj in things for m in owner_mentions(obj, index, relation))
@@ -366,6 +375,57 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             if relation == "attacked" and verbal_attack(verb, (actor, target), index):
                 said = "accused"
             yield Candidate(actor, target, said, rule, confidence, verb, verb, modality or trigger.modality)
+
+
+def share_targets(objects: list[Token], index: MentionIndex) -> list[tuple[int, str]]:
+    """What a bought share is a share of, and what buying it states (share_nouns.tsv): "bought 20% of
+    Bolt" (invested_in), "bought the rest of Bolt" (acquired). Only a share noun as the object, with its
+    "of" phrase naming the target."""
+    table = word_table("share_nouns.tsv")
+    found: list[tuple[int, str]] = []
+    for obj in objects:
+        said = table.get(obj.lower_) or table.get(obj.lemma_.lower())
+        if said is not None:
+            found += [(m, said) for token in prep_objects(obj, ("of",)) for m in argument_mentions(token, index)]
+    return found
+
+
+def intention_owners(verb: Token, index: MentionIndex) -> tuple[list[Token], str] | None:
+    """Who would do what an infinitive on a noun of intention names (intention_nouns.tsv), and its
+    modality: the noun's possessor ("Acme's bid to buy Bolt"), its "by" phrase, a name before it ("the
+    Acme plan to close Bolt"), the subject of a verb that states the noun ("Acme announced a deal to buy
+    Bolt", intention_verbs.txt; "a deal to buy Bolt was announced by Acme"), or the subject of the clause
+    the noun is the circumstance of ("Acme cut prices in a bid to win Bolt", "Acme is in talks to buy
+    Bolt"). A plan abandoned or refused is negated ("Acme dropped its bid to buy Bolt"). None when the
+    verb is not such an infinitive; an empty list when no owner is named ("rejected a plan to buy Bolt":
+    whoever rejects it does not buy)."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or children(verb, ("nsubj", "nsubjpass")):
+        return None
+    if is_passive(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    modality = word_table("intention_nouns.tsv").get(noun.lemma_.lower()) or word_table("intention_nouns.tsv").get(
+        noun.lower_
+    )
+    if modality is None:
+        return None
+    owners = children(noun, ("poss",)) + prep_objects(noun, ("by",)) or modifier_actors(noun, index)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head != first:
+        first = first.head
+    head = first.head
+    statement = first.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in word_list("intention_verbs.txt")
+    if not owners and statement and first.dep_ == "dobj":
+        subjects, passive = logical_subjects(head)
+        owners = [] if passive else subjects
+    elif not owners and statement:
+        owners = agents_of_passive(head)
+    elif not owners and first.dep_ == "pobj" and head.lower_ in ("in", "under") and head.head.pos_ in ("VERB", "AUX"):
+        owners, passive = logical_subjects(head.head)
+        owners = [] if passive else owners
+    if statement and (any(c.dep_ == "neg" for c in head.children) or cues().get(head.lemma_.lower()) == NEGATED):
+        modality = NEGATED
+    return owners, modality
 
 
 def modal_clauses(verb: Token) -> Iterator[Token]:

@@ -436,6 +436,34 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Serbia", "excluded", "Croatia")},
     ),
     ("Toyota abandoned its takeover of Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    # --- an infinitive on a noun of intention: the noun's owner would act (intention_nouns.tsv)
+    ("Toyota's bid to buy Volvo failed.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota announced a deal to buy Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota launched a bid to take over Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota is in talks to buy Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Peru's decision to sue Chile surprised analysts.", {("Peru", "sued", "Chile")}, set()),
+    # Whoever rejects or welcomes a plan does not carry it out; a plan dropped or refused is no event.
+    ("Volvo rejected a plan to buy Saab.", set(), {("Volvo", "acquired", "Saab")}),
+    ("Toyota dropped its bid to buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    ("Toyota took a decision not to buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    # --- a share bought: "20% of X" is a stake in X, "the rest of X" the whole of it (share_nouns.tsv)
+    ("Toyota bought 20% of Volvo last year.", {("Toyota", "invested_in", "Volvo")}, {("Toyota", "acquired", "Volvo")}),
+    ("Toyota bought the rest of Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota bought 20% of its shares back.", set(), {("Toyota", "invested_in", "Toyota")}),
+    # --- calling for someone's release takes their side
+    (
+        "Amnesty International called for the release of Peter Hale.",
+        {("Amnesty International", "supported", "Peter Hale")},
+        set(),
+    ),
+    (
+        "Amnesty International demanded Peter Hale's immediate release.",
+        {("Amnesty International", "supported", "Peter Hale")},
+        set(),
+    ),
+    ("Maria Costa campaigned for the freedom of John Reed.", {("Maria Costa", "supported", "John Reed")}, set()),
+    ("Maria Costa did not call for the release of John Reed.", set(), {("Maria Costa", "supported", "John Reed")}),
+    ("The court ordered the release of Peter Hale.", set(), {("court", "supported", "Peter Hale")}),
 ]
 
 
@@ -474,6 +502,18 @@ def test_modality_of_bids_and_attempts(extract_text) -> None:
     }
     assert modalities("Tom Reed denied allegations that he threatened Anna Lind.", "threatened") == {"alleged"}
     assert modalities("Ahead of talks with Maria Costa, Peter Hale said little.", "met") == {"planned"}
+
+
+def test_modality_of_intentions(extract_text) -> None:
+    """An act named by a bid or a plan keeps the modality of its noun: attempted, planned."""
+    for sentence, modality in (
+        ("Toyota's bid to buy Volvo failed.", "attempted"),
+        ("Toyota announced a deal to buy Volvo.", "planned"),
+        ("Peru's decision to sue Chile surprised analysts.", "planned"),
+    ):
+        records = extract_text(sentence)
+        found = [r.evidence.modality for r in records.relations if r.predicate in ("acquired", "sued")]
+        assert found == [modality], (sentence, found)
 
 
 def test_lexicon_patterns_and_options() -> None:
