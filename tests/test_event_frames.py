@@ -450,6 +450,14 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Toyota bought 20% of Volvo last year.", {("Toyota", "invested_in", "Volvo")}, {("Toyota", "acquired", "Volvo")}),
     ("Toyota bought the rest of Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
     ("Toyota bought 20% of its shares back.", set(), {("Toyota", "invested_in", "Toyota")}),
+    # --- a counterpart named by a country is that country's side; a named counterpart is the person
+    ("Peter Hale met his French counterpart in Paris.", {("Peter Hale", "met", "France")}, set()),
+    (
+        "Peter Hale met his Chinese counterpart, Li Wei, in Beijing.",
+        {("Peter Hale", "met", "Li Wei")},
+        {("Peter Hale", "met", "China")},
+    ),
+    ("Peter Hale met his counterpart on Monday.", set(), {("Peter Hale", "met", "Peter Hale")}),
     # --- calling for someone's release takes their side
     (
         "Amnesty International called for the release of Peter Hale.",
@@ -510,9 +518,11 @@ def test_modality_of_intentions(extract_text) -> None:
         ("Toyota's bid to buy Volvo failed.", "attempted"),
         ("Toyota announced a deal to buy Volvo.", "planned"),
         ("Peru's decision to sue Chile surprised analysts.", "planned"),
+        # An event about to happen is not one yet.
+        ("Toyota was close to striking a deal with Nissan.", "expected"),
     ):
         records = extract_text(sentence)
-        found = [r.evidence.modality for r in records.relations if r.predicate in ("acquired", "sued")]
+        found = [r.evidence.modality for r in records.relations if r.predicate in ("acquired", "sued", "signed")]
         assert found == [modality], (sentence, found)
 
 
