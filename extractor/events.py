@@ -148,6 +148,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Verbs of talking whose object is the topic: "A and B discussed trade" is A meeting B.
+TOPIC_VERBS = frozenset({"discuss", "negotiate", "renegotiate", "debate"})
 # Relations whose target may be the owner of the thing the verb is about ("criticised the BBC's coverage",
 # "welcomed Germany's decision", "banned Chinese imports", "attacked the army's positions").
 OWNER_RELATIONS = frozenset({"accused", "supported", "threatened", "sanctioned", "excluded", "attacked"})
@@ -314,7 +316,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if trigger.relation in OWNERSHIP_RELATIONS:
             # "took over the party leadership", "seized the government": a position or power, not the
             # organisation its holders stand for.
-            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in word_list("metonym_heads.txt")]
+            heads = word_list("metonym_heads.txt") | word_list("force_heads.txt")
+            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in heads and t.lower_ not in heads]
         objects = unique(m for token in object_tokens for m in argument_mentions(token, index))
         partner_tokens = prep_objects(verb, preps)
         # Partner on the object noun or the particle: "signed a deal with X", "opened fire on X".
@@ -365,7 +368,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             continue  # "a man named Joe Smith" is what he is called, not an appointment.
         symmetric = inventory[relation].symmetric
         if symmetric and not objects:
-            if any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
+            topic = verb.lemma_.lower() in TOPIC_VERBS and not trigger.takes_object
+            if not topic and any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
                 continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
             # Names or a plural description relate to each other ("the two leaders talked"); a bare "they"
             # resolved to an earlier list is too loose a guess.

@@ -22,6 +22,8 @@ CONTROL_PREPOSITIONS = frozenset({"of", "for", "into", "from"})
 # Prepositions of the charge after a verb of blame: "accused of", "charged with", "arrested for".
 CHARGE_PREPOSITIONS = CONTROL_PREPOSITIONS | {"with"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Who arms and forces stand for (force_heads.txt): institutions, not companies ("Airbus planes").
+FORCE_OWNER_TYPES = INSTITUTION_TYPES - {"Company"}
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 
@@ -107,6 +109,13 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in INSTITUTION_TYPES]
             if named:
                 return named
+    # Arms and forces: "US warplanes", "Nato jets" (a country or organisation, not a maker of planes).
+    if token.lemma_.lower() in word_list("force_heads.txt") or token.lower_ in word_list("force_heads.txt"):
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+                named = [m for m in index.at(child) if index.type_of(m) in FORCE_OWNER_TYPES]
+                if named:
+                    return named
     # A kind of place named after "of": "the town of Gao", "the province of Aceh".
     if token.lemma_.lower() in word_list("place_class_nouns.txt"):
         named = [m for pobj in prep_objects(token, ("of",)) for m in index.at(pobj) if index.type_of(m) in LOC]

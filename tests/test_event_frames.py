@@ -458,6 +458,14 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Peter Hale", "met", "China")},
     ),
     ("Peter Hale met his counterpart on Monday.", set(), {("Peter Hale", "met", "Peter Hale")}),
+    # --- talking about a topic: coordinated subjects meet each other (not so for receiving things)
+    ("Peter Hale and Maria Costa discussed trade.", {("Peter Hale", "met", "Maria Costa")}, set()),
+    ("Chile and Peru negotiated a ceasefire.", {("Chile", "met", "Peru")}, set()),
+    ("Peter Hale and Maria Costa received awards.", set(), {("Peter Hale", "met", "Maria Costa")}),
+    ("Peter Hale and Maria Costa did not discuss trade.", set(), {("Peter Hale", "met", "Maria Costa")}),
+    # --- a country's arms stand for it in reports of strikes; a purchase of a maker's planes is not of the maker
+    ("US warplanes bombed Kandahar overnight.", {("United States", "attacked", "Kandahar")}, set()),
+    ("Air China bought 20 Airbus planes.", set(), {("Air China", "acquired", "Airbus")}),
     # --- calling for someone's release takes their side
     (
         "Amnesty International called for the release of Peter Hale.",
