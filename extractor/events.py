@@ -389,6 +389,8 @@ def share_targets(objects: list[Token], index: MentionIndex) -> list[tuple[int, 
     found: list[tuple[int, str]] = []
     for obj in objects:
         said = table.get(obj.lower_) or table.get(obj.lemma_.lower())
+        if said is not None and any(c.dep_ == "nummod" and c.lower_ == "100" for c in obj.children):
+            said = "acquired"  # "bought 100% of Bolt": all of it.
         if said is not None:
             found += [(m, said) for token in prep_objects(obj, ("of",)) for m in argument_mentions(token, index)]
     return found

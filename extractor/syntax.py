@@ -64,7 +64,7 @@ def coordinated(token: Token) -> list[Token]:
     that goes on after a description of its first name between dashes: 'from Acme - a US agency - Bolt and
     Cole' (the parser reads Bolt as the description's apposition; a name after the closing dash is the next
     item, not another description)."""
-    found = [token, *(t for t in token.conjuncts if t.i > token.i)]
+    found = [token, *(t for t in token.conjuncts if t.i > token.i and not clause_subject(t))]
     for description in token.children:
         if description.dep_ != "appos" or description.pos_ != "NOUN" or description.i < token.i:
             continue
@@ -77,6 +77,19 @@ def coordinated(token: Token) -> list[Token]:
             ):
                 found += [name, *(t for t in name.conjuncts if t.i > name.i)]
     return found
+
+
+def clause_subject(conjunct: Token) -> bool:
+    """A conjunct the parser took into a list that is the subject of the clause after it: "plans to help
+    buyers and the Tories would extend ..." (a modal or auxiliary right after the name, on a verb with no
+    subject of its own)."""
+    after = conjunct.right_edge.i + 1
+    if after >= len(conjunct.doc):
+        return False
+    word = conjunct.doc[after]
+    if word.dep_ not in ("aux", "auxpass") or word.head.i <= word.i:
+        return False
+    return not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in word.head.children)
 
 
 def argument_mentions(token: Token, index: MentionIndex) -> list[int]:

@@ -449,6 +449,13 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     # --- a share bought: "20% of X" is a stake in X, "the rest of X" the whole of it (share_nouns.tsv)
     ("Toyota bought 20% of Volvo last year.", {("Toyota", "invested_in", "Volvo")}, {("Toyota", "acquired", "Volvo")}),
     ("Toyota bought the rest of Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota bought 100% of Volvo.", {("Toyota", "acquired", "Volvo")}, {("Toyota", "invested_in", "Volvo")}),
+    # A name the parser put in a list that is the subject of the next clause is not an argument.
+    (
+        "Labour announced plans to help buyers and the Tories would extend the scheme.",
+        set(),
+        {("Labour", "supported", "Conservative Party")},
+    ),
     ("Toyota bought 20% of its shares back.", set(), {("Toyota", "invested_in", "Toyota")}),
     # --- a counterpart named by a country is that country's side; a named counterpart is the person
     ("Peter Hale met his French counterpart in Paris.", {("Peter Hale", "met", "France")}, set()),
