@@ -24,6 +24,8 @@ CHARGE_PREPOSITIONS = CONTROL_PREPOSITIONS | {"with"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Who arms and forces stand for (force_heads.txt): institutions, not companies ("Airbus planes").
 FORCE_OWNER_TYPES = INSTITUTION_TYPES - {"Company"}
+# A modal or finite auxiliary ("would", "has", "was"), not the infinitive's "to".
+FINITE_AUXILIARY_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 
@@ -87,8 +89,8 @@ def clause_subject(conjunct: Token) -> bool:
     if after >= len(conjunct.doc):
         return False
     word = conjunct.doc[after]
-    if word.dep_ not in ("aux", "auxpass") or word.head.i <= word.i:
-        return False
+    if word.dep_ not in ("aux", "auxpass") or word.head.i <= word.i or word.tag_ not in FINITE_AUXILIARY_TAGS:
+        return False  # "met A and B to talk about ...": an infinitive has no subject to take.
     return not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in word.head.children)
 
 

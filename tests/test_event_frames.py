@@ -450,6 +450,11 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("Toyota bought 20% of Volvo last year.", {("Toyota", "invested_in", "Volvo")}, {("Toyota", "acquired", "Volvo")}),
     ("Toyota bought the rest of Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
     ("Toyota bought 100% of Volvo.", {("Toyota", "acquired", "Volvo")}, {("Toyota", "invested_in", "Volvo")}),
+    (
+        "Peter Hale met Maria Costa and John Reed to talk about trade.",
+        {("Peter Hale", "met", "Maria Costa"), ("Peter Hale", "met", "John Reed")},
+        set(),
+    ),
     # A name the parser put in a list that is the subject of the next clause is not an argument.
     (
         "Labour announced plans to help buyers and the Tories would extend the scheme.",
