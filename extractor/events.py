@@ -723,6 +723,16 @@ def between_pairs(phrase: Token, index: MentionIndex) -> list[tuple[int, int]]:
     return unique_pairs((a, b) for first, second in combinations(sides, 2) for a in first for b in second if a != b)
 
 
+def noun_agents(phrase: Token) -> list[Token]:
+    """The "by" phrase of an event noun: "the takeover of B by A"; also when the parser hung it on the
+    active verb whose object the noun is ("condemned the killing of X by Y": an active verb has no agent)."""
+    found = prep_objects(phrase, ("by",))
+    head = phrase.head
+    if phrase.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
+        found += [t for t in agents_of_passive(head) if t.i > phrase.i]
+    return found
+
+
 def unique_pairs(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(dict.fromkeys(items))
 
@@ -803,7 +813,8 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         if how != "circumstance":
             partner_tokens += prep_objects(anchor, preps - {"between", "of"})
         if how == "passive":
-            subject_tokens = agents_of_passive(anchor)
+            # "sanctions were imposed by X"; "the acquisition of B by A was completed" (the noun's own "by").
+            subject_tokens = agents_of_passive(anchor) or noun_agents(phrase)
         elif how == "blame":
             subject_tokens = children(anchor, ("dobj", "nsubjpass"))
             if anchor.dep_ == "acl":
@@ -831,7 +842,7 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         return  # "handed over his stake in X to Y", "the sale of its stake in X": a stake given up.
     else:
         # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
-        subject_tokens = prep_objects(phrase, ("by",)) + ([] if "poss" in preps else possessors)
+        subject_tokens = noun_agents(phrase) + ([] if "poss" in preps else possessors)
         if phrase.dep_ == "ROOT":
             subject_tokens += children(phrase, ("nsubj",))  # A verb the tagger read as a noun: "X bid for Y".
         if not subject_tokens:

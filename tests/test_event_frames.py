@@ -470,6 +470,18 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Peter Hale", "met", "China")},
     ),
     ("Peter Hale met his counterpart on Monday.", set(), {("Peter Hale", "met", "Peter Hale")}),
+    # --- the "by" phrase of an event noun: its own, or hung by the parser on the verb of its clause
+    ("The acquisition of Volvo by Toyota was completed.", {("Toyota", "acquired", "Volvo")}, set()),
+    (
+        "The takeover of Volvo by Toyota was approved by regulators.",
+        {("Toyota", "acquired", "Volvo")},
+        set(),
+    ),
+    (
+        "Peter Hale condemned the killing of Maria Costa by John Reed.",
+        {("John Reed", "killed", "Maria Costa")},
+        {("Peter Hale", "killed", "Maria Costa")},
+    ),
     # --- talking about a topic: coordinated subjects meet each other (not so for receiving things)
     ("Peter Hale and Maria Costa discussed trade.", {("Peter Hale", "met", "Maria Costa")}, set()),
     ("Chile and Peru negotiated a ceasefire.", {("Chile", "met", "Peru")}, set()),
