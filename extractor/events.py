@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list, word_table
 from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
+    LOC,
     RELATIVE_PRONOUNS,
     MentionIndex,
     agents_of_passive,
@@ -374,11 +375,26 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             # Names or a plural description relate to each other ("the two leaders talked"); a bare "they"
             # resolved to an earlier list is too loose a guess.
             subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
+        met = False
         for actor, target in pairs(subjects, objects, symmetric):
             said = relation
             if relation == "attacked" and verbal_attack(verb, (actor, target), index):
                 said = "accused"
+            met = met or said == "met"
             yield Candidate(actor, target, said, rule, confidence, verb, verb, modality or trigger.modality)
+        if met and verb.lemma_.lower() not in HOSTING_VERBS:  # Who hosts a dinner at home is not visiting it.
+            yield from meeting_places(verb, subjects, index, modality or trigger.modality)
+
+
+def meeting_places(verb: Token, subjects: list[int], index: MentionIndex, modality: str | None) -> Iterator[Candidate]:
+    """Where a meeting took place, its parties were: "met X in Geneva", "met X at the conference in Gateshead"
+    (the place of the conference too), "A and B met in Lima". Only a named place after "in" or "at" on the
+    verb of a meeting found between names."""
+    places = prep_objects(verb, ("in", "at"))
+    places += [t for place in places for t in prep_objects(place, ("in",))]
+    found = unique(m for token in places for m in argument_mentions(token, index) if index.type_of(m) in LOC)
+    for actor, place in pairs(subjects, found, False):
+        yield Candidate(actor, place, "visited", "meeting-place", 0.6, verb, verb, modality)
 
 
 def share_targets(objects: list[Token], index: MentionIndex) -> list[tuple[int, str]]:

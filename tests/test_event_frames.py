@@ -482,6 +482,20 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("John Reed", "killed", "Maria Costa")},
         {("Peter Hale", "killed", "Maria Costa")},
     ),
+    # --- where a meeting took place, its parties were
+    (
+        "Peter Hale met Maria Costa in Geneva on Monday.",
+        {("Peter Hale", "met", "Maria Costa"), ("Peter Hale", "visited", "Geneva")},
+        set(),
+    ),
+    ("Peter Hale met Maria Costa at the conference in Oslo.", {("Peter Hale", "visited", "Oslo")}, set()),
+    ("Peter Hale did not meet Maria Costa in Geneva.", set(), {("Peter Hale", "visited", "Geneva")}),
+    ("Toyota met its targets in Japan.", set(), {("Toyota", "visited", "Japan")}),
+    (
+        "Peter Hale hosted Maria Costa at his home in Oslo.",
+        {("Peter Hale", "met", "Maria Costa")},
+        {("Peter Hale", "visited", "Oslo")},
+    ),
     # --- talking about a topic: coordinated subjects meet each other (not so for receiving things)
     ("Peter Hale and Maria Costa discussed trade.", {("Peter Hale", "met", "Maria Costa")}, set()),
     ("Chile and Peru negotiated a ceasefire.", {("Chile", "met", "Peru")}, set()),
