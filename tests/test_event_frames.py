@@ -482,6 +482,17 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("John Reed", "killed", "Maria Costa")},
         {("Peter Hale", "killed", "Maria Costa")},
     ),
+    # --- an obsession ascribed to an opponent is blame; a commitment alone is not
+    (
+        "Peter Hale said Maria Costa was obsessively committed to cutting spending.",
+        {("Peter Hale", "accused", "Maria Costa")},
+        set(),
+    ),
+    (
+        "Peter Hale said Maria Costa was committed to cutting spending.",
+        set(),
+        {("Peter Hale", "accused", "Maria Costa")},
+    ),
     # --- where a meeting took place, its parties were
     (
         "Peter Hale met Maria Costa in Geneva on Monday.",
