@@ -156,6 +156,8 @@ def is_capitalised_name(tokens: Span) -> bool:
 def split_source_line(span: Span) -> list[Span]:
     """'Moscow ITAR-TASS', 'Bangkok BANGKOK POST': a source line names a city in ordinary case and then the
     outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG)."""
+    if not any(span[cut].text.isupper() for cut in range(1, min(len(span), 4))):
+        return [span]  # No word in capitals where an outlet could start (most names): no slices made.
     for cut in range(1, min(len(span), 4)):
         city, outlet = span[:cut], span[cut:]
         if (
