@@ -4,10 +4,12 @@
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person
   (:mod:`newskg.extractor.role_nouns`).
-- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
+- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y"; a place
+  phrase right after an organisation hung on the noun before it ("scientists at X in Y").
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
 - lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
+- a birthplace written before "born": "Ohio born X", "X, Ohio born, said".
 """
 
 from __future__ import annotations
@@ -189,6 +191,31 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
 
 
+def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A place phrase right after an organisation that is the object of a preposition, which the parser hung
+    on the noun before it: in "scientists at the Kelso Institute (KI) in Dundee" and "Dr Ann Roe of the Vale
+    Clinic in Leeds" the place is the organisation's, not the scientists' nor Dr Roe's (a name's own "in" is
+    where it stood: "Roe in Leeds said"). Only on a noun: "spoke at Acme in Paris" is where the talk was."""
+    if index.type_of(mention) not in ORG:
+        return
+    m = index.mentions[mention]
+    head = doc[index.heads[mention]]
+    if head.dep_ != "pobj" or head.head.lower_ not in ("at", "of", "with", "for"):
+        return
+    holder = head.head.head
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return
+    for prep in children(holder, ("prep",)):
+        gap = doc[m["token_end"] : prep.i]
+        # Nothing between the name and the phrase but the name's own parenthesis: "(KI)".
+        if prep.lower_ != "in" or (len(gap) and not (gap[0].text == "(" and gap[-1].text == ")")):
+            continue
+        for pobj in children(prep, ("pobj",)):
+            for place in head_mentions(pobj, index):
+                if index.type_of(place) in LOC and not wide_place(index, place):
+                    yield Candidate(mention, place, "based_in", "trailing-place", 0.6, prep, head, None)
+
+
 def closing_phrases(head: Token) -> list[Token]:
     """A prepositional phrase set off by a comma after a list of names belongs to every name of the list
     before it ("X, from Leeds, and Y, Z and W, from York": Z and W are from York too), not only to the name
@@ -326,23 +353,56 @@ def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candi
 
 def owned_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
     """A noun of home or seat between an owner and a place: "Nelson's hometown of Abbott", "the NRC's
-    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y"."""
+    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y", "at Acme headquarters in
+    Y"."""
     if index.type_of(mention) not in LOC:
         return
     place = doc[index.heads[mention]]
     nouns = [place.head] if place.dep_ in ("compound", "nmod") else []
     if place.dep_ == "pobj" and place.head.lower_ in ("of", "in", "at"):
-        holder = place.head.head
+        prep = place.head
+        holder = prep.head
         # "X's headquarters is in Y": the subject of the copula.
         nouns += children(holder, ("nsubj",)) if holder.lemma_ == "be" else [holder]
+        before = doc[prep.i - 1] if prep.i else prep
+        if before.pos_ == "NOUN" and before not in nouns and before.lower_ != "of":
+            # The noun right before the phrase, whatever the parser hung it on: "a briefing at Acme headquarters
+            # in Bexley" (the phrase on "briefing" or on the verb).
+            nouns.append(before)
     for noun in nouns:
         relation = place_nouns().get(noun.lemma_.lower())
         if relation is None:
             continue
-        owners = children(noun, ("poss",)) + prep_objects(noun, ("of",))
+        # The owner by possessive, by "of", or as the noun's modifier: "the Acme headquarters in Bexley".
+        owners = children(noun, ("poss", "compound")) + prep_objects(noun, ("of",))
         for owner in (m for token in owners for m in argument_mentions(token, index)):
             if owner != mention:
                 yield Candidate(owner, mention, relation, "place-noun", 0.7, noun, noun, None)
+
+
+def born_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A place with "born" after it, beside a person, is the person's birthplace, however the parser read the
+    unhyphenated compound: "Ohio born actor X", "Ohio born X", "X, Ohio born, said" (with a hyphen, "Ohio-born
+    X", the place is a modifier of the name's description: :func:`modifier_places`)."""
+    if index.type_of(mention) not in LOC:
+        return
+    end = index.mentions[mention]["token_end"]
+    if end >= len(doc) - 1 or doc[end].lower_ != "born":
+        return
+    start = index.mentions[mention]["token_start"]
+    people = []
+    after = doc[end + 1]
+    while after.pos_ == "NOUN" and after.i < len(doc) - 1:
+        after = doc[after.i + 1]  # "Ohio born actor X": the person's description between
+    people += [m for m in index.at(after) if index.mentions[m]["token_start"] == after.i]
+    if start >= 2 and doc[start - 1].text == "," and doc[end + 1].is_punct:
+        # Set off after the name: "X, Ohio born, said".
+        people += [m for m in index.at(doc[start - 2]) if index.mentions[m]["token_end"] == start - 1]
+    for person in people:
+        if index.type_of(person) == "Person" and not index.mentions[person].get("coreference"):
+            relation = place_relation("Person", index.type_of(mention))
+            if relation:
+                yield Candidate(person, mention, relation, "born-place", 0.7, doc[end], doc[end], None)
 
 
 def place_nouns() -> dict[str, str]:
@@ -358,8 +418,10 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
+        yield from trailing_places(doc, mention, index)
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
+        yield from born_places(doc, mention, index)
         yield from container_places(doc, mention, index)
         yield from memberships(doc, mention, index)
     yield from comma_places(doc, index)
