@@ -107,7 +107,7 @@ def typed_mention(span: Span) -> MentionRecord | None:
         return person_mention(name)
     if label == "NORP":
         country = lookup_demonym(span.text)
-        if country is None:
+        if country is None or council_noun(span):
             return None
         return mention_record(span, "Country", country.name, country_attributes(country), evidence=GAZETTEER_COUNTRY)
     if label in ("GPE", "LOC"):
@@ -223,6 +223,26 @@ def organization_mention(span: Span) -> MentionRecord:
     """An organisation typed by the noun beside it, a keyword in its name, or only by NER."""
     entity_type, cue = organization_type(span)
     return mention_record(span, entity_type, span.text, evidence=[f"{cue}:{entity_type}"] if cue else None)
+
+
+def council_noun(span: Span) -> bool:
+    """A national adjective that is the noun of a body's name, not a nationality: "the Supreme Soviet", "the
+    Petrograd Soviet", "the Soviet of Nationalities" (after a capitalised word that is no nationality or
+    country itself, or before "of")."""
+    doc = span.doc
+    if len(span) != 1:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and not before.is_sent_start
+        and before.is_title
+        and before.pos_ in ("PROPN", "ADJ")
+        and lookup_demonym(before.text) is None
+        and lookup_country(before.text) is None
+    )
 
 
 def country_mention(span: Span) -> MentionRecord | None:

@@ -55,6 +55,11 @@ def countries_by_iso2() -> dict[str, Country]:
             geonameid=info.get("geonameid"),
             capital=info.get("capital") or None,
         )
+    for code, name in read_table("historic_countries.tsv"):
+        # A former country keeps the two-letter code it had, unless a country now uses it.
+        record = pycountry.historic_countries.get(alpha_4=code)
+        if record is not None and record.alpha_2 not in table:
+            table[record.alpha_2] = Country(name, record.alpha_2, record.alpha_3, geonameid=None, capital=None)
     return table
 
 

@@ -5,7 +5,8 @@
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person
   (:mod:`newskg.extractor.role_nouns`).
 - affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y"; a place
-  phrase right after an organisation hung on the noun before it ("scientists at X in Y").
+  phrase right after an organisation hung on the noun before it ("scientists at X in Y"); the city of a
+  person's organisation ("Dr X of the Y Clinic in Z").
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
 - lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
@@ -191,6 +192,44 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
 
 
+def place_after(doc: Doc, organisation: Token, holder: Token, index: MentionIndex) -> list[int]:
+    """The places of an "in" phrase right after an organisation's name (after its parenthesis, "(KI)"), hung on
+    the name or on the noun before it that holds its preposition, ``holder``; not a country or continent
+    ("Acme in France": where it works)."""
+    mentions = index.at(organisation)
+    if not mentions:
+        return []
+    end = max(index.mentions[m]["token_end"] for m in mentions)
+    found = []
+    for prep in children(organisation, ("prep",)) + children(holder, ("prep",)):
+        gap = doc[end : prep.i]
+        if prep.lower_ != "in" or (len(gap) and not (gap[0].text == "(" and gap[-1].text == ")")):
+            continue
+        for pobj in children(prep, ("pobj",)):
+            found += [p for p in head_mentions(pobj, index) if index.type_of(p) in LOC and not wide_place(index, p)]
+    return found
+
+
+def workplace_homes(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A person of an organisation in a city lives there, as "X, a nurse in Leeds" does: "Dr Ann Roe of the
+    Vale Clinic in Leeds", "X, an economist with Acme Bank in Leeds", "X, president of the Bank of Leeds" is not
+    this rule (the place is in the name). Only a city or region: "Acme in France" is where it works."""
+    if index.type_of(mention) != "Person" or index.mentions[mention].get("coreference"):
+        return
+    head = doc[index.heads[mention]]
+    nouns = [head, *(t for t in descriptors(head)[1:] if t.pos_ == "NOUN" and not index.at(t))]
+    for noun in nouns:
+        for prep in children(noun, ("prep",)):
+            if prep.lower_ not in ("of", "at", "with", "for"):
+                continue
+            for pobj in children(prep, ("pobj",)):
+                if not any(index.type_of(m) in ORG for m in index.at(pobj)):
+                    continue
+                for place in place_after(doc, pobj, noun, index):
+                    if place_relation("Person", index.type_of(place)) == "lives_in" and index.type_of(place) != "Place":
+                        yield Candidate(mention, place, "lives_in", "workplace-home", 0.5, prep, head, None)
+
+
 def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
     """A place phrase right after an organisation that is the object of a preposition, which the parser hung
     on the noun before it: in "scientists at the Kelso Institute (KI) in Dundee" and "Dr Ann Roe of the Vale
@@ -198,22 +237,17 @@ def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
     where it stood: "Roe in Leeds said"). Only on a noun: "spoke at Acme in Paris" is where the talk was."""
     if index.type_of(mention) not in ORG:
         return
-    m = index.mentions[mention]
     head = doc[index.heads[mention]]
     if head.dep_ != "pobj" or head.head.lower_ not in ("at", "of", "with", "for"):
         return
     holder = head.head.head
     if holder.pos_ not in ("NOUN", "PROPN"):
         return
-    for prep in children(holder, ("prep",)):
-        gap = doc[m["token_end"] : prep.i]
-        # Nothing between the name and the phrase but the name's own parenthesis: "(KI)".
-        if prep.lower_ != "in" or (len(gap) and not (gap[0].text == "(" and gap[-1].text == ")")):
-            continue
-        for pobj in children(prep, ("pobj",)):
-            for place in head_mentions(pobj, index):
-                if index.type_of(place) in LOC and not wide_place(index, place):
-                    yield Candidate(mention, place, "based_in", "trailing-place", 0.6, prep, head, None)
+    # Only the phrase the parser hung on the holder: one on the name itself is preposition_affiliations'.
+    for place in place_after(doc, head, holder, index):
+        prep = doc[index.heads[place]].head
+        if prep.head != head:
+            yield Candidate(mention, place, "based_in", "trailing-place", 0.6, prep, head, None)
 
 
 def closing_phrases(head: Token) -> list[Token]:
@@ -419,6 +453,7 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
         yield from trailing_places(doc, mention, index)
+        yield from workplace_homes(doc, mention, index)
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
         yield from born_places(doc, mention, index)

@@ -58,6 +58,22 @@ def test_country_forms_and_demonyms_are_one_country(extract_text) -> None:
     assert entities["Kenya"][0] == "Country"
 
 
+def test_former_countries_are_countries(extract_text) -> None:
+    # Names and adjectives of former countries (pycountry's historic countries): "the Soviet Union", "Soviet".
+    text = "The Soviet Union and Yugoslavia signed a pact. Soviet pianist Ivan Drago played in Czechoslovakia."
+    records = extract_text(text)
+    entities = by_label(records)
+    assert entities["Soviet Union"][0] == "Country" and "Soviet" in entities["Soviet Union"][1]
+    assert entities["Yugoslavia"][0] == "Country" and entities["Czechoslovakia"][0] == "Country"
+    assert any(e.label == "Soviet Union" and e.attributes.get("iso3") == "SUN" for e in records.entities)
+
+
+def test_a_national_adjective_naming_a_council_is_no_country(extract_text) -> None:
+    # "the Supreme Soviet", "the Soviet of Nationalities": a body's name, not the country.
+    for text in ("Crimean Supreme Soviet Chairman Ivan Drago met envoys.", "The Soviet of Nationalities met."):
+        assert "Soviet Union" not in by_label(extract_text(text)), text
+
+
 def test_capital_as_actor_is_its_country_and_as_place_a_city(extract_text) -> None:
     records = extract_text("Beijing abruptly closed the border. Tourists flocked to Beijing in May.")
     entities = {e.label: e for e in records.entities}
