@@ -36,7 +36,7 @@ from newskg.extractor.junk import (
 from newskg.extractor.parties import party_of
 from newskg.extractor.people import honorific_gender, honorific_led, person_mention, person_name, titled_name
 from newskg.extractor.schema import MentionRecord, mention_record
-from newskg.extractor.spans import strip_leading_determiner, strip_possessive
+from newskg.extractor.spans import credit_language, strip_leading_determiner, strip_possessive
 from newskg.extractor.type_cues import (
     PLACE_TYPES,
     context_nouns,
@@ -107,8 +107,8 @@ def typed_mention(span: Span) -> MentionRecord | None:
         return person_mention(name)
     if label == "NORP":
         country = lookup_demonym(span.text)
-        if country is None or council_noun(span):
-            return None
+        if country is None or council_noun(span) or credit_language(span.doc, span.start - 1):
+            return None  # "in Spanish 1402 GMT": the language of a source line, not the country.
         return mention_record(span, "Country", country.name, country_attributes(country), evidence=GAZETTEER_COUNTRY)
     if label in ("GPE", "LOC"):
         span = strip_leading_determiner(span) if label == "LOC" else span

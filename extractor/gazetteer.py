@@ -57,9 +57,9 @@ def countries_by_iso2() -> dict[str, Country]:
         )
     for code, name in read_table("historic_countries.tsv"):
         # A former country keeps the two-letter code it had, unless a country now uses it.
-        record = pycountry.historic_countries.get(alpha_4=code)
-        if record is not None and record.alpha_2 not in table:
-            table[record.alpha_2] = Country(name, record.alpha_2, record.alpha_3, geonameid=None, capital=None)
+        former = pycountry.historic_countries.get(alpha_4=code)
+        if former is not None and former.alpha_2 not in table:
+            table[former.alpha_2] = Country(name, former.alpha_2, former.alpha_3, geonameid=None, capital=None)
     return table
 
 
@@ -77,6 +77,12 @@ def country_names() -> dict[str, str]:
     for alias, iso2 in read_table("country_aliases.tsv"):
         names[alias] = iso2
     return names
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """The English names of languages (ISO 639-3, from pycountry): "English", "Serbo-Croatian"."""
+    return frozenset(language.name for language in pycountry.languages)
 
 
 @cache

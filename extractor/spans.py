@@ -12,7 +12,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, us_state_abbreviations
+from newskg.extractor.gazetteer import (
+    language_names,
+    lookup_city,
+    lookup_country,
+    lookup_demonym,
+    us_state_abbreviations,
+)
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.parties import extend_party_span, split_party_word
 
@@ -153,15 +159,33 @@ def is_capitalised_name(tokens: Span) -> bool:
     return len(letters) >= 3 and first.isupper()
 
 
+def credit_language(doc: Doc, i: int) -> bool:
+    """'in English 0107 GMT', 'in Russian 14 Jan 94': what follows the outlet in the credit line of a monitored
+    broadcast or paper, the language it was in and when (``i``: the "in")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].lower_ == "in"
+        and doc[i + 1].text in language_names()
+        and doc[i + 2].like_num
+    )
+
+
+def name_word(token: Token) -> bool:
+    return token.is_title or token.is_upper or token.text == "-"
+
+
 def split_source_line(span: Span) -> list[Span]:
     """'Moscow ITAR-TASS', 'Bangkok BANGKOK POST': a source line names a city in ordinary case and then the
-    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG)."""
+    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG). An
+    outlet in ordinary case only before the credit's language: 'Havana Radio Rebelde in Spanish 1402 GMT'
+    (but 'the London Symphony Orchestra' stays one name)."""
+    credit = credit_language(span.doc, span.end)
     for cut in range(1, min(len(span), 4)):
         city, outlet = span[:cut], span[cut:]
         if (
             not city.text.isupper()
             and lookup_city(city.text) is not None
-            and is_capitalised_name(outlet)
+            and (is_capitalised_name(outlet) or (credit and all(name_word(t) for t in outlet)))
             and outlet.text not in us_state_abbreviations()
         ):
             doc = span.doc

@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 from newskg.extractor.spans import trim_span
 from newskg.model import ArticleRecords
+from tests.conftest import edges
 
 
 def by_label(records: ArticleRecords) -> dict[str, tuple[str, list[str]]]:
@@ -162,6 +163,25 @@ def test_source_line_splits_city_and_outlet(extract_text) -> None:
     assert "GMT" not in entities
     # A city name followed by an ordinary name stays one name.
     assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))
+
+
+SOURCE_LINES = [
+    # (credit line of a monitored broadcast or paper, city, outlet): the outlet NER missed after the city, or
+    # joined to it in ordinary case, up to the credit's language and time; the language is no country.
+    ("LD1234 Oslo NORDPOST in Norwegian 1200 GMT 3 May 94", "Oslo", "NORDPOST"),
+    ("Oslo NORDPOST", "Oslo", "NORDPOST"),
+    ("WS2204 Bergen Radio Vestland Network in Norwegian 0700 GMT 5 Apr 94", "Bergen", "Radio Vestland Network"),
+    ("NC1404 Cairo AL-MASRIA in Arabic 6 Apr 94 p 6", "Cairo", "AL-MASRIA"),
+]
+
+
+def test_source_line_outlets_are_organisations_based_in_the_city(extract_text) -> None:
+    for text, city, outlet in SOURCE_LINES:
+        records = extract_text(text)
+        entities = by_label(records)
+        assert entities[city][0] == "City" and entities[outlet][0] == "Organization", (text, entities)
+        assert "Norway" not in entities and "Egypt" not in entities, text
+        assert (outlet, "based_in", city) in edges(records), text
 
 
 def test_name_before_native_is_a_place(extract_text) -> None:
