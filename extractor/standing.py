@@ -5,8 +5,7 @@
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person
   (:mod:`newskg.extractor.role_nouns`).
 - affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y"; a place
-  phrase right after an organisation hung on the noun before it ("scientists at X in Y"); the city of a
-  person's organisation ("Dr X of the Y Clinic in Z").
+  phrase right after an organisation hung on the noun before it ("scientists at X in Y").
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
 - lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
@@ -208,26 +207,6 @@ def place_after(doc: Doc, organisation: Token, holder: Token, index: MentionInde
         for pobj in children(prep, ("pobj",)):
             found += [p for p in head_mentions(pobj, index) if index.type_of(p) in LOC and not wide_place(index, p)]
     return found
-
-
-def workplace_homes(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
-    """A person of an organisation in a city lives there, as "X, a nurse in Leeds" does: "Dr Ann Roe of the
-    Vale Clinic in Leeds", "X, an economist with Acme Bank in Leeds", "X, president of the Bank of Leeds" is not
-    this rule (the place is in the name). Only a city or region: "Acme in France" is where it works."""
-    if index.type_of(mention) != "Person" or index.mentions[mention].get("coreference"):
-        return
-    head = doc[index.heads[mention]]
-    nouns = [head, *(t for t in descriptors(head)[1:] if t.pos_ == "NOUN" and not index.at(t))]
-    for noun in nouns:
-        for prep in children(noun, ("prep",)):
-            if prep.lower_ not in ("of", "at", "with", "for"):
-                continue
-            for pobj in children(prep, ("pobj",)):
-                if not any(index.type_of(m) in ORG for m in index.at(pobj)):
-                    continue
-                for place in place_after(doc, pobj, noun, index):
-                    if place_relation("Person", index.type_of(place)) == "lives_in" and index.type_of(place) != "Place":
-                        yield Candidate(mention, place, "lives_in", "workplace-home", 0.5, prep, head, None)
 
 
 def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -453,7 +432,6 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
         yield from trailing_places(doc, mention, index)
-        yield from workplace_homes(doc, mention, index)
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
         yield from born_places(doc, mention, index)
