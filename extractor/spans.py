@@ -34,7 +34,8 @@ def name_spans(doc: Doc) -> list[Span]:
         for listed in split_name_list(paired)
         for named in split_nationality(listed)
         for partisan in split_party_word(named)
-        for part in split_source_line(partisan)
+        for sourced in split_source_line(partisan)
+        for part in split_place_possessive(sourced)
     ]
 
 
@@ -149,6 +150,24 @@ def split_place_pair(span: Span) -> list[Span]:
         Span(doc, span.start, span.start + 1, label=span.label_),
         Span(doc, span.end - 1, span.end, label=span.label_),
     ]
+
+
+def split_place_possessive(span: Span) -> list[Span]:
+    """"Bristol's Halvex Bank", "Japan's Sumitomo Bank": NER took the place that owns an organisation's name
+    into it. Split the place (GPE) from the organisation; the possessive between them goes."""
+    if span.label_ not in ("ORG", "PERSON", "GPE", "FAC") or len(span) < 3:
+        return [span]
+    for cut in range(1, min(len(span) - 1, 4)):
+        if span[cut].tag_ != "POS":
+            continue
+        place, name = span[:cut], span[cut + 1 :]
+        known = lookup_city(place.text) is not None or lookup_country(place.text) is not None
+        if known and all(t.is_title or t.is_upper for t in name):
+            doc = span.doc
+            label = "ORG" if span.label_ == "GPE" else span.label_
+            return [Span(doc, place.start, place.end, label="GPE"), Span(doc, name.start, name.end, label=label)]
+        return [span]
+    return [span]
 
 
 def is_capitalised_name(tokens: Span) -> bool:

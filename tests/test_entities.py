@@ -165,6 +165,14 @@ def test_source_line_splits_city_and_outlet(extract_text) -> None:
     assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))
 
 
+def test_a_place_owning_a_name_comes_off_it(extract_text) -> None:
+    # "Bristol's Halvex Bank": the possessive place is no part of the bank's name, and says where it is.
+    records = extract_text("Officials at Bristol's Halvex Bank said so.")
+    entities = by_label(records)
+    assert entities["Bristol"][0] == "City" and entities["Halvex Bank"][0] == "Company"
+    assert ("Halvex Bank", "based_in", "Bristol") in edges(records)
+
+
 SOURCE_LINES = [
     # (credit line of a monitored broadcast or paper, city, outlet): the outlet NER missed after the city, or
     # joined to it in ordinary case, up to the credit's language and time; the language is no country.
