@@ -12,9 +12,11 @@ resolves partial names and name fragments.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.gazetteer import lookup_demonym
@@ -334,8 +336,24 @@ def is_dummy_it(token: Token) -> bool:
     return token.dep_ == "nsubjpass" and any(child.dep_ in ("ccomp", "xcomp") for child in head.children)
 
 
+POSSESSIVES = ("his", "its", "their", "her", "my", "our")
+
+
 def is_pronoun(token: Token) -> bool:
-    return token.pos_ == "PRON" or token.lower_ in ("his", "its", "their", "her", "my", "our")
+    return token.pos_ == "PRON" or token.lower_ in POSSESSIVES
+
+
+# The parts of speech of the words that may refer (pronouns, nouns of descriptions, "the two").
+REFERRING_POS = frozenset({PRON, NOUN, PROPN, NUM})
+
+
+def referring_tokens(doc: Doc) -> Iterator[Token]:
+    """The tokens that may be a pronoun or a description, read from the Doc's arrays: a Token object for
+    every word of an article cost more than resolving the few that refer."""
+    possessives = {doc.vocab.strings.add(word) for word in POSSESSIVES}
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos in REFERRING_POS or lower in possessives:
+            yield doc[i]
 
 
 def resolve_pronoun(
@@ -593,7 +611,7 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
         return m["token_start"] not in quoted
 
     inside: list[Token] = []  # pronouns inside quotations, resolved once the speakers are known
-    for token in doc:
+    for token in referring_tokens(doc):
         if token.i in covered:
             continue
         lower = token.lower_

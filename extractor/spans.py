@@ -199,6 +199,8 @@ def split_source_line(span: Span) -> list[Span]:
     outlet in ordinary case only before the credit's language: 'Havana Radio Rebelde in Spanish 1402 GMT'
     (but 'the London Symphony Orchestra' stays one name)."""
     credit = credit_language(span.doc, span.end)
+    if not credit and not any(span[cut].text.isupper() for cut in range(1, min(len(span), 4))):
+        return [span]  # No word in capitals where an outlet could start (most names): no slices made.
     for cut in range(1, min(len(span), 4)):
         city, outlet = span[:cut], span[cut:]
         if (

@@ -32,6 +32,7 @@ from newskg.extractor.syntax import (
     head_mentions,
     left_modifiers,
     prep_objects,
+    tokens_with_lemma,
 )
 from newskg.vocabulary import TYPE_GROUPS
 
@@ -338,9 +339,7 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
     """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home."""
-    for token in doc:
-        if token.lemma_ != "be":
-            continue
+    for token in tokens_with_lemma(doc, ("be",)):
         for subject in children(token, ("nsubj",)):
             for s in argument_mentions(subject, index):
                 person = index.type_of(s) == "Person"
