@@ -29,6 +29,7 @@ from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
     children,
+    coordinated,
     head_mentions,
     left_modifiers,
     prep_objects,
@@ -172,6 +173,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     preps += [(p, head) for p in closing_phrases(head)]
     for prep, on in preps:
         word = prep.lower_
+        if gapped_phrase(prep, on):
+            continue
         for pobj in children(prep, ("pobj",)):
             # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
             for obj in head_mentions(pobj, index):
@@ -228,6 +231,14 @@ def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Can
         prep = doc[index.heads[place]].head
         if prep.head != head:
             yield Candidate(mention, place, "based_in", "trailing-place", 0.6, prep, head, None)
+
+
+def gapped_phrase(prep: Token, on: Token) -> bool:
+    """A phrase right after a later name of a list after a copula's same preposition opens a gapped clause:
+    in "X is in Lazio and Bari in Apulia" Apulia is Bari's, not Lazio's (but in "Tanaka and Takeshita of the
+    LDP" the phrase is both names')."""
+    copula = on.dep_ == "pobj" and on.head.lower_ == prep.lower_ and on.head.head.lemma_ == "be"
+    return copula and any(c.i < prep.i and c.right_edge.i == prep.i - 1 for c in children(on, ("conj",)))
 
 
 def closing_phrases(head: Token) -> list[Token]:
@@ -338,16 +349,48 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
-    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home."""
+    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home.
+    A gapped clause after the list, "Rome is in Lazio and Bari in Apulia": Bari and Apulia are a second pair,
+    not more places Rome is in."""
     for token in tokens_with_lemma(doc, ("be",)):
         for subject in children(token, ("nsubj",)):
             for s in argument_mentions(subject, index):
                 person = index.type_of(s) == "Person"
-                for pobj in prep_objects(token, ("from",) if person else ("in",)):
-                    for o in argument_mentions(pobj, index):
-                        relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
-                        if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
-                            yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
+                words = ("from",) if person else ("in",)
+                objects, gapped = copula_objects(doc, token, words, index)
+                for o in objects:
+                    relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
+                    if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
+                        yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
+                for second, o in gapped:
+                    kind = index.type_of(second)
+                    relation = "lives_in" if kind == "Person" else place_relation(kind, index.type_of(o))
+                    if relation and index.type_of(o) in LOC and kind != "Country" and (kind == "Person") == person:
+                        yield Candidate(second, o, relation, "copula-place", 0.6, token, token, None)
+
+
+def copula_objects(
+    doc: Doc, verb: Token, words: tuple[str, ...], index: MentionIndex
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """The places after the copula's preposition, up to a gapped clause, and the (subject, place) pairs of the
+    gapped clause: in "X is in Y and Z in W" a name of the list with the same preposition right after it
+    opens the second clause."""
+    objects: list[int] = []
+    gapped: list[tuple[int, int]] = []
+    gap = len(doc)
+    for pobj in prep_objects(verb, words):
+        if pobj.i > gap:
+            continue  # "... and Z in W": W is Z's (the parser may hang its phrase on the copula)
+        for conjunct in coordinated(pobj):
+            named = head_mentions(conjunct, index)
+            end = max((index.mentions[m]["token_end"] for m in named), default=conjunct.i + 1)
+            if conjunct != pobj and named and end < len(doc) and doc[end].lower_ in words:
+                gap = conjunct.i
+                places = [o for c in children(doc[end], ("pobj",)) for o in argument_mentions(c, index)]
+                gapped += [(m, o) for m in named for o in places]
+                break
+            objects += [m for m in named if m not in objects]
+    return objects, gapped
 
 
 def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:

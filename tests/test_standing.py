@@ -336,6 +336,21 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Tarija", "located_in", "Bolivia")},
         set(),
     ),
+    # --- a gapped clause after a copula's list: "X is in Y and Z in W" is two pairs
+    (
+        "Aldbury is in Kentshire county and Marlow in Wessex.",
+        {("Marlow", "located_in", "Wessex")},
+        {
+            ("Aldbury", "based_in", "Wessex"),
+            ("Aldbury", "based_in", "Marlow"),
+            ("Kentshire county", "located_in", "Wessex"),
+        },
+    ),
+    (
+        "Ann Lowe is from Leeds and Tom Rudd from York.",
+        {("Ann Lowe", "lives_in", "Leeds"), ("Tom Rudd", "lives_in", "York")},
+        {("Ann Lowe", "lives_in", "York")},
+    ),
     # --- a noun of seat right before a place phrase, with its owner as a modifier, whatever the phrase hangs on
     (
         "Reporters were briefed at the Kestrel Corp headquarters in Bristol on Monday.",
