@@ -16,10 +16,10 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.describing import descriptors
-from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_table
 from newskg.extractor.parties import party_forms
 from newskg.extractor.syntax import MentionIndex, argument_mentions, children, prep_objects
+from newskg.extractor.triggers import Candidate
 from newskg.vocabulary import TYPE_GROUPS
 
 ORG = TYPE_GROUPS["ORG"]

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list
 from newskg.extractor.syntax import MentionIndex, children, coordinated, left_modifiers, prep_objects
+from newskg.extractor.triggers import Candidate
 from newskg.vocabulary import TYPE_GROUPS
 
 LOC = TYPE_GROUPS["LOC"]

@@ -7,7 +7,9 @@ confidence, a modality and the text of the date expression attached to the event
 (resolved later against the article date). Every relation rule runs here, in this
 order: roles stated around a person's name (:mod:`newskg.extractor.roles`) and places
 stated beside a name (:mod:`newskg.extractor.places`) first, as they say more; then
-event frames (:mod:`newskg.extractor.events`) and noun-phrase standing relations
+event frames (:mod:`newskg.extractor.events` for verbs, :mod:`newskg.extractor.noun_events` for event
+nouns, :mod:`newskg.extractor.speech_events` for threats and blame, starting at the words of
+:mod:`newskg.extractor.triggers`) and noun-phrase standing relations
 (:mod:`newskg.extractor.standing`); then place chains.
 """
 
@@ -21,24 +23,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newskg.extractor.dates import attached_date, date_entities
-from newskg.extractor.events import (
-    Candidate,
-    TriggerWords,
-    label_events,
-    noun_events,
-    noun_trigger,
-    presence_events,
-    reported_accusations,
-    verb_events,
-    verb_trigger,
-)
+from newskg.extractor.events import presence_events, verb_events
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.modality import NEGATED
+from newskg.extractor.noun_events import noun_events
 from newskg.extractor.places import find_based_in, find_locations
 from newskg.extractor.roles import find_roles
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
+from newskg.extractor.speech_events import label_events, reported_accusations
 from newskg.extractor.standing import standing_relations
 from newskg.extractor.syntax import MentionIndex
+from newskg.extractor.triggers import Candidate, TriggerWords, noun_trigger, verb_trigger
 from newskg.vocabulary import relation_inventory, relation_types
 
 # A relation found only through a pronoun or description is less sure than one between names.

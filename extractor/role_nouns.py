@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.describing import descriptors, role_word
-from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
 from newskg.extractor.roles import leading_titles, organisation_title_relation
 from newskg.extractor.syntax import MentionIndex, argument_mentions, children, coordinated, left_modifiers, prep_objects
+from newskg.extractor.triggers import Candidate
 from newskg.vocabulary import TYPE_GROUPS
 
 ORG = TYPE_GROUPS["ORG"]

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.describing import descriptors, in_role_phrase, role_word
-from newskg.extractor.events import Candidate
 from newskg.extractor.lexicon import word_list, word_table
 from newskg.extractor.memberships import memberships, named_after
 from newskg.extractor.place_kinds import container_places
@@ -35,6 +34,7 @@ from newskg.extractor.syntax import (
     prep_objects,
     tokens_with_lemma,
 )
+from newskg.extractor.triggers import Candidate
 from newskg.vocabulary import TYPE_GROUPS
 
 ORG = TYPE_GROUPS["ORG"]
