@@ -63,8 +63,11 @@ from newskg.workers import LIVE_POOLS
 # Worker deaths a partition may cause on newskg's local cluster before it comes back as KilledWorker (Dask's
 # default is 3): once again elsewhere, then article by article.
 ALLOWED_FAILURES = 1
-# How often a wait for a partition checks that the cluster still has workers.
+# How often a wait for a partition checks that the cluster still has workers, and how long it waits for one
+# when none is left: workers that died are started again by their nannies, and load the pipeline before they
+# count (tens of seconds on a busy machine).
 POLL_SECONDS = 5.0
+WORKERLESS_SECONDS = 180.0
 DIED = "extraction failed (its worker process died: killed or out of memory)"
 
 
@@ -108,7 +111,7 @@ def local_cluster(n_workers: int | None = None) -> LocalCluster:
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # a free local port: no clash (nor warning) with a cluster on 8787
             silence_logs=logging.CRITICAL,
         )
 
@@ -223,6 +226,9 @@ class DaskRun:
         try:
             self.client.register_plugin(PipelinePlugin(model, config, contents), name=self.plugin)
         except Exception as err:
+            # A scheduler outlives the run: a plugin that cannot load must not greet the workers that join later.
+            with contextlib.suppress(Exception):
+                self.client.unregister_worker_plugin(self.plugin)
             raise EngineError(f"{self.where}: a Dask worker cannot load newskg's pipeline ({first_line(err)})") from err
 
     def slots(self) -> int:
@@ -247,15 +253,15 @@ class DaskRun:
                 idle_since = None
             elif idle_since is None:
                 idle_since = time.monotonic()
-            elif time.monotonic() - idle_since > connect_timeout():
-                raise EngineError(f"{self.where}: the Dask cluster has no worker left; no output written")
+            elif time.monotonic() - idle_since > WORKERLESS_SECONDS:
+                raise EngineError(f"{self.where}: no Dask worker for {WORKERLESS_SECONDS:.0f} s; no output written")
 
     def results(self, batch: list[Article], future: Future) -> list[Result]:
         """The results of one partition, in order; article by article if its workers kept dying."""
         try:
             return self.wait(future)
-        except KilledWorker:
-            return [self.alone(article) for article in batch]
+        except KilledWorker:  # its workers died ALLOWED_FAILURES + 1 times: alone, an article has had its chances
+            return [f"{batch[0].where}: {DIED}"] if len(batch) == 1 else [self.alone(article) for article in batch]
         except EngineError:
             raise
         except Exception as err:  # not an article's failure (parse_batch reports those): the cluster's
