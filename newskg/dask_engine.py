@@ -104,8 +104,8 @@ def local_cluster(n_workers: int | None = None) -> LocalCluster:
     settings = {
         "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
         "distributed.scheduler.worker-saturation": 1.0,
-        # Dask's statistical profiler samples every worker thread's stack every 10 ms: on spaCy's deep stacks
-        # that cost about a fifth of the workers' CPU time (measured: docs/performance.md).
+        # Dask's statistical profiler samples every worker thread's stack every 10 ms, CPU spent on spaCy's deep
+        # stacks for a dashboard newskg does not use (docs/performance.md).
         "distributed.worker.profile.enabled": False,
     }
     with dask.config.set(settings):

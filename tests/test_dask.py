@@ -121,12 +121,15 @@ def real_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("dask-cluster")
     address = f"tcp://127.0.0.1:{free_port()}"
     processes: list[subprocess.Popen[bytes]] = []
+    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}  # as the README starts them
 
     def start(*arguments: str) -> None:
         with (folder / f"{len(processes)}.log").open("wb") as log:
             command = [str(DASK), *arguments]
             processes.append(
-                subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=folder, start_new_session=True)
+                subprocess.Popen(
+                    command, stdout=log, stderr=subprocess.STDOUT, cwd=folder, env=env, start_new_session=True
+                )
             )
 
     try:
