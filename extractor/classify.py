@@ -36,7 +36,7 @@ from newskg.extractor.junk import (
 from newskg.extractor.parties import party_of
 from newskg.extractor.people import honorific_gender, honorific_led, person_mention, person_name, titled_name
 from newskg.extractor.schema import MentionRecord, mention_record
-from newskg.extractor.spans import strip_leading_determiner, strip_possessive
+from newskg.extractor.spans import credit_language, strip_leading_determiner, strip_possessive
 from newskg.extractor.type_cues import (
     PLACE_TYPES,
     context_nouns,
@@ -107,8 +107,8 @@ def typed_mention(span: Span) -> MentionRecord | None:
         return person_mention(name)
     if label == "NORP":
         country = lookup_demonym(span.text)
-        if country is None:
-            return None
+        if country is None or council_noun(span) or credit_language(span.doc, span.start - 1):
+            return None  # "in Spanish 1402 GMT": the language of a source line, not the country.
         return mention_record(span, "Country", country.name, country_attributes(country), evidence=GAZETTEER_COUNTRY)
     if label in ("GPE", "LOC"):
         span = strip_leading_determiner(span) if label == "LOC" else span
@@ -223,6 +223,26 @@ def organization_mention(span: Span) -> MentionRecord:
     """An organisation typed by the noun beside it, a keyword in its name, or only by NER."""
     entity_type, cue = organization_type(span)
     return mention_record(span, entity_type, span.text, evidence=[f"{cue}:{entity_type}"] if cue else None)
+
+
+def council_noun(span: Span) -> bool:
+    """A national adjective that is the noun of a body's name, not a nationality: "the Supreme Soviet", "the
+    Petrograd Soviet", "the Soviet of Nationalities" (after a capitalised word that is no nationality or
+    country itself, or before "of")."""
+    doc = span.doc
+    if len(span) != 1:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "of":
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    return (
+        before is not None
+        and not before.is_sent_start
+        and before.is_title
+        and before.pos_ in ("PROPN", "ADJ")
+        and lookup_demonym(before.text) is None
+        and lookup_country(before.text) is None
+    )
 
 
 def country_mention(span: Span) -> MentionRecord | None:

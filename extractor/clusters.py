@@ -46,6 +46,7 @@ from newskg.extractor.schema import (
     mention_spans,
     set_entity,
 )
+from newskg.extractor.syntax import tokens_with_text
 from newskg.extractor.type_cues import context_nouns
 from newskg.vocabulary import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 
@@ -261,7 +262,7 @@ def resolve_name_fragments(doc: Doc, mentions: list[MentionRecord]) -> list[Ment
         return mentions
     covered = {i for m in mentions for i in range(m["token_start"], m["token_end"])}
     added = []
-    for token in doc:
+    for token in tokens_with_text(doc, by_word):
         keys = by_word.get(token.text)
         if not keys or len(keys) != 1 or token.i in covered or token.pos_ != "PROPN":
             continue

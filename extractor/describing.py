@@ -19,6 +19,12 @@ def descriptors(head: Token) -> list[Token]:
     """The name's head and the common nouns that describe it: appositions either way, the description a
     coordinated list hangs on ('companies Voxtel and Halvex') and the class it is listed in."""
     found = [head, *children(head, ("appos",))]
+    # A legislator's party and state set off after the name, "Sen. X, D-Mich., chairman of Y": the apposition
+    # the parser hung on the label describes the name.
+    found += [a for label in found[1:] if party_label(label) for a in children(label, ("appos",))]
+    hung_before = apposition_hung_before(head)
+    if hung_before is not None:
+        found.append(hung_before)
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and kind_noun(head.head):
         # A name used as a modifier of its description: "the San Francisco-based Balco laboratory" (but not of
         # anything else: "the Acme stand at the fair in Y" is not Acme's).
@@ -32,6 +38,39 @@ def descriptors(head: Token) -> list[Token]:
         # A plural apposition after the list describes every name in it: "Berg and Lind, both reporters for Reuters".
         found += [t for t in children(first, ("appos",)) if t.i > head.i and t.tag_ in ("NNS", "NNPS")]
     return found + classes_of(head)
+
+
+# The party letters of "D-Mich.", "R-Utah", "I-Vt." (Democrat, Republican, Independent).
+PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+
+def party_label(token: Token) -> bool:
+    """'D-Mich.', 'R-Utah': a party letter, a hyphen and the state, after a US legislator's name."""
+    doc = token.doc
+    start = token.left_edge.i
+    return (
+        token.pos_ == "PROPN"
+        and token.i - start == 2
+        and doc[start].text in PARTY_LETTERS
+        and doc[start + 1].text == "-"
+    )
+
+
+def apposition_hung_before(head: Token) -> Token | None:
+    """An apposition right after the name's phrase and its comma that the parser hung on a word before the
+    name: in "the meeting in Cuenca, the third city in Ecuador" the city is Cuenca, not the meeting. The name
+    must lie inside the phrase of the word the apposition hangs on."""
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    token = doc[comma + 1]
+    while token.dep_ != "appos" and token.head.i > comma and token.head != token:
+        token = token.head  # up to the head of the phrase after the comma
+    holder = token.head
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.left_edge.i != comma + 1 or holder == head:
+        return None
+    return token if holder.left_edge.i <= head.i <= holder.right_edge.i else None
 
 
 def classes_of(head: Token) -> list[Token]:

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list
 from newskg.extractor.modality import NEGATED, cues, modality_of
@@ -94,6 +96,42 @@ def reads_as_noun(token: Token) -> bool:
         and token.dep_ in NOMINAL_DEPS
         and any(child.dep_ in ("det", "compound", "amod", "poss") and child.i < token.i for child in token.children)
     )
+
+
+class TriggerWords:
+    """Which tokens of a Doc can start an event frame, read from the Doc's arrays before any Token is made.
+
+    A frame starts at a word of the lexicon (a verb by its lemma, or a regular past form's stem when the
+    lemmatizer got it wrong: :func:`verb_rows`; a noun by its lemma or form: :func:`noun_trigger`), a
+    labelling or reporting verb (:func:`label_events`, :func:`reported_accusations`), or the preposition of a
+    presence clause (:func:`presence_events`). Other tokens, most of a text, need no Token object at all:
+    making one for every word cost more than the frames themselves. The answer for each pair of lemma and form
+    is kept, so a long run looks each word up once.
+    """
+
+    def __init__(self, triggers: Triggers) -> None:
+        self.words = frozenset(word for word, _ in triggers) | LABELLING_VERBS | REPORTING_VERBS | {"in", "at"}
+        self.known: dict[tuple[int, int], bool] = {}
+
+    def starts(self, strings: StringStore, lemma: int, lower: int) -> bool:
+        key = (lemma, lower)
+        found = self.known.get(key)
+        if found is None:
+            form = strings[lower]
+            found = (
+                strings[lemma].lower() in self.words
+                or form in self.words
+                or (form.endswith("ed") and (form[:-1] in self.words or form[:-2] in self.words))
+            )
+            self.known[key] = found
+        return found
+
+    def tokens(self, doc: Doc) -> Iterator[Token]:
+        """The tokens of a Doc that may start a frame, in text order."""
+        strings = doc.vocab.strings
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            if self.starts(strings, lemma, lower):
+                yield doc[i]
 
 
 def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:

@@ -55,6 +55,11 @@ def countries_by_iso2() -> dict[str, Country]:
             geonameid=info.get("geonameid"),
             capital=info.get("capital") or None,
         )
+    for code, name in read_table("historic_countries.tsv"):
+        # A former country keeps the two-letter code it had, unless a country now uses it.
+        former = pycountry.historic_countries.get(alpha_4=code)
+        if former is not None and former.alpha_2 not in table:
+            table[former.alpha_2] = Country(name, former.alpha_2, former.alpha_3, geonameid=None, capital=None)
     return table
 
 
@@ -72,6 +77,12 @@ def country_names() -> dict[str, str]:
     for alias, iso2 in read_table("country_aliases.tsv"):
         names[alias] = iso2
     return names
+
+
+@cache
+def language_names() -> frozenset[str]:
+    """The English names of languages (ISO 639-3, from pycountry): "English", "Serbo-Croatian"."""
+    return frozenset(language.name for language in pycountry.languages)
 
 
 @cache

@@ -40,11 +40,13 @@ def is_description_only(span: Span) -> bool:
 
 
 def is_junk(span: Span) -> bool:
-    """Spans that are not names of things: lowercase-led, no capitalised word at all, or only words that
-    describe a person ('EDITOR', 'Foreign Minister')."""
+    """Spans that are not names of things: lowercase-led, no capitalised word at all, a time ('GMT 2 Feb'), or
+    only words that describe a person ('EDITOR', 'Foreign Minister')."""
     text = span.text
     if not text or (not text[0].isupper() and not text[0].isdigit()):
         return True
+    if len(span) > 1 and span[0].text.lower() in read_words("time_zones.txt") and span[1].like_num:
+        return True  # "GMT 2 Feb 94": a time.
     return not any(token.text[:1].isupper() for token in span) or is_description_only(span)
 
 

@@ -22,9 +22,10 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.acronyms import capitals, is_acronym
-from newskg.extractor.gazetteer import read_words
+from newskg.extractor.gazetteer import lookup_city, read_words
 from newskg.extractor.parties import party_forms
 from newskg.extractor.people import SURNAME_HONORIFICS
+from newskg.extractor.spans import credit_language
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
@@ -158,7 +159,36 @@ def missed_names(doc: Doc, spans: list[Span]) -> list[Span]:
     found = repeated_names(doc, spans, taken)
     found += listed_names(doc, [*spans, *found], taken)
     found += party_words(doc, taken)
+    found += source_outlets(doc, spans, taken)
     return found
+
+
+def source_outlets(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
+    """The outlet NER missed after the city of a source line: "Paris AFP in English 0107 GMT", "Moscow INTERFAX"
+    as a line of its own: the proper nouns right after a city name, opening with a word in capitals, up to the
+    credit's language ("in English 1200 GMT") or to the end of a line that opens with the city."""
+    found = []
+    for span in spans:
+        if span.label_ != "GPE" or lookup_city(span.text) is None:
+            continue
+        end = span.end
+        while end < len(doc) and end not in taken and (
+            doc[end].pos_ == "PROPN" or doc[end].text == "-" or is_capitalised_word(doc[end].text)
+        ):
+            end += 1
+        if end == span.end or doc[end - 1].text == "-" or not is_capitalised_word(doc[span.end].text):
+            continue
+        line = span[0].is_sent_start and (end == len(doc) or doc[end].is_sent_start)
+        if line or credit_language(doc, end):
+            found.append(Span(doc, span.end, end, label="ORG"))
+            taken.update(range(span.end, end))
+    return found
+
+
+def is_capitalised_word(text: str) -> bool:
+    """A word in capitals as outlets are written in source lines ("AFP", "AL-AHALI")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and text.isupper()
 
 
 def complete_names(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list
 from newskg.extractor.schema import MentionRecord, RelationRecord, relation_record
+from newskg.extractor.syntax import nouns
 from newskg.extractor.type_cues import context_noun, kind_of
 from newskg.vocabulary import ORGANIZATION_TYPES
 
@@ -88,7 +89,7 @@ def described_organisations(doc: Doc, mentions: list[MentionRecord]) -> list[tup
             noun = context_noun(doc[m["token_start"] : m["token_end"]])
             if noun is not None:
                 found.append((index, noun, DESCRIBED_BESIDE, 0.8))
-    for noun in doc:
+    for noun in nouns(doc):
         if noun.pos_ != "NOUN" or noun.i in named or kind_of(noun) not in ("Company", "Organization"):
             continue
         if not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from newskg.extractor.dates import attached_date, date_entities
 from newskg.extractor.events import (
     Candidate,
+    TriggerWords,
     label_events,
     noun_events,
     noun_trigger,
@@ -54,11 +55,13 @@ class RelationExtractor:
     def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
         self.name = name
         self.triggers = load_triggers(lexicons)
+        self.trigger_words = TriggerWords(self.triggers)
         self.inventory = relation_inventory()
         self.types = relation_types()
 
     def candidates(self, doc: Doc, index: MentionIndex) -> Iterable[Candidate]:
-        for token in doc:
+        # Only the words that can start a frame (a rule added to this loop adds its words to TriggerWords).
+        for token in self.trigger_words.tokens(doc):
             if token.dep_ == "prep":
                 yield from presence_events(token, index)
             yield from label_events(token, index)

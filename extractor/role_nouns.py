@@ -51,9 +51,15 @@ def role_complements(head: Token) -> list[Token]:
 
 
 def clauses_of(head: Token) -> list[tuple[Token, str]]:
-    """(verb, dependency) of the clauses a name is an argument of: its own verb, and a relative clause on it
-    whose subject is "who" ("X, who quit as chairman of Y")."""
+    """(verb, dependency) of the clauses a name is an argument of: its own verb, the verb of the description it
+    is set beside ("Acme's chairman, X, is ..."), and a relative clause on it whose subject is "who" ("X, who
+    quit as chairman of Y")."""
     found = [(head.head, head.dep_)] if head.head != head else []
+    described = head.head
+    if head.dep_ == "appos" and described.dep_ in ("nsubj", "nsubjpass") and described.pos_ == "NOUN":
+        # A name set beside the description that is the subject: "Acme's chairman, X, is also a director of Y",
+        # "his wife, X, is a native of Y": what the verb makes the description, it makes the name.
+        found.append((described.head, described.dep_))
     for clause in children(head, ("relcl",)):
         subjects = children(clause, ("nsubj",))
         if subjects and subjects[0].lower_ in ("who", "that"):

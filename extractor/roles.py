@@ -60,8 +60,10 @@ def verb_targets(verb: Token, argument: str) -> list[Token]:
         heads = [child for child in verb.children if child.dep_ == "dobj"]
     else:
         # The preposition on the verb or on its object: "covers education for the Courier".
-        holders = [verb, *(child for child in verb.children if child.dep_ == "dobj")]
-        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ == argument]
+        # and on a gerund it governs: "teaches acting at Y".
+        holders = [verb, *(c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "xcomp" and c.tag_ == "VBG"))]
+        markers = argument.split(",")  # "for,at": "works for Acme", "works at Acme"
+        preps = [c for holder in holders for c in holder.children if c.dep_ == "prep" and c.lower_ in markers]
         heads = [obj for prep in preps for obj in prep.children if obj.dep_ == "pobj"]
     return [t for head in heads for t in (head, *(c for c in head.conjuncts if c.dep_ == "conj"))]
 
@@ -70,10 +72,14 @@ def active_roles(root: Token) -> list[tuple[str, Token]]:
     """(relation, target) stated by a verb of which a person (the root of a name) is the subject.
 
     - active subject: "Jane Roe heads the agency", "Roe founded Acme", "Roe writes for the Courier";
-    - relative clause on the name: "Roe, who runs Acme, said ...", "Roe, who plays for Rovers, ...".
+    - relative clause on the name: "Roe, who runs Acme, said ...", "Roe, who plays for Rovers, ...", or on its
+      apposition: "Roe, a Republican who served in Congress".
     """
     verbs = [root.head] if root.dep_ == "nsubj" else []
-    for clause in root.children:
+    # The relative clause on the name or on a description set beside it: "Roe, a Republican who served in
+    # Congress".
+    described = [root, *(c for c in root.children if c.dep_ == "appos" and c.i > root.i)]
+    for clause in (c for noun in described for c in noun.children):
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if clause.dep_ == "relcl" and subjects and subjects[0].lower_ in PERSON_RELATIVE_PRONOUNS:
             verbs.append(clause)
@@ -132,6 +138,15 @@ def normalise_title(words: list[str]) -> str:
     return " ".join(w if w.lower() in LOWERCASE_IN_TITLE else w[:1].upper() + w[1:] for w in words)
 
 
+def title_head(words: list[str]) -> str | None:
+    """The last role word of a title, also inside a hyphenated word ("Secretary-General": "secretary")."""
+    for word in reversed(words):
+        for part in reversed([word.lower(), *word.lower().split("-")]):
+            if part in role_table():
+                return part
+    return None
+
+
 class RoleFinder:
     """Looks around person mentions for titles and the country or organisation they belong to."""
 
@@ -159,7 +174,8 @@ class RoleFinder:
 
     def is_title_word(self, i: int, taken: bool) -> bool:
         """A word of an office title: a head or modifier, or (inside a title) a capitalised word
-        ('Industry Minister'), 'of' after a head ('Secretary of State'), 'and' between capitals."""
+        ('Industry Minister'), 'of' after a head ('Secretary of State'), 'and' between capitals, the hyphen of
+        'Secretary-General'."""
         token = self.doc[i]
         lower = token.lower_
         if i in self.covering and self.mentions[self.covering[i][0]]["type"] != "Organization":
@@ -172,6 +188,9 @@ class RoleFinder:
             return i > 0 and self.doc[i - 1].lower_ in role_table()
         if lower == "and":
             return i > 0 and self.doc[i - 1].is_title
+        if lower == "-":
+            # Inside a hyphenated title: "Secretary-General", "Director-General", "Attorney-General".
+            return i > 0 and self.doc[i - 1].is_title and not self.doc[i].whitespace_
         return token.is_title and token.pos_ in ("PROPN", "NOUN") and i not in self.covering
 
     def target(self, index: int | None) -> int | None:
@@ -187,8 +206,15 @@ class RoleFinder:
         end = i + 1
         while i >= 0 and self.is_title_word(i, i < end - 1):
             i -= 1
-        words = [t.text for t in self.doc[i + 1 : end] if t.text != ","]
-        if not any(w.lower() in role_table() for w in words):
+        words: list[str] = []
+        for t in self.doc[i + 1 : end]:
+            if t.text == ",":
+                continue
+            if words and (t.text == "-" or words[-1].endswith("-")):
+                words[-1] += t.text  # one word: "Secretary-General"
+            else:
+                words.append(t.text)
+        if title_head(words) is None:
             return None
         return i + 1, words
 
@@ -248,7 +274,7 @@ class RoleFinder:
         if owner is None:
             self.unowned.append((person_index, first, words))
             return None
-        head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+        head = title_head(words) or ""
         title: str | None = self.counterpart_title(first) if head == "counterpart" else normalise_title(words)
         start = self.mentions[owner]["token_start"]
         return self.relation(person_index, owner, head, title, "role-before-name", start, person["token_end"])
@@ -355,7 +381,7 @@ class RoleFinder:
         added = []
         for person_index, first, words in self.unowned:
             key = mentions[person_index]["key"]
-            head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+            head = title_head(words) or ""
             if head == "counterpart" or role_table()[head][0] != "holds_role":
                 continue
             countries = {
@@ -389,7 +415,7 @@ class RoleFinder:
         added = []
         for person_index, first, words in self.unowned:
             person = mentions[person_index]
-            head = next(w.lower() for w in reversed(words) if w.lower() in role_table())
+            head = title_head(words) or ""
             if head == "counterpart" or person["key"] in titled:
                 continue
             owners, rule = spoken_for(self.doc, person, self.covering, mentions), "role-spoken-for"

@@ -12,7 +12,13 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newskg.extractor.gazetteer import lookup_city, lookup_country, lookup_demonym, us_state_abbreviations
+from newskg.extractor.gazetteer import (
+    language_names,
+    lookup_city,
+    lookup_country,
+    lookup_demonym,
+    us_state_abbreviations,
+)
 from newskg.extractor.lexicon import data_rows, data_text
 from newskg.extractor.parties import extend_party_span, split_party_word
 
@@ -28,7 +34,8 @@ def name_spans(doc: Doc) -> list[Span]:
         for listed in split_name_list(paired)
         for named in split_nationality(listed)
         for partisan in split_party_word(named)
-        for part in split_source_line(partisan)
+        for sourced in split_source_line(partisan)
+        for part in split_place_possessive(sourced)
     ]
 
 
@@ -145,6 +152,24 @@ def split_place_pair(span: Span) -> list[Span]:
     ]
 
 
+def split_place_possessive(span: Span) -> list[Span]:
+    """"Bristol's Halvex Bank", "Japan's Sumitomo Bank": NER took the place that owns an organisation's name
+    into it. Split the place (GPE) from the organisation; the possessive between them goes."""
+    if span.label_ not in ("ORG", "PERSON", "GPE", "FAC") or len(span) < 3:
+        return [span]
+    for cut in range(1, min(len(span) - 1, 4)):
+        if span[cut].tag_ != "POS":
+            continue
+        place, name = span[:cut], span[cut + 1 :]
+        known = lookup_city(place.text) is not None or lookup_country(place.text) is not None
+        if known and all(t.is_title or t.is_upper for t in name):
+            doc = span.doc
+            label = "ORG" if span.label_ == "GPE" else span.label_
+            return [Span(doc, place.start, place.end, label="GPE"), Span(doc, name.start, name.end, label=label)]
+        return [span]
+    return [span]
+
+
 def is_capitalised_name(tokens: Span) -> bool:
     """A name that opens with a word in capitals, as source lines write outlets ('ITAR-TASS', 'BANGKOK POST',
     'XINHUA Domestic Service')."""
@@ -153,15 +178,35 @@ def is_capitalised_name(tokens: Span) -> bool:
     return len(letters) >= 3 and first.isupper()
 
 
+def credit_language(doc: Doc, i: int) -> bool:
+    """'in English 0107 GMT', 'in Russian 14 Jan 94': what follows the outlet in the credit line of a monitored
+    broadcast or paper, the language it was in and when (``i``: the "in")."""
+    return (
+        i + 2 < len(doc)
+        and doc[i].lower_ == "in"
+        and doc[i + 1].text in language_names()
+        and doc[i + 2].like_num
+    )
+
+
+def name_word(token: Token) -> bool:
+    return token.is_title or token.is_upper or token.text == "-"
+
+
 def split_source_line(span: Span) -> list[Span]:
     """'Moscow ITAR-TASS', 'Bangkok BANGKOK POST': a source line names a city in ordinary case and then the
-    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG)."""
+    outlet in capitals; NER reads them as one name. Split them into the city (GPE) and the outlet (ORG). An
+    outlet in ordinary case only before the credit's language: 'Havana Radio Rebelde in Spanish 1402 GMT'
+    (but 'the London Symphony Orchestra' stays one name)."""
+    credit = credit_language(span.doc, span.end)
+    if not credit and not any(span[cut].text.isupper() for cut in range(1, min(len(span), 4))):
+        return [span]  # No word in capitals where an outlet could start (most names): no slices made.
     for cut in range(1, min(len(span), 4)):
         city, outlet = span[:cut], span[cut:]
         if (
             not city.text.isupper()
             and lookup_city(city.text) is not None
-            and is_capitalised_name(outlet)
+            and (is_capitalised_name(outlet) or (credit and all(name_word(t) for t in outlet)))
             and outlet.text not in us_state_abbreviations()
         ):
             doc = span.doc

@@ -4,10 +4,12 @@
   "the Toronto company X", "Aberdeen-based X", "X, a British wind farm operator".
 - works_for / leads / killed / lives_in / member_of from a role noun beside a person
   (:mod:`newskg.extractor.role_nouns`).
-- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y".
+- affiliation by preposition: "X of Y", "X at Y", "X from Y", "X, a nurse in Y", "X is a town in Y"; a place
+  phrase right after an organisation hung on the noun before it ("scientists at X in Y").
 - located_in / based_in by apposition and copula: "X, Ohio", "X in Y", "Y is in Z", "Bedford in southern
   Indiana"; a person's home by copula: "X is from Y".
 - lives_in / based_in from a noun of home or seat: "X's hometown of Y", "X's headquarters is in Y".
+- a birthplace written before "born": "Ohio born X", "X, Ohio born, said".
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from newskg.extractor.syntax import (
     MentionIndex,
     argument_mentions,
     children,
+    coordinated,
     head_mentions,
     left_modifiers,
     prep_objects,
+    tokens_with_lemma,
 )
 from newskg.vocabulary import TYPE_GROUPS
 
@@ -169,6 +173,8 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
     preps += [(p, head) for p in closing_phrases(head)]
     for prep, on in preps:
         word = prep.lower_
+        if gapped_phrase(prep, on):
+            continue
         for pobj in children(prep, ("pobj",)):
             # No distribution over coordination: "Kabul in Afghanistan and Pyongyang in North Korea".
             for obj in head_mentions(pobj, index):
@@ -187,6 +193,52 @@ def preposition_affiliations(doc: Doc, mention: int, index: MentionIndex) -> Ite
                     relation = place_relation(subject_type, obj_type)
                     if relation and (subject_type != "Country" or country_in_region(prep, head, obj_type)):
                         yield Candidate(mention, obj, relation, "prep-place", 0.6, prep, head, None)
+
+
+def place_after(doc: Doc, organisation: Token, holder: Token, index: MentionIndex) -> list[int]:
+    """The places of an "in" phrase right after an organisation's name (after its parenthesis, "(KI)"), hung on
+    the name or on the noun before it that holds its preposition, ``holder``; not a country or continent
+    ("Acme in France": where it works)."""
+    mentions = index.at(organisation)
+    if not mentions:
+        return []
+    end = max(index.mentions[m]["token_end"] for m in mentions)
+    found = []
+    for prep in children(organisation, ("prep",)) + children(holder, ("prep",)):
+        gap = doc[end : prep.i]
+        if prep.lower_ != "in" or (len(gap) and not (gap[0].text == "(" and gap[-1].text == ")")):
+            continue
+        for pobj in children(prep, ("pobj",)):
+            found += [p for p in head_mentions(pobj, index) if index.type_of(p) in LOC and not wide_place(index, p)]
+    return found
+
+
+def trailing_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A place phrase right after an organisation that is the object of a preposition, which the parser hung
+    on the noun before it: in "scientists at the Kelso Institute (KI) in Dundee" and "Dr Ann Roe of the Vale
+    Clinic in Leeds" the place is the organisation's, not the scientists' nor Dr Roe's (a name's own "in" is
+    where it stood: "Roe in Leeds said"). Only on a noun: "spoke at Acme in Paris" is where the talk was."""
+    if index.type_of(mention) not in ORG:
+        return
+    head = doc[index.heads[mention]]
+    if head.dep_ != "pobj" or head.head.lower_ not in ("at", "of", "with", "for"):
+        return
+    holder = head.head.head
+    if holder.pos_ not in ("NOUN", "PROPN"):
+        return
+    # Only the phrase the parser hung on the holder: one on the name itself is preposition_affiliations'.
+    for place in place_after(doc, head, holder, index):
+        prep = doc[index.heads[place]].head
+        if prep.head != head:
+            yield Candidate(mention, place, "based_in", "trailing-place", 0.6, prep, head, None)
+
+
+def gapped_phrase(prep: Token, on: Token) -> bool:
+    """A phrase right after a later name of a list after a copula's same preposition opens a gapped clause:
+    in "X is in Lazio and Bari in Apulia" Apulia is Bari's, not Lazio's (but in "Tanaka and Takeshita of the
+    LDP" the phrase is both names')."""
+    copula = on.dep_ == "pobj" and on.head.lower_ == prep.lower_ and on.head.head.lemma_ == "be"
+    return copula and any(c.i < prep.i and c.right_edge.i == prep.i - 1 for c in children(on, ("conj",)))
 
 
 def closing_phrases(head: Token) -> list[Token]:
@@ -297,18 +349,48 @@ def comma_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
 
 
 def copula_places(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
-    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home."""
-    for token in doc:
-        if token.lemma_ != "be":
-            continue
+    """'Rome is in Lazio': a place subject of 'be' with a place after 'in'; 'X is from Ohio': a person's home.
+    A gapped clause after the list, "Rome is in Lazio and Bari in Apulia": Bari and Apulia are a second pair,
+    not more places Rome is in."""
+    for token in tokens_with_lemma(doc, ("be",)):
         for subject in children(token, ("nsubj",)):
             for s in argument_mentions(subject, index):
                 person = index.type_of(s) == "Person"
-                for pobj in prep_objects(token, ("from",) if person else ("in",)):
-                    for o in argument_mentions(pobj, index):
-                        relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
-                        if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
-                            yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
+                words = ("from",) if person else ("in",)
+                objects, gapped = copula_objects(doc, token, words, index)
+                for o in objects:
+                    relation = "lives_in" if person else place_relation(index.type_of(s), index.type_of(o))
+                    if relation and index.type_of(o) in LOC and index.type_of(s) != "Country":
+                        yield Candidate(s, o, relation, "copula-place", 0.6, token, token, None)
+                for second, o in gapped:
+                    kind = index.type_of(second)
+                    relation = "lives_in" if kind == "Person" else place_relation(kind, index.type_of(o))
+                    if relation and index.type_of(o) in LOC and kind != "Country" and (kind == "Person") == person:
+                        yield Candidate(second, o, relation, "copula-place", 0.6, token, token, None)
+
+
+def copula_objects(
+    doc: Doc, verb: Token, words: tuple[str, ...], index: MentionIndex
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """The places after the copula's preposition, up to a gapped clause, and the (subject, place) pairs of the
+    gapped clause: in "X is in Y and Z in W" a name of the list with the same preposition right after it
+    opens the second clause."""
+    objects: list[int] = []
+    gapped: list[tuple[int, int]] = []
+    gap = len(doc)
+    for pobj in prep_objects(verb, words):
+        if pobj.i > gap:
+            continue  # "... and Z in W": W is Z's (the parser may hang its phrase on the copula)
+        for conjunct in coordinated(pobj):
+            named = head_mentions(conjunct, index)
+            end = max((index.mentions[m]["token_end"] for m in named), default=conjunct.i + 1)
+            if conjunct != pobj and named and end < len(doc) and doc[end].lower_ in words:
+                gap = conjunct.i
+                places = [o for c in children(doc[end], ("pobj",)) for o in argument_mentions(c, index)]
+                gapped += [(m, o) for m in named for o in places]
+                break
+            objects += [m for m in named if m not in objects]
+    return objects, gapped
 
 
 def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
@@ -326,23 +408,56 @@ def native_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candi
 
 def owned_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
     """A noun of home or seat between an owner and a place: "Nelson's hometown of Abbott", "the NRC's
-    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y"."""
+    Rockville headquarters", "the headquarters of X in Y", "X's headquarters is in Y", "at Acme headquarters in
+    Y"."""
     if index.type_of(mention) not in LOC:
         return
     place = doc[index.heads[mention]]
     nouns = [place.head] if place.dep_ in ("compound", "nmod") else []
     if place.dep_ == "pobj" and place.head.lower_ in ("of", "in", "at"):
-        holder = place.head.head
+        prep = place.head
+        holder = prep.head
         # "X's headquarters is in Y": the subject of the copula.
         nouns += children(holder, ("nsubj",)) if holder.lemma_ == "be" else [holder]
+        before = doc[prep.i - 1] if prep.i else prep
+        if before.pos_ == "NOUN" and before not in nouns and before.lower_ != "of":
+            # The noun right before the phrase, whatever the parser hung it on: "a briefing at Acme headquarters
+            # in Bexley" (the phrase on "briefing" or on the verb).
+            nouns.append(before)
     for noun in nouns:
         relation = place_nouns().get(noun.lemma_.lower())
         if relation is None:
             continue
-        owners = children(noun, ("poss",)) + prep_objects(noun, ("of",))
+        # The owner by possessive, by "of", or as the noun's modifier: "the Acme headquarters in Bexley".
+        owners = children(noun, ("poss", "compound")) + prep_objects(noun, ("of",))
         for owner in (m for token in owners for m in argument_mentions(token, index)):
             if owner != mention:
                 yield Candidate(owner, mention, relation, "place-noun", 0.7, noun, noun, None)
+
+
+def born_places(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
+    """A place with "born" after it, beside a person, is the person's birthplace, however the parser read the
+    unhyphenated compound: "Ohio born actor X", "Ohio born X", "X, Ohio born, said" (with a hyphen, "Ohio-born
+    X", the place is a modifier of the name's description: :func:`modifier_places`)."""
+    if index.type_of(mention) not in LOC:
+        return
+    end = index.mentions[mention]["token_end"]
+    if end >= len(doc) - 1 or doc[end].lower_ != "born":
+        return
+    start = index.mentions[mention]["token_start"]
+    people = []
+    after = doc[end + 1]
+    while after.pos_ == "NOUN" and after.i < len(doc) - 1:
+        after = doc[after.i + 1]  # "Ohio born actor X": the person's description between
+    people += [m for m in index.at(after) if index.mentions[m]["token_start"] == after.i]
+    if start >= 2 and doc[start - 1].text == "," and doc[end + 1].is_punct:
+        # Set off after the name: "X, Ohio born, said".
+        people += [m for m in index.at(doc[start - 2]) if index.mentions[m]["token_end"] == start - 1]
+    for person in people:
+        if index.type_of(person) == "Person" and not index.mentions[person].get("coreference"):
+            relation = place_relation("Person", index.type_of(mention))
+            if relation:
+                yield Candidate(person, mention, relation, "born-place", 0.7, doc[end], doc[end], None)
 
 
 def place_nouns() -> dict[str, str]:
@@ -358,8 +473,10 @@ def standing_relations(doc: Doc, index: MentionIndex) -> Iterator[Candidate]:
         yield from modifier_places(doc, mention, index)
         yield from role_relations(doc, mention, index)
         yield from preposition_affiliations(doc, mention, index)
+        yield from trailing_places(doc, mention, index)
         yield from native_places(doc, mention, index)
         yield from owned_places(doc, mention, index)
+        yield from born_places(doc, mention, index)
         yield from container_places(doc, mention, index)
         yield from memberships(doc, mention, index)
     yield from comma_places(doc, index)

@@ -6,8 +6,10 @@ tokens or mention indexes; none keeps spaCy objects beyond the call.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
+from spacy.attrs import LEMMA, ORTH, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list, word_table
@@ -24,6 +26,31 @@ CHARGE_PREPOSITIONS = CONTROL_PREPOSITIONS | {"with"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+
+
+def tokens_where(doc: Doc, attribute: int, values: Iterable[int]) -> Iterator[Token]:
+    """The tokens of a Doc whose attribute (a spaCy attribute id: ``LEMMA``, ``ORTH``, ``POS``) is one of the
+    values (string hashes, or part-of-speech symbols), read from the Doc's arrays: a rule that looks at a
+    few words of an article need not make a Token object for every word."""
+    wanted = set(values)
+    for i, value in enumerate(doc.to_array(attribute).tolist()):
+        if value in wanted:
+            yield doc[i]
+
+
+def tokens_with_text(doc: Doc, texts: Iterable[str]) -> Iterator[Token]:
+    """The tokens whose text is one of these words."""
+    return tokens_where(doc, ORTH, (doc.vocab.strings.add(text) for text in texts))
+
+
+def tokens_with_lemma(doc: Doc, lemmas: Iterable[str]) -> Iterator[Token]:
+    """The tokens whose lemma is one of these (as the lemmatizer writes it: case kept)."""
+    return tokens_where(doc, LEMMA, (doc.vocab.strings.add(lemma) for lemma in lemmas))
+
+
+def nouns(doc: Doc) -> Iterator[Token]:
+    """The tokens tagged NOUN."""
+    return tokens_where(doc, POS, (NOUN,))
 
 
 class MentionIndex:

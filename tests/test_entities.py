@@ -6,6 +6,7 @@ from spacy.tokens import Span
 
 from newskg.extractor.spans import trim_span
 from newskg.model import ArticleRecords
+from tests.conftest import edges
 
 
 def by_label(records: ArticleRecords) -> dict[str, tuple[str, list[str]]]:
@@ -56,6 +57,22 @@ def test_country_forms_and_demonyms_are_one_country(extract_text) -> None:
     assert countries.count("United States") == 1
     assert {"US", "American", "America"} <= set(entities["United States"][1])
     assert entities["Kenya"][0] == "Country"
+
+
+def test_former_countries_are_countries(extract_text) -> None:
+    # Names and adjectives of former countries (pycountry's historic countries): "the Soviet Union", "Soviet".
+    text = "The Soviet Union and Yugoslavia signed a pact. Soviet pianist Ivan Drago played in Czechoslovakia."
+    records = extract_text(text)
+    entities = by_label(records)
+    assert entities["Soviet Union"][0] == "Country" and "Soviet" in entities["Soviet Union"][1]
+    assert entities["Yugoslavia"][0] == "Country" and entities["Czechoslovakia"][0] == "Country"
+    assert any(e.label == "Soviet Union" and e.attributes.get("iso3") == "SUN" for e in records.entities)
+
+
+def test_a_national_adjective_naming_a_council_is_no_country(extract_text) -> None:
+    # "the Supreme Soviet", "the Soviet of Nationalities": a body's name, not the country.
+    for text in ("Crimean Supreme Soviet Chairman Ivan Drago met envoys.", "The Soviet of Nationalities met."):
+        assert "Soviet Union" not in by_label(extract_text(text)), text
 
 
 def test_capital_as_actor_is_its_country_and_as_place_a_city(extract_text) -> None:
@@ -146,6 +163,35 @@ def test_source_line_splits_city_and_outlet(extract_text) -> None:
     assert "GMT" not in entities
     # A city name followed by an ordinary name stays one name.
     assert "New York Times" in by_label(extract_text("The New York Times reported the fire."))
+
+
+def test_a_place_owning_a_name_comes_off_it(extract_text) -> None:
+    # "Bristol's Halvex Bank": the possessive place is no part of the bank's name, and says where it is.
+    records = extract_text("Officials at Bristol's Halvex Bank said so.")
+    entities = by_label(records)
+    assert entities["Bristol"][0] == "City" and entities["Halvex Bank"][0] == "Company"
+    assert ("Halvex Bank", "based_in", "Bristol") in edges(records)
+
+
+SOURCE_LINES = [
+    # (credit line of a monitored broadcast or paper, city, outlet): the outlet NER missed after the city, or
+    # joined to it in ordinary case, up to the credit's language and time; the language is no country.
+    ("LD1234 Oslo NORDPOST in Norwegian 1200 GMT 3 May 94", "Oslo", "NORDPOST"),
+    ("Oslo NORDPOST", "Oslo", "NORDPOST"),
+    ("WS2204 Bergen Radio Vestland Network in Norwegian 0700 GMT 5 Apr 94", "Bergen", "Radio Vestland Network"),
+    ("NC1404 Cairo AL-MASRIA in Arabic 6 Apr 94 p 6", "Cairo", "AL-MASRIA"),
+    ("PA0302 Panama City NORDPOST in Spanish 2153 GMT 2 Feb 94", "Panama City", "NORDPOST"),
+]
+
+
+def test_source_line_outlets_are_organisations_based_in_the_city(extract_text) -> None:
+    for text, city, outlet in SOURCE_LINES:
+        records = extract_text(text)
+        entities = by_label(records)
+        assert entities[city][0] == "City" and entities[outlet][0] == "Organization", (text, entities)
+        assert "Norway" not in entities and "Egypt" not in entities and "Spain" not in entities, text
+        assert not any(label.startswith("GMT") for label in entities), text  # a time, not a name
+        assert (outlet, "based_in", city) in edges(records), text
 
 
 def test_name_before_native_is_a_place(extract_text) -> None:

@@ -152,3 +152,41 @@ def test_titles_at_an_organisation(extract_text) -> None:
         found = roles(extract_text(sentence))
         assert ("Jane Roe", predicate, "Halvorsen Logistics", title) in found, (sentence, found)
         assert len([r for p, r, o, _ in found if p == "Jane Roe" and o == "Halvorsen Logistics"]) == 1, found
+
+
+def test_hyphenated_title_before_the_name(extract_text) -> None:
+    # "Secretary-General", "Attorney-General": the hyphen is inside the title, the title one word.
+    found = roles(extract_text("The debt angered UN Secretary-General Anton Varga."))
+    assert ("Anton Varga", "holds_role", "United Nations", "Secretary-General") in found
+    found = roles(extract_text("Nigeria's Attorney-General Bola Ade said so."))
+    assert ("Bola Ade", "holds_role", "Nigeria", "Attorney-General") in found
+
+
+def test_apposition_after_a_party_label(extract_text) -> None:
+    # "Sen. X, D-Mich., chairman of Y": the description after the party and state is the senator's.
+    text = (
+        "Another plan, first advocated by Sen. Tom Riegel, D-Mich., chairman of the Senate Banking Committee, failed."
+    )
+    found = {(s, p, o) for s, p, o, _ in roles(extract_text(text))}
+    assert ("Tom Riegel", "leads", "Senate Banking Committee") in found
+
+
+def test_verbs_of_working_somewhere(extract_text) -> None:
+    # "works at", "teaches acting at", and a relative clause on the name's apposition ("a Republican who
+    # served in Congress"); a country is no employer.
+    found = {
+        (s, p, o)
+        for text in (
+            "Actor Karl Mendel will teach acting at Vanderbilt University.",
+            "Dirk Wenz, a Republican from Chicago who served 24 years in Congress, denied it.",
+            "Ann Lowe works at Halvex Corp.",
+            "Ann Lowe served in Iraq.",
+        )
+        for s, p, o, _ in roles(extract_text(text))
+    }
+    assert {
+        ("Karl Mendel", "works_for", "Vanderbilt University"),
+        ("Dirk Wenz", "works_for", "Congress"),
+        ("Ann Lowe", "works_for", "Halvex Corp."),
+    } <= found
+    assert ("Ann Lowe", "works_for", "Iraq") not in found

@@ -303,6 +303,60 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Tom Rigg", "works_for", "Halvorsen Group"), ("Ann Fry", "works_for", "Halvorsen Group")},
         set(),
     ),
+    # --- a place phrase right after an organisation that the parser hung on the noun before it is the
+    # organisation's (but a country after an organisation is where it works, not where it sits)
+    (
+        "Researchers at the Kelso Institute of Marine Science (KIMS) in Dundee found it.",
+        {("Kelso Institute of Marine Science", "based_in", "Dundee")},
+        set(),
+    ),
+    ("Engineers at Bolt Corp in France went on strike.", set(), {("Bolt Corp", "based_in", "France")}),
+    # --- a name set beside the description that is the subject takes what the verb makes the description
+    (
+        "The Acme chairman, Ray Hull, is also a director of Bolt Corp.",
+        {("Ray Hull", "leads", "Bolt Corp.")},
+        set(),
+    ),
+    (
+        "Ann Tobin's wife, Clara, is a native of Darnley, N.C.",
+        {("Clara", "lives_in", "Darnley")},
+        {("Ann Tobin", "lives_in", "Darnley")},
+    ),
+    # --- a place before an unhyphenated "born" beside a person is the person's birthplace
+    ("Illinois born Carl Heston was a star.", {("Carl Heston", "lives_in", "Illinois")}, set()),
+    (
+        "Ted Lowe, Texas born, has been writer in residence at the college.",
+        {("Ted Lowe", "lives_in", "Texas")},
+        set(),
+    ),
+    ("Tom Rudd met Ohio born Jo Vance.", {("Jo Vance", "lives_in", "Ohio")}, {("Tom Rudd", "lives_in", "Ohio")}),
+    # --- an apposition right after a name that the parser hung on a word before it describes the name
+    (
+        "The summit in Tarija, second most populous city in Bolivia, was postponed.",
+        {("Tarija", "located_in", "Bolivia")},
+        set(),
+    ),
+    # --- a gapped clause after a copula's list: "X is in Y and Z in W" is two pairs
+    (
+        "Aldbury is in Kentshire county and Marlow in Wessex.",
+        {("Marlow", "located_in", "Wessex")},
+        {
+            ("Aldbury", "based_in", "Wessex"),
+            ("Aldbury", "based_in", "Marlow"),
+            ("Kentshire county", "located_in", "Wessex"),
+        },
+    ),
+    (
+        "Ann Lowe is from Leeds and Tom Rudd from York.",
+        {("Ann Lowe", "lives_in", "Leeds"), ("Tom Rudd", "lives_in", "York")},
+        {("Ann Lowe", "lives_in", "York")},
+    ),
+    # --- a noun of seat right before a place phrase, with its owner as a modifier, whatever the phrase hangs on
+    (
+        "Reporters were briefed at the Kestrel Corp headquarters in Bristol on Monday.",
+        {("Kestrel Corp", "based_in", "Bristol")},
+        set(),
+    ),
 ]
 
 

@@ -20,8 +20,11 @@ from newskg.extractor.syntax import (
     is_passive,
     left_modifiers,
     logical_subjects,
+    nouns,
     prep_objects,
     shared_objects,
+    tokens_with_lemma,
+    tokens_with_text,
 )
 
 # word, head (index), dependency, part of speech, tag: one row per token.
@@ -195,3 +198,26 @@ def test_description_coordination_modifiers_and_prepositions() -> None:
     assert texts(prep_objects(met, ("with", "in"))) == ["Modi", "Delhi"]
     assert prep_objects(met, ("against",)) == []
     assert index.type_of(index.at(word(doc, "Delhi"))[0]) == "City"
+
+
+# --- the array filters that spare a rule a Token per word: the same tokens as a scan with the attribute
+
+
+def test_token_filters_find_what_a_scan_finds() -> None:
+    doc = parse(
+        [
+            ("Rome", 1, "nsubj", "PROPN", "NNP"),
+            ("is", 1, "ROOT", "AUX", "VBZ"),
+            ("in", 1, "prep", "ADP", "IN"),
+            ("Lazio", 2, "pobj", "PROPN", "NNP"),
+            ("and", 1, "cc", "CCONJ", "CC"),
+            ("the", 6, "det", "DET", "DT"),
+            ("city", 1, "conj", "NOUN", "NN"),
+            ("is", 1, "conj", "AUX", "VBZ"),
+            ("old", 7, "acomp", "ADJ", "JJ"),
+        ]
+    )
+    assert [t.i for t in tokens_with_lemma(doc, ["is"])] == [t.i for t in doc if t.lemma_ == "is"] == [1, 7]
+    assert [t.text for t in tokens_with_text(doc, {"Lazio", "Rome", "absent"})] == ["Rome", "Lazio"]
+    assert [t.text for t in nouns(doc)] == ["city"]
+    assert list(tokens_with_text(doc, [])) == []
