@@ -15,9 +15,10 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list
+from newskg.extractor.lexicon import Trigger, Triggers, load_triggers, word_list, word_table
 from newskg.extractor.modality import NEGATED, cues, modality_of
 from newskg.extractor.syntax import (
+    LOC,
     RELATIVE_PRONOUNS,
     MentionIndex,
     agents_of_passive,
@@ -186,6 +187,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them"})
 # Particles that leave a verb's meaning as it is ("meet up with", "team up with", "buy up").
 NEUTRAL_PARTICLES = frozenset({"up"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Verbs of talking whose object is the topic: "A and B discussed trade" is A meeting B.
+TOPIC_VERBS = frozenset({"discuss", "negotiate", "renegotiate", "debate"})
 # Relations whose target may be the owner of the thing the verb is about ("criticised the BBC's coverage",
 # "welcomed Germany's decision", "banned Chinese imports", "attacked the army's positions").
 OWNER_RELATIONS = frozenset({"accused", "supported", "threatened", "sanctioned", "excluded", "attacked"})
@@ -320,6 +323,11 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
     if hyphened:
         subject_tokens, passive = [verb.head], True  # "the US-funded Radio Farda": Radio Farda is funded by the US.
     modality = modality_of(verb)
+    intended = intention_owners(verb, index)
+    if intended is not None:
+        # "Acme's bid to buy Bolt", "Acme announced a deal to buy Bolt": the owner of the bid acts.
+        subject_tokens, passive = intended[0], False
+        modality = NEGATED if NEGATED in (modality, intended[1]) else modality or intended[1]
     if modality is None and charged_party(verb):
         modality = "alleged"  # "accused X of crimes, including insulting Y"
     # A named partner after a row's preposition picks that row: "fired at X" is an attack, not a sacking.
@@ -347,7 +355,8 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         if trigger.relation in OWNERSHIP_RELATIONS:
             # "took over the party leadership", "seized the government": a position or power, not the
             # organisation its holders stand for.
-            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in word_list("metonym_heads.txt")]
+            heads = word_list("metonym_heads.txt") | word_list("force_heads.txt")
+            object_tokens = [t for t in object_tokens if t.lemma_.lower() not in heads and t.lower_ not in heads]
         objects = unique(m for token in object_tokens for m in argument_mentions(token, index))
         partner_tokens = prep_objects(verb, preps)
         # Partner on the object noun or the particle: "signed a deal with X", "opened fire on X".
@@ -356,6 +365,10 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
         objects += [m for token in partner_tokens for m in argument_mentions(token, index) if m not in objects]
         confidence = 0.8
         relation = trigger.relation
+        if relation == "acquired" and not objects and not passive:
+            # A share of the target: "bought 20% of Bolt", "acquired the rest of Bolt".
+            for share, said in share_targets(direct, index):
+                objects, relation, rule = [*objects, share], said, "verb-share"
         if not objects and relation in OWNER_RELATIONS and not passive:
             things = (direct if trigger.takes_object else []) + partner_tokens
             objects = unique(m for obj in things for m in owner_mentions(obj, index, relation))
@@ -394,16 +407,85 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
             continue  # "a man named Joe Smith" is what he is called, not an appointment.
         symmetric = inventory[relation].symmetric
         if symmetric and not objects:
-            if any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
+            topic = verb.lemma_.lower() in TOPIC_VERBS and not trigger.takes_object
+            if not topic and any(relation not in event_nouns().get(obj.lemma_.lower(), ()) for obj in direct):
                 continue  # "A and B receive aid" is not A meeting B; "A and B signed a pact" is.
             # Names or a plural description relate to each other ("the two leaders talked"); a bare "they"
             # resolved to an earlier list is too loose a guess.
             subjects = [m for m in subjects if str(index.mentions[m]["text"]).lower() not in PLURAL_PRONOUNS]
+        met = False
         for actor, target in pairs(subjects, objects, symmetric):
             said = relation
             if relation == "attacked" and verbal_attack(verb, (actor, target), index):
                 said = "accused"
+            met = met or said == "met"
             yield Candidate(actor, target, said, rule, confidence, verb, verb, modality or trigger.modality)
+        if met and verb.lemma_.lower() not in HOSTING_VERBS:  # Who hosts a dinner at home is not visiting it.
+            yield from meeting_places(verb, subjects, index, modality or trigger.modality)
+
+
+def meeting_places(verb: Token, subjects: list[int], index: MentionIndex, modality: str | None) -> Iterator[Candidate]:
+    """Where a meeting took place, its parties were: "met X in Geneva", "met X at the conference in Gateshead"
+    (the place of the conference too), "A and B met in Lima". Only a named place after "in" or "at" on the
+    verb of a meeting found between names."""
+    places = prep_objects(verb, ("in", "at"))
+    places += [t for place in places for t in prep_objects(place, ("in",))]
+    found = unique(m for token in places for m in argument_mentions(token, index) if index.type_of(m) in LOC)
+    for actor, place in pairs(subjects, found, False):
+        yield Candidate(actor, place, "visited", "meeting-place", 0.6, verb, verb, modality)
+
+
+def share_targets(objects: list[Token], index: MentionIndex) -> list[tuple[int, str]]:
+    """What a bought share is a share of, and what buying it states (share_nouns.tsv): "bought 20% of
+    Bolt" (invested_in), "bought the rest of Bolt" (acquired). Only a share noun as the object, with its
+    "of" phrase naming the target."""
+    table = word_table("share_nouns.tsv")
+    found: list[tuple[int, str]] = []
+    for obj in objects:
+        said = table.get(obj.lower_) or table.get(obj.lemma_.lower())
+        if said is not None and any(c.dep_ == "nummod" and c.lower_ == "100" for c in obj.children):
+            said = "acquired"  # "bought 100% of Bolt": all of it.
+        if said is not None:
+            found += [(m, said) for token in prep_objects(obj, ("of",)) for m in argument_mentions(token, index)]
+    return found
+
+
+def intention_owners(verb: Token, index: MentionIndex) -> tuple[list[Token], str] | None:
+    """Who would do what an infinitive on a noun of intention names (intention_nouns.tsv), and its
+    modality: the noun's possessor ("Acme's bid to buy Bolt"), its "by" phrase, a name before it ("the
+    Acme plan to close Bolt"), the subject of a verb that states the noun ("Acme announced a deal to buy
+    Bolt", intention_verbs.txt; "a deal to buy Bolt was announced by Acme"), or the subject of the clause
+    the noun is the circumstance of ("Acme cut prices in a bid to win Bolt", "Acme is in talks to buy
+    Bolt"). A plan abandoned or refused is negated ("Acme dropped its bid to buy Bolt"). None when the
+    verb is not such an infinitive; an empty list when no owner is named ("rejected a plan to buy Bolt":
+    whoever rejects it does not buy)."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.pos_ != "NOUN" or children(verb, ("nsubj", "nsubjpass")):
+        return None
+    if is_passive(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    modality = word_table("intention_nouns.tsv").get(noun.lemma_.lower()) or word_table("intention_nouns.tsv").get(
+        noun.lower_
+    )
+    if modality is None:
+        return None
+    owners = children(noun, ("poss",)) + prep_objects(noun, ("by",)) or modifier_actors(noun, index)
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN" and first.head != first:
+        first = first.head
+    head = first.head
+    statement = first.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in word_list("intention_verbs.txt")
+    if not owners and statement and first.dep_ == "dobj":
+        subjects, passive = logical_subjects(head)
+        owners = [] if passive else subjects
+    elif not owners and statement:
+        owners = agents_of_passive(head)
+    elif not owners and first.dep_ == "pobj" and head.lower_ in ("in", "under") and head.head.pos_ in ("VERB", "AUX"):
+        owners, passive = logical_subjects(head.head)
+        owners = [] if passive else owners
+    if statement and (any(c.dep_ == "neg" for c in head.children) or cues().get(head.lemma_.lower()) == NEGATED):
+        modality = NEGATED
+    return owners, modality
 
 
 def modal_clauses(verb: Token) -> Iterator[Token]:
@@ -695,6 +777,16 @@ def between_pairs(phrase: Token, index: MentionIndex) -> list[tuple[int, int]]:
     return unique_pairs((a, b) for first, second in combinations(sides, 2) for a in first for b in second if a != b)
 
 
+def noun_agents(phrase: Token) -> list[Token]:
+    """The "by" phrase of an event noun: "the takeover of B by A"; also when the parser hung it on the
+    active verb whose object the noun is ("condemned the killing of X by Y": an active verb has no agent)."""
+    found = prep_objects(phrase, ("by",))
+    head = phrase.head
+    if phrase.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
+        found += [t for t in agents_of_passive(head) if t.i > phrase.i]
+    return found
+
+
 def unique_pairs(items: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return list(dict.fromkeys(items))
 
@@ -775,7 +867,8 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         if how != "circumstance":
             partner_tokens += prep_objects(anchor, preps - {"between", "of"})
         if how == "passive":
-            subject_tokens = agents_of_passive(anchor)
+            # "sanctions were imposed by X"; "the acquisition of B by A was completed" (the noun's own "by").
+            subject_tokens = agents_of_passive(anchor) or noun_agents(phrase)
         elif how == "blame":
             subject_tokens = children(anchor, ("dobj", "nsubjpass"))
             if anchor.dep_ == "acl":
@@ -803,7 +896,7 @@ def noun_row_events(context: NounPhrase, trigger: Trigger, index: MentionIndex) 
         return  # "handed over his stake in X to Y", "the sale of its stake in X": a stake given up.
     else:
         # Standalone nominal: the possessor or by-agent acts ("the EU's embargo", "the takeover of B by A").
-        subject_tokens = prep_objects(phrase, ("by",)) + ([] if "poss" in preps else possessors)
+        subject_tokens = noun_agents(phrase) + ([] if "poss" in preps else possessors)
         if phrase.dep_ == "ROOT":
             subject_tokens += children(phrase, ("nsubj",))  # A verb the tagger read as a noun: "X bid for Y".
         if not subject_tokens:

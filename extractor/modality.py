@@ -11,6 +11,8 @@ from newskg.extractor.lexicon import word_table
 
 NEGATED = "negated"
 # Verbs that deny the claim they take as object: "rejected the idea that ...", "dismissed reports that ...".
+# Words of an event about to happen: "close to striking a deal", "on the verge of buying", "on the brink of".
+NEAR_WORDS = frozenset({"close", "near", "verge", "brink", "cusp", "point"})
 DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "rubbish", "dispute", "contest", "disown"})
 
 
@@ -71,6 +73,8 @@ def modality_of(anchor: Token) -> str | None:
             controller = head.head.lemma_.lower()
             if controller in table and head.head.pos_ == "VERB":
                 found.append(table[controller])  # "accused of attacking": alleged
+            elif controller in NEAR_WORDS:
+                found.append("expected")  # "was close to signing", "on the verge of buying": not yet done
             break
         if dep == "conj":
             # A coordinated verb shares its chain above, not the other verb's own negation; but the verb

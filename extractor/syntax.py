@@ -24,6 +24,10 @@ CONTROL_PREPOSITIONS = frozenset({"of", "for", "into", "from"})
 # Prepositions of the charge after a verb of blame: "accused of", "charged with", "arrested for".
 CHARGE_PREPOSITIONS = CONTROL_PREPOSITIONS | {"with"}
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Who arms and forces stand for (force_heads.txt): institutions, not companies ("Airbus planes").
+FORCE_OWNER_TYPES = INSTITUTION_TYPES - {"Company"}
+# A modal or finite auxiliary ("would", "has", "was"), not the infinitive's "to".
+FINITE_AUXILIARY_TAGS = frozenset({"MD", "VBZ", "VBP", "VBD"})
 # Left-hand modifiers inside a noun phrase ("Chinese telecoms company", "Aberdeen-based").
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 
@@ -89,7 +93,7 @@ def coordinated(token: Token) -> list[Token]:
     that goes on after a description of its first name between dashes: 'from Acme - a US agency - Bolt and
     Cole' (the parser reads Bolt as the description's apposition; a name after the closing dash is the next
     item, not another description)."""
-    found = [token, *(t for t in token.conjuncts if t.i > token.i)]
+    found = [token, *(t for t in token.conjuncts if t.i > token.i and not clause_subject(t))]
     for description in token.children:
         if description.dep_ != "appos" or description.pos_ != "NOUN" or description.i < token.i:
             continue
@@ -102,6 +106,19 @@ def coordinated(token: Token) -> list[Token]:
             ):
                 found += [name, *(t for t in name.conjuncts if t.i > name.i)]
     return found
+
+
+def clause_subject(conjunct: Token) -> bool:
+    """A conjunct the parser took into a list that is the subject of the clause after it: "plans to help
+    buyers and the Tories would extend ..." (a modal or auxiliary right after the name, on a verb with no
+    subject of its own)."""
+    after = conjunct.right_edge.i + 1
+    if after >= len(conjunct.doc):
+        return False
+    word = conjunct.doc[after]
+    if word.dep_ not in ("aux", "auxpass") or word.head.i <= word.i or word.tag_ not in FINITE_AUXILIARY_TAGS:
+        return False  # "met A and B to talk about ...": an infinitive has no subject to take.
+    return not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in word.head.children)
 
 
 def argument_mentions(token: Token, index: MentionIndex) -> list[int]:
@@ -134,6 +151,13 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in INSTITUTION_TYPES]
             if named:
                 return named
+    # Arms and forces: "US warplanes", "Nato jets" (a country or organisation, not a maker of planes).
+    if token.lemma_.lower() in word_list("force_heads.txt") or token.lower_ in word_list("force_heads.txt"):
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+                named = [m for m in index.at(child) if index.type_of(m) in FORCE_OWNER_TYPES]
+                if named:
+                    return named
     # A kind of place named after "of": "the town of Gao", "the province of Aceh".
     if token.lemma_.lower() in word_list("place_class_nouns.txt"):
         named = [m for pobj in prep_objects(token, ("of",)) for m in index.at(pobj) if index.type_of(m) in LOC]

@@ -436,6 +436,99 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
         {("Serbia", "excluded", "Croatia")},
     ),
     ("Toyota abandoned its takeover of Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    # --- an infinitive on a noun of intention: the noun's owner would act (intention_nouns.tsv)
+    ("Toyota's bid to buy Volvo failed.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota announced a deal to buy Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota launched a bid to take over Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota is in talks to buy Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Peru's decision to sue Chile surprised analysts.", {("Peru", "sued", "Chile")}, set()),
+    # Whoever rejects or welcomes a plan does not carry it out; a plan dropped or refused is no event.
+    ("Volvo rejected a plan to buy Saab.", set(), {("Volvo", "acquired", "Saab")}),
+    ("Toyota dropped its bid to buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    ("Toyota took a decision not to buy Volvo.", set(), {("Toyota", "acquired", "Volvo")}),
+    # --- a share bought: "20% of X" is a stake in X, "the rest of X" the whole of it (share_nouns.tsv)
+    ("Toyota bought 20% of Volvo last year.", {("Toyota", "invested_in", "Volvo")}, {("Toyota", "acquired", "Volvo")}),
+    ("Toyota bought the rest of Volvo.", {("Toyota", "acquired", "Volvo")}, set()),
+    ("Toyota bought 100% of Volvo.", {("Toyota", "acquired", "Volvo")}, {("Toyota", "invested_in", "Volvo")}),
+    (
+        "Peter Hale met Maria Costa and John Reed to talk about trade.",
+        {("Peter Hale", "met", "Maria Costa"), ("Peter Hale", "met", "John Reed")},
+        set(),
+    ),
+    # A name the parser put in a list that is the subject of the next clause is not an argument.
+    (
+        "Labour announced plans to help buyers and the Tories would extend the scheme.",
+        set(),
+        {("Labour", "supported", "Conservative Party")},
+    ),
+    ("Toyota bought 20% of its shares back.", set(), {("Toyota", "invested_in", "Toyota")}),
+    # --- a counterpart named by a country is that country's side; a named counterpart is the person
+    ("Peter Hale met his French counterpart in Paris.", {("Peter Hale", "met", "France")}, set()),
+    (
+        "Peter Hale met his Chinese counterpart, Li Wei, in Beijing.",
+        {("Peter Hale", "met", "Li Wei")},
+        {("Peter Hale", "met", "China")},
+    ),
+    ("Peter Hale met his counterpart on Monday.", set(), {("Peter Hale", "met", "Peter Hale")}),
+    # --- the "by" phrase of an event noun: its own, or hung by the parser on the verb of its clause
+    ("The acquisition of Volvo by Toyota was completed.", {("Toyota", "acquired", "Volvo")}, set()),
+    (
+        "The takeover of Volvo by Toyota was approved by regulators.",
+        {("Toyota", "acquired", "Volvo")},
+        set(),
+    ),
+    (
+        "Peter Hale condemned the killing of Maria Costa by John Reed.",
+        {("John Reed", "killed", "Maria Costa")},
+        {("Peter Hale", "killed", "Maria Costa")},
+    ),
+    # --- an obsession ascribed to an opponent is blame; a commitment alone is not
+    (
+        "Peter Hale said Maria Costa was obsessively committed to cutting spending.",
+        {("Peter Hale", "accused", "Maria Costa")},
+        set(),
+    ),
+    (
+        "Peter Hale said Maria Costa was committed to cutting spending.",
+        set(),
+        {("Peter Hale", "accused", "Maria Costa")},
+    ),
+    # --- where a meeting took place, its parties were
+    (
+        "Peter Hale met Maria Costa in Geneva on Monday.",
+        {("Peter Hale", "met", "Maria Costa"), ("Peter Hale", "visited", "Geneva")},
+        set(),
+    ),
+    ("Peter Hale met Maria Costa at the conference in Oslo.", {("Peter Hale", "visited", "Oslo")}, set()),
+    ("Peter Hale did not meet Maria Costa in Geneva.", set(), {("Peter Hale", "visited", "Geneva")}),
+    ("Toyota met its targets in Japan.", set(), {("Toyota", "visited", "Japan")}),
+    (
+        "Peter Hale hosted Maria Costa at his home in Oslo.",
+        {("Peter Hale", "met", "Maria Costa")},
+        {("Peter Hale", "visited", "Oslo")},
+    ),
+    # --- talking about a topic: coordinated subjects meet each other (not so for receiving things)
+    ("Peter Hale and Maria Costa discussed trade.", {("Peter Hale", "met", "Maria Costa")}, set()),
+    ("Chile and Peru negotiated a ceasefire.", {("Chile", "met", "Peru")}, set()),
+    ("Peter Hale and Maria Costa received awards.", set(), {("Peter Hale", "met", "Maria Costa")}),
+    ("Peter Hale and Maria Costa did not discuss trade.", set(), {("Peter Hale", "met", "Maria Costa")}),
+    # --- a country's arms stand for it in reports of strikes; a purchase of a maker's planes is not of the maker
+    ("US warplanes bombed Kandahar overnight.", {("United States", "attacked", "Kandahar")}, set()),
+    ("Air China bought 20 Airbus planes.", set(), {("Air China", "acquired", "Airbus")}),
+    # --- calling for someone's release takes their side
+    (
+        "Amnesty International called for the release of Peter Hale.",
+        {("Amnesty International", "supported", "Peter Hale")},
+        set(),
+    ),
+    (
+        "Amnesty International demanded Peter Hale's immediate release.",
+        {("Amnesty International", "supported", "Peter Hale")},
+        set(),
+    ),
+    ("Maria Costa campaigned for the freedom of John Reed.", {("Maria Costa", "supported", "John Reed")}, set()),
+    ("Maria Costa did not call for the release of John Reed.", set(), {("Maria Costa", "supported", "John Reed")}),
+    ("The court ordered the release of Peter Hale.", set(), {("court", "supported", "Peter Hale")}),
 ]
 
 
@@ -474,6 +567,20 @@ def test_modality_of_bids_and_attempts(extract_text) -> None:
     }
     assert modalities("Tom Reed denied allegations that he threatened Anna Lind.", "threatened") == {"alleged"}
     assert modalities("Ahead of talks with Maria Costa, Peter Hale said little.", "met") == {"planned"}
+
+
+def test_modality_of_intentions(extract_text) -> None:
+    """An act named by a bid or a plan keeps the modality of its noun: attempted, planned."""
+    for sentence, modality in (
+        ("Toyota's bid to buy Volvo failed.", "attempted"),
+        ("Toyota announced a deal to buy Volvo.", "planned"),
+        ("Peru's decision to sue Chile surprised analysts.", "planned"),
+        # An event about to happen is not one yet.
+        ("Toyota was close to striking a deal with Nissan.", "expected"),
+    ):
+        records = extract_text(sentence)
+        found = [r.evidence.modality for r in records.relations if r.predicate in ("acquired", "sued", "signed")]
+        assert found == [modality], (sentence, found)
 
 
 def test_lexicon_patterns_and_options() -> None:
