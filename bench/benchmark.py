@@ -265,7 +265,7 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
     print(f"\n## Corpus: {args.corpus} ({articles} articles, {words:,} words, batch size {args.batch_size})\n")
     print("| variant | wall s | words/s | x spaCy | CPU s | words/CPU-s | x spaCy (CPU) | peak memory MB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    results: dict[str, dict[str, Any]] = {}
+    results: dict[int | str, dict[str, Any]] = {}
     spacy_one = run_child(["--child", "spacy", "--input", str(source), "--batch-size", str(args.batch_size)])
     baseline = spacy_one if "error" not in spacy_one else {}
     print(row("plain spaCy nlp.pipe, 1 process (model loaded)", spacy_one, words, {}, "seconds"), flush=True)
@@ -276,6 +276,13 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
         results[processes] = run_child(["--child", "newskg", "--", *newskg])
         name = f"newskg extract end to end, {processes} process{'es' if processes > 1 else ''}"
         print(row(name, results[processes], words, baseline), flush=True)
+    if args.dask:
+        out = work / "out-dask"
+        newskg = ["extract", str(source), "-o", f"{out}.gexf", "-o", f"{out}.trig", "-q", "--engine", "dask"]
+        newskg += ["--n-process", str(max(args.processes)), "--batch-size", str(args.batch_size)]
+        results["dask"] = run_child(["--child", "newskg", "--", *newskg])
+        name = f"newskg extract --engine dask, local cluster of {max(args.processes)} worker processes"
+        print(row(name, results["dask"], words, baseline), flush=True)
     if args.store:
         store = work / "store"
         base = ["extract", str(source), "-o", f"{work}/store.gexf", "-o", f"{work}/store.trig", "-q"]
@@ -301,6 +308,15 @@ def corpus_benchmark(args: argparse.Namespace, work: Path) -> None:
     if one and two and "error" not in one and "error" not in two:
         same = all((work / f"out-1{e}").read_bytes() == (work / f"out-2{e}").read_bytes() for e in (".gexf", ".trig"))
         print(f"one and two processes give identical outputs: {same}")
+    widest, dask = results.get(max(args.processes), {}), results.get("dask", {})
+    if widest and dask and "error" not in widest and "error" not in dask:
+        same = all(
+            (work / f"out-dask{e}").read_bytes() == (work / f"out-{max(args.processes)}{e}").read_bytes()
+            for e in (".gexf", ".trig")
+        )
+        overhead = dask["wall"] / widest["wall"] - 1
+        print(f"--engine dask: {overhead:+.1%} wall time against {max(args.processes)} local processes", end="")
+        print(f" (target <= +10%); identical outputs: {same}")
     for result in (spacy_one, *results.values()):
         if result.get("summary"):
             print(f"  {result['summary']}")
@@ -368,6 +384,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--processes", default="1,2", help="Process counts for newskg, comma-separated.")
     parser.add_argument("--no-store", dest="store", action="store_false", help="Skip the --store runs.")
+    parser.add_argument(
+        "--no-dask", dest="dask", action="store_false", help="Skip the --engine dask run (needs newskg[dask])."
+    )
     parser.add_argument("--memory-articles", type=int, default=0, help="Articles for the memory run (0: all).")
     parser.add_argument("--memory-repeat", type=int, default=10, help="Passes of the memory run (0: skip).")
     parser.add_argument("--memory-processes", type=int, default=2, help="Processes of the memory run.")

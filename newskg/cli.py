@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from newskg import __version__
+from newskg.engines import ENGINES, EngineError
 from newskg.extractor.lexicon import LexiconError
 from newskg.extractor.pipeline import DEFAULT_MODEL, ModelNotInstalled
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
@@ -80,6 +81,22 @@ def extract_command(
             show_default=False,
         ),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            metavar="|".join(ENGINES),
+            help="Who parses: local (this machine's processes) or dask (a Dask cluster: pip install 'newskg[dask]').",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="tcp://HOST:8786",
+            help="With --engine dask: the address of a running Dask scheduler [default: a local cluster, one"
+            " worker process per core or --n-process]",
+            show_default=False,
+        ),
+    ] = None,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge entities across articles.")] = True,
     base_iri: Annotated[
         str, typer.Option(metavar="IRI", help="Base IRI for entities, articles and statements.")
@@ -126,10 +143,21 @@ def extract_command(
     if prune and not store:
         error("--prune needs --store DIR")
         raise typer.Exit(2)
+    if engine not in ENGINES:
+        error(f"unknown engine {engine!r} (want {' or '.join(ENGINES)})")
+        raise typer.Exit(2)
+    if scheduler and engine != "dask":
+        error("--scheduler is the address of a Dask scheduler: it needs --engine dask")
+        raise typer.Exit(2)
+    if scheduler and n_process:
+        error("--n-process sizes a local pool or cluster; a scheduler's workers are those started with dask worker")
+        raise typer.Exit(2)
     options = ExtractOptions(
         model=model,
         batch_size=batch_size,
         n_process=n_process,
+        engine=engine,
+        scheduler=scheduler,
         merge=merge,
         base_iri=base_iri,
         lexicons=lexicon or [],
@@ -147,7 +175,7 @@ def extract_command(
     except StoreWriteError as err:
         error(str(err))
         raise typer.Exit(1) from None
-    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError, OutputError) as err:
+    except (UnknownFormat, ModelNotInstalled, LexiconError, StoreError, OutputError, EngineError) as err:
         error(str(err))
         raise typer.Exit(2) from None
     except Interrupted as stop:

@@ -24,6 +24,8 @@ from spacy.language import Language
 from spacy.util import minibatch
 
 from newskg.batch import Result, parse_batch
+from newskg.engines import ENGINES, EngineError, dask_engine
+from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.pipeline import DEFAULT_MODEL, load_pipeline
 from newskg.graphs.atomic import check_writable
 from newskg.graphs.events import DEFAULT_EVENT_WINDOW
@@ -82,6 +84,8 @@ class ExtractOptions:
     model: str = DEFAULT_MODEL
     batch_size: int = DEFAULT_BATCH_SIZE
     n_process: int | None = 1  # None: decide from the input size (see :func:`worker_count`)
+    engine: str = "local"  # "local": this machine's processes; "dask": a Dask cluster (newskg.dask_engine)
+    scheduler: str | None = None  # with engine "dask": a running scheduler's address; None: a local cluster
     merge: bool = True
     base_iri: str = DEFAULT_BASE_IRI
     lexicons: list[str] = field(default_factory=list)
@@ -139,6 +143,17 @@ def extract_records(
     n_process = options.n_process or 1
     if nlp is not None:
         results = parse(nlp, stream, options.batch_size)
+    elif options.engine == "dask":
+        load_triggers(options.lexicons)  # a bad lexicon is reported with its own path, before workers get a copy
+        results = dask_engine().parse_on_dask(
+            stream,
+            options.model,
+            pipeline_config(options),
+            options.batch_size,
+            options.scheduler,
+            None if options.scheduler else options.n_process,  # a scheduler has its own workers
+            files=options.lexicons,
+        )
     elif n_process > 1:
         results = parse_in_processes(stream, options.model, pipeline_config(options), n_process, options.batch_size)
     else:
@@ -150,6 +165,19 @@ def extract_records(
         summary.extracted += 1
         summary.words += result.words
         yield result
+
+
+def check_engine(options: ExtractOptions) -> None:
+    """Fail before any work (:class:`EngineError`, one line) on an engine that cannot run."""
+    if options.engine not in ENGINES:
+        raise EngineError(f"unknown engine {options.engine!r} (want {' or '.join(ENGINES)})")
+    if options.engine != "dask":
+        if options.scheduler:
+            raise EngineError("--scheduler is the address of a Dask scheduler: it needs --engine dask")
+        return
+    engine = dask_engine()
+    if options.scheduler:
+        engine.check_scheduler(options.scheduler)
 
 
 def pipeline_config(options: ExtractOptions) -> dict[str, dict[str, Any]]:
@@ -208,6 +236,7 @@ def extract(
     report = report or (lambda message: print(message, file=sys.stderr))
     progress = progress or RunProgress(enabled=False)
     check_outputs(outputs, [options.merge_report] if options.merge_report else [], paths)
+    check_engine(options)
     started = time.perf_counter()
     summary = RunSummary()
     articles: Iterable[Article] = good_articles(read_articles(paths, stdin=stdin), summary, report)
@@ -223,7 +252,9 @@ def extract(
                 store = StoreRun(options, report)
                 articles = store.select(articles, lambda message: summary.fail(message, report), unchanged)
             expected = count_articles(paths) - (store.stored if store else 0)
-            parse_options = replace(options, n_process=worker_count(options.n_process, expected))
+            # A Dask cluster is sized by itself (a local one to the machine, or by --n-process).
+            n_process = options.n_process if options.engine == "dask" else worker_count(options.n_process, expected)
+            parse_options = replace(options, n_process=n_process)
             records = with_progress(extract_records(articles, parse_options, summary, report), summary, progress)
             if store is not None:
                 for item in records:

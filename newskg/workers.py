@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import process as futures_process
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from typing import Any, Protocol
 
 from spacy.util import minibatch
 
@@ -38,8 +38,15 @@ PR_SET_PDEATHSIG = 1
 PARENT_POLL_SECONDS = 1.0
 STOP_SECONDS = 5.0
 
-# Every pool with live workers, so an interrupted run can stop them wherever it was.
-LIVE_POOLS: weakref.WeakSet[WorkerPool] = weakref.WeakSet()
+
+class Engine(Protocol):
+    """What :func:`terminate_workers` needs of an engine with live workers: a local pool or a Dask run."""
+
+    def terminate(self) -> None: ...
+
+
+# Every engine with live workers (local pools, Dask runs), so an interrupted run can stop them wherever it was.
+LIVE_POOLS: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def die_with_parent(parent: int) -> None:
@@ -131,7 +138,7 @@ class WorkerPool:
 
 
 def terminate_workers() -> None:
-    """Stop every live worker pool of this process (an interrupted or failed run)."""
+    """Stop every live worker pool (and Dask run) of this process (an interrupted or failed run)."""
     for pool in list(LIVE_POOLS):
         pool.terminate()
 
