@@ -121,6 +121,17 @@ def clause_subject(conjunct: Token) -> bool:
     return not any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in word.head.children)
 
 
+def premodifier_mentions(token: Token, index: MentionIndex, types: frozenset[str]) -> list[int]:
+    """The mentions of these types in the first modifier before a noun that holds one: "the Indian
+    government", "SEC officials", "US warplanes"."""
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+            named = [m for m in index.at(child) if index.type_of(m) in types]
+            if named:
+                return named
+    return []
+
+
 def argument_mentions(token: Token, index: MentionIndex) -> list[int]:
     """Mentions that an argument head stands for, across coordination."""
     return unique(m for conjunct in coordinated(token) for m in head_mentions(conjunct, index))
@@ -142,22 +153,18 @@ def head_mentions(token: Token, index: MentionIndex) -> list[int]:
                 return named
     # Metonymy: "the Indian government", "Japanese officials", "SEC officials", "a delegation from the CBI".
     if token.lemma_.lower() in word_list("metonym_heads.txt") or token.lower_ in word_list("metonym_heads.txt"):
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
-                named = [m for m in index.at(child) if index.type_of(m) in INSTITUTION_TYPES]
-                if named:
-                    return named
+        named = premodifier_mentions(token, index, INSTITUTION_TYPES)
+        if named:
+            return named
         for pobj in prep_objects(token, ("of", "from")):
             named = [m for c in coordinated(pobj) for m in index.at(c) if index.type_of(m) in INSTITUTION_TYPES]
             if named:
                 return named
     # Arms and forces: "US warplanes", "Nato jets" (a country or organisation, not a maker of planes).
     if token.lemma_.lower() in word_list("force_heads.txt") or token.lower_ in word_list("force_heads.txt"):
-        for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
-                named = [m for m in index.at(child) if index.type_of(m) in FORCE_OWNER_TYPES]
-                if named:
-                    return named
+        named = premodifier_mentions(token, index, FORCE_OWNER_TYPES)
+        if named:
+            return named
     # A kind of place named after "of": "the town of Gao", "the province of Aceh".
     if token.lemma_.lower() in word_list("place_class_nouns.txt"):
         named = [m for pobj in prep_objects(token, ("of",)) for m in index.at(pobj) if index.type_of(m) in LOC]
