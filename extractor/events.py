@@ -170,7 +170,7 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
     subject_tokens, passive = logical_subjects(verb)
     hyphened = hyphen_agents(verb, index)
     if hyphened:
-        subject_tokens, passive = [verb.head], True  # "the US-funded Radio Farda": Radio Farda is funded by the US.
+        subject_tokens, passive = [verb.head], True  # "the US-funded Radio Vesna": Radio Vesna is funded by the US.
     modality = modality_of(verb)
     intended = intention_owners(verb, index)
     if intended is not None:
@@ -274,7 +274,7 @@ def verb_events(verb: Token, triggers: list[Trigger], index: MentionIndex) -> It
 
 
 def meeting_places(verb: Token, subjects: list[int], index: MentionIndex, modality: str | None) -> Iterator[Candidate]:
-    """Where a meeting took place, its parties were: "met X in Geneva", "met X at the conference in Gateshead"
+    """Where a meeting took place, its parties were: "met X in Geneva", "met X at the conference in Harrogate"
     (the place of the conference too), "A and B met in Lima". Only a named place after "in" or "at" on the
     verb of a meeting found between names."""
     places = prep_objects(verb, ("in", "at"))

@@ -340,7 +340,7 @@ def may_be_short_name(members: list[MentionRecord]) -> bool:
 
 
 def partial_name_links(doc: Doc, groups: Groups) -> None:
-    """Step 4: a name that is part of one full name of a person in the article ('Blair', 'Mr Blair', 'Moazzam')
+    """Step 4: a name that is part of one full name of a person in the article ('Okafor', 'Mr Okafor', 'Chidi')
     is that person. After an honorific the part is a surname: 'Mr Grant' is not 'Grant Wells'. A name that
     only NER knows and that opens one organisation's name is its short name ('Tavira' of 'Tavira Growers')."""
     people, organisations = kind_groups(groups)

@@ -2,7 +2,7 @@
 
 - after "of": "the Bulgarian port of Varna", "Italy's city of Turin", "the Ohio town of Xenia";
 - in apposition: "Varna, a Bulgarian port", "Cardiff, the Welsh capital", "the Welsh capital, Cardiff";
-- the name as a modifier of its kind: "Iran's Gilan province", "the Gilan province of Iran".
+- the name as a modifier of its kind: "Iran's Mazandaran province", "the Mazandaran province of Iran".
 
 The larger place is a place name among the kind noun's modifiers or after its "of"; the kind nouns are
 ``place_class_nouns.txt`` and ``place_part_nouns.txt``.
@@ -35,7 +35,8 @@ def places_at(token: Token, index: MentionIndex) -> list[int]:
 
 def kind_nouns_of(doc: Doc, place: int, index: MentionIndex) -> list[tuple[Token, bool]]:
     """The kind nouns that name the place, each with whether the place is itself the noun's modifier ("the
-    Gilan province of Iran", "Iran's Gilan province") rather than named after its "of" ("the port of Varna")."""
+    Mazandaran province of Iran", "Iran's Mazandaran province") rather than named after its "of" ("the port
+    of Varna")."""
     head = doc[index.heads[place]]
     found: list[tuple[Token, bool]] = []
     first = head
@@ -59,7 +60,7 @@ def container_places(doc: Doc, place: int, index: MentionIndex) -> Iterator[Cand
     """The larger place a place's kind noun names: "the Bulgarian port of Varna" -> Varna located_in Bulgaria.
 
     "the Ohio town of Xenia", "the US state of Delaware": the modifier holds the place after "of"; but "the
-    Gilan province of Iran": the place after "of" holds the modifier when it is of a larger kind."""
+    Mazandaran province of Iran": the place after "of" holds the modifier when it is of a larger kind."""
     place_type = index.type_of(place)
     if place_type not in LOC:
         return

@@ -90,7 +90,7 @@ def described_organisations(doc: Doc, mentions: list[MentionRecord]) -> list[tup
             if noun is not None:
                 found.append((index, noun, DESCRIBED_BESIDE, 0.8))
     for noun in nouns(doc):
-        if noun.pos_ != "NOUN" or noun.i in named or kind_of(noun) not in ("Company", "Organization"):
+        if noun.i in named or kind_of(noun) not in ("Company", "Organization"):
             continue
         if not any(child.dep_ == "det" and child.lower_ == "the" for child in noun.children):
             continue

@@ -3,7 +3,7 @@
 Context rules of the entities component, after each span is classified: a US
 state after a US city ('Atlanta, Georgia'), a place with its state or country
 ('Abilene, Texas': a surface form; a dateline 'FLINT, Mich.' is a place), names
-the text treats as people ('Sanders, 45,', 'Campbell, who', a victim, a
+the text treats as people ('Sanders, 45,', 'Dalton, who', a victim, a
 surname of a person named in full) or as organisations ('X, which'), and home
 places ('a Fargo native').
 """
@@ -123,7 +123,7 @@ def speaks_of_self(root: Token) -> bool:
 def reads_as_person(doc: Doc, m: MentionRecord) -> bool:
     """A name NER took for an organisation or place that the text treats as a person's.
 
-    "Sanders, 45, was ..." (an age in apposition), "Campbell, who ..." (a relative 'who'),
+    "Sanders, 45, was ..." (an age in apposition), "Dalton, who ..." (a relative 'who'),
     "Tidwell, a retired CIA officer, said" (a person's role noun in apposition), "forest spokeswoman
     Lynette Dane" (a person's job right before the name), "Henman said he ..." (speaks of 'he').
     """

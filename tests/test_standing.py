@@ -230,9 +230,9 @@ TABLE: list[tuple[str, set[Edge], set[Edge]]] = [
     ("The Ohio town of Xenia flooded.", {("Xenia", "located_in", "Ohio")}, set()),
     ("The company moved to the US state of Delaware.", {("Delaware", "located_in", "United States")}, set()),
     (
-        "The Gilan province of Iran flooded.",
-        {("Gilan", "located_in", "Iran")},
-        {("Iran", "located_in", "Gilan")},
+        "The Mazandaran province of Iran flooded.",
+        {("Mazandaran", "located_in", "Iran")},
+        {("Iran", "located_in", "Mazandaran")},
     ),
     (
         "Critics include the London boroughs of Hillingdon and Wandsworth.",
