@@ -172,8 +172,10 @@ def source_outlets(doc: Doc, spans: list[Span], taken: set[int]) -> list[Span]:
         if span.label_ != "GPE" or lookup_city(span.text) is None:
             continue
         end = span.end
-        while end < len(doc) and end not in taken and (
-            doc[end].pos_ == "PROPN" or doc[end].text == "-" or is_capitalised_word(doc[end].text)
+        while (
+            end < len(doc)
+            and end not in taken
+            and (doc[end].pos_ == "PROPN" or doc[end].text == "-" or is_capitalised_word(doc[end].text))
         ):
             end += 1
         if end == span.end or doc[end - 1].text == "-" or not is_capitalised_word(doc[span.end].text):

@@ -153,7 +153,7 @@ def split_place_pair(span: Span) -> list[Span]:
 
 
 def split_place_possessive(span: Span) -> list[Span]:
-    """"Bristol's Halvex Bank", "Japan's Sumitomo Bank": NER took the place that owns an organisation's name
+    """ "Bristol's Halvex Bank", "Japan's Sumitomo Bank": NER took the place that owns an organisation's name
     into it. Split the place (GPE) from the organisation; the possessive between them goes."""
     if span.label_ not in ("ORG", "PERSON", "GPE", "FAC") or len(span) < 3:
         return [span]
@@ -181,12 +181,7 @@ def is_capitalised_name(tokens: Span) -> bool:
 def credit_language(doc: Doc, i: int) -> bool:
     """'in English 0107 GMT', 'in Russian 14 Jan 94': what follows the outlet in the credit line of a monitored
     broadcast or paper, the language it was in and when (``i``: the "in")."""
-    return (
-        i + 2 < len(doc)
-        and doc[i].lower_ == "in"
-        and doc[i + 1].text in language_names()
-        and doc[i + 2].like_num
-    )
+    return i + 2 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].text in language_names() and doc[i + 2].like_num
 
 
 def name_word(token: Token) -> bool:

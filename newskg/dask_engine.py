@@ -20,8 +20,8 @@
 - Faults. A worker that dies holding a partition (killed, out of memory) is
   replaced by its nanny and the scheduler runs the partition again elsewhere.
   A partition whose workers die more often than the scheduler allows
-  (``distributed.scheduler.allowed-failures``: :data:`ALLOWED_FAILURES` on
-  newskg's local cluster) comes back as ``KilledWorker``; its articles are then
+  (``distributed.scheduler.allowed-failures``: 1 in :data:`SETTINGS`, which
+  newskg's local cluster runs with) comes back as ``KilledWorker``; its articles are then
   sent one at a time, and an article that kills its workers on its own is
   reported failed, as in the local pool (:mod:`newskg.workers`). Each article's
   result is yielded once.
@@ -49,6 +49,7 @@ from typing import Any
 
 import dask.config
 import dask.utils
+import yaml
 from distributed import Client, Future, KilledWorker, LocalCluster, WorkerPlugin, get_worker
 from distributed.comm import connect
 from spacy.language import Language
@@ -60,9 +61,9 @@ from newskg.extractor.pipeline import load_pipeline, parser_identity
 from newskg.model import Article
 from newskg.workers import LIVE_POOLS
 
-# Worker deaths a partition may cause on newskg's local cluster before it comes back as KilledWorker (Dask's
-# default is 3): once again elsewhere, then article by article.
-ALLOWED_FAILURES = 1
+# The Dask settings newskg's workers run with (its local cluster; a copy in the Dask configuration folder of each
+# machine of a cluster the user starts): see the file's comments.
+SETTINGS = Path(__file__).parent / "data" / "dask.yaml"
 # How often a wait for a partition checks that the cluster still has workers, and how long it waits for one
 # when none is left: workers that died are started again by their nannies, and load the pipeline before they
 # count (tens of seconds on a busy machine).
@@ -94,21 +95,28 @@ def check_scheduler(address: str) -> None:
         raise EngineError(f"{address}: cannot reach the Dask scheduler ({first_line(err)})") from err
 
 
+def worker_settings(path: Path = SETTINGS) -> dict[str, Any]:
+    """The settings of ``data/dask.yaml`` as dotted keys for :func:`dask.config.set` (which replaces a whole
+    section given as one value): ``{"distributed.worker.profile.enabled": False, ...}``."""
+
+    def leaves(prefix: str, value: Any) -> Iterator[tuple[str, Any]]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from leaves(f"{prefix}.{key}" if prefix else key, item)
+        else:
+            yield prefix, value
+
+    return dict(leaves("", yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
 def local_cluster(n_workers: int | None = None) -> LocalCluster:
     """newskg's local cluster: one single-threaded worker process per core (or ``n_workers``) on 127.0.0.1.
 
-    One task at a time per worker (``worker-saturation`` 1.0), so a worker's death counts only against the
-    partition it was parsing; :data:`ALLOWED_FAILURES` deaths before a partition is split.
+    It runs with :func:`worker_settings`: one task at a time per worker, so a worker's death counts only against
+    the partition it was parsing, and one death allowed before a partition is split.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    settings = {
-        "distributed.scheduler.allowed-failures": ALLOWED_FAILURES,
-        "distributed.scheduler.worker-saturation": 1.0,
-        # Dask's statistical profiler samples every worker thread's stack every 10 ms, CPU spent on spaCy's deep
-        # stacks for a dashboard newskg does not use (docs/performance.md).
-        "distributed.worker.profile.enabled": False,
-    }
-    with dask.config.set(settings):
+    with dask.config.set(worker_settings()):
         return LocalCluster(
             n_workers=n_workers or cores,
             threads_per_worker=1,
@@ -263,7 +271,7 @@ class DaskRun:
         """The results of one partition, in order; article by article if its workers kept dying."""
         try:
             return self.wait(future)
-        except KilledWorker:  # its workers died ALLOWED_FAILURES + 1 times: alone, an article has had its chances
+        except KilledWorker:  # its workers died more often than the scheduler allows: now article by article
             return [f"{batch[0].where}: {DIED}"] if len(batch) == 1 else [self.alone(article) for article in batch]
         except EngineError:
             raise

@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 try:
+    import dask.config
     import distributed
 except ImportError:
     if os.environ.get("NEWSKG_REQUIRE_DASK"):
@@ -38,13 +39,15 @@ except ImportError:
     )
 
 import newskg.dask_engine
-from newskg.dask_engine import DIED, DaskRun, local_cluster
+from newskg.dask_engine import DIED, SETTINGS, DaskRun, local_cluster
 from newskg.engines import EngineError
 from newskg.progress import RunProgress
 from newskg.reader import article_files
 from newskg.run import ExtractOptions, RunSummary, extract
 from tests import dask_hooks
 from tests.conftest import EXAMPLES, SHARED
+
+README = Path(__file__).parents[1] / "README.md"
 
 OUTPUTS = (".gexf", ".graphml", ".trig", ".jsonld", ".html")
 BBC = SHARED / "corpus" / "bbc"
@@ -121,7 +124,15 @@ def real_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("dask-cluster")
     address = f"tcp://127.0.0.1:{free_port()}"
     processes: list[subprocess.Popen[bytes]] = []
-    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}  # as the README starts them
+    # As the README starts them: its line that copies newskg's Dask settings, run as written with this venv's
+    # python, into a home of the cluster's own.
+    home = folder / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    env.pop("DASK_CONFIG", None)
+    copy = next(line for line in README.read_text(encoding="utf-8").splitlines() if "~/.config/dask" in line)
+    subprocess.run(["bash", "-c", copy], env=env, check=True, timeout=60)
+    assert (home / ".config" / "dask" / "newskg.yaml").read_bytes() == SETTINGS.read_bytes()
 
     def start(*arguments: str) -> None:
         with (folder / f"{len(processes)}.log").open("wb") as log:
@@ -172,6 +183,23 @@ def test_a_real_scheduler_and_two_workers_give_the_local_bytes(
     assert done.stderr.startswith("articles read: 6, extracted: 6, failed: 0;"), done.stderr
     for out in outputs:
         assert out.read_bytes() == local_outputs[out.suffix], out.suffix
+
+
+def test_the_readme_settings_reach_a_real_scheduler_and_its_workers(real_cluster: str) -> None:
+    """The copied settings file: workers without Dask's malloc variable and profiler, the scheduler's retries."""
+    with distributed.Client(real_cluster, set_as_default=False) as client:
+        assert set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {None}
+        assert set(client.run(dask.config.get, "distributed.worker.profile.enabled").values()) == {False}
+        assert set(client.run(dask.config.get, "distributed.admin.tick.interval").values()) == {"500ms"}
+        assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures) == 1
+        assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.WORKER_SATURATION) == 1.0
+
+
+def test_newskg_local_cluster_runs_with_the_same_settings(cluster: str) -> None:
+    with distributed.Client(cluster, set_as_default=False) as client:
+        assert set(client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_").values()) == {None}
+        assert set(client.run(dask.config.get, "distributed.worker.profile.enabled").values()) == {False}
+        assert client.run_on_scheduler(lambda dask_scheduler: dask_scheduler.allowed_failures) == 1
 
 
 def test_a_worker_killed_from_outside_mid_run_loses_no_article(tmp_path: Path, real_cluster: str) -> None:

@@ -53,7 +53,6 @@ def test_the_model_loads_without_spacy(module: str) -> None:
     assert result.stdout.strip() == "False"
 
 
-
 def test_the_readme_library_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Using the library") :]
