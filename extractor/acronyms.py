@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newskg.extractor.gazetteer import read_words
 from newskg.extractor.schema import MentionRecord
+from newskg.extractor.syntax import tokens_with_text
 
 # An acronym as news writes it: two to six capitals ('GKM', 'NTF', 'ATWU').
 ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -80,7 +81,7 @@ def acronyms_of_non_names(doc: Doc, mentions: list[MentionRecord]) -> set[str]:
     ending_at = {m["token_end"]: m for m in mentions}
     tagged = {m["token_start"] for m in mentions if m["token_end"] - m["token_start"] == 1}
     found = set()
-    closing = [t.i for t in doc if t.text == ")"]
+    closing = [t.i for t in tokens_with_text(doc, (")",))]
     for close in closing:
         i = close - 1
         if i < 1:

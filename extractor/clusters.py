@@ -46,7 +46,7 @@ from newskg.extractor.schema import (
     mention_spans,
     set_entity,
 )
-from newskg.extractor.syntax import tokens_with_text
+from newskg.extractor.syntax import sentence_numbers, tokens_with_text
 from newskg.extractor.type_cues import context_nouns
 from newskg.vocabulary import GENERIC_TYPES, ORGANIZATION_TYPES, type_family
 
@@ -194,7 +194,7 @@ AMBIGUOUS_KIND_NOUNS = frozenset({"group", "agency", "body", "organisation", "or
 def kinds_by_description(doc: Doc, mentions: list[MentionRecord], clusters: dict[str, Cluster]) -> None:
     """'Ostrel ... the dairy company', 'Acme ... the carmaker': a definite description that refers to an
     organisation or place of no specific type, within a sentence of its name, says what kind it is."""
-    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = sentence_numbers(doc)
     for m in mentions:
         if not m.get("coreference") or doc[m["token_start"]].pos_ == "PRON":
             continue

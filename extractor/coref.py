@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import numpy
 from spacy.attrs import LOWER, POS
 from spacy.symbols import NOUN, NUM, PRON, PROPN
 from spacy.tokens import Doc, Token
@@ -60,15 +61,17 @@ def is_pronoun(token: Token) -> bool:
 
 # The parts of speech of the words that may refer (pronouns, nouns of descriptions, "the two").
 REFERRING_POS = frozenset({PRON, NOUN, PROPN, NUM})
+REFERRING_POS_ARRAY = numpy.array(sorted(REFERRING_POS), dtype=numpy.uint64)
 
 
 def referring_tokens(doc: Doc) -> Iterator[Token]:
     """The tokens that may be a pronoun or a description, read from the Doc's arrays: a Token object for
     every word of an article cost more than resolving the few that refer."""
-    possessives = {doc.vocab.strings.add(word) for word in POSSESSIVES}
-    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        if pos in REFERRING_POS or lower in possessives:
-            yield doc[i]
+    possessives = numpy.array([doc.vocab.strings.add(word) for word in POSSESSIVES], dtype=numpy.uint64)
+    values = doc.to_array([POS, LOWER])
+    referring = numpy.isin(values[:, 0], REFERRING_POS_ARRAY) | numpy.isin(values[:, 1], possessives)
+    for i in numpy.flatnonzero(referring).tolist():
+        yield doc[i]
 
 
 def resolve_pronoun(

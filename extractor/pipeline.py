@@ -15,6 +15,7 @@ from spacy.pipeline import AttributeRuler
 from newskg.extractor import attribute_index as _attribute_index
 from newskg.extractor import clusters as _clusters  # noqa: F401
 from newskg.extractor import entities as _entities  # noqa: F401
+from newskg.extractor import lemma_index as _lemma_index
 from newskg.extractor import paragraphs as _paragraphs  # noqa: F401
 from newskg.extractor import relations as _relations  # noqa: F401
 
@@ -46,6 +47,7 @@ def load_pipeline(model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] 
         )
     config = config or {}
     use_attribute_index(nlp)
+    use_lemma_index(nlp)
     nlp.add_pipe("newskg_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, config=config.get(name, {}))
@@ -60,6 +62,13 @@ def use_attribute_index(nlp: Language) -> None:
     if isinstance(ruler, AttributeRuler) and _attribute_index.indexable(ruler):
         nlp.add_pipe("newskg_attribute_index", before="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
+
+
+def use_lemma_index(nlp: Language) -> None:
+    """Swap the model's rule lemmatizer for its faster equivalent (same lemmas; see lemma_index.py)."""
+    if "lemmatizer" in nlp.pipe_names and _lemma_index.indexable(nlp.get_pipe("lemmatizer")):
+        nlp.add_pipe("newskg_lemma_index", before="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
 
 
 def parser_identity(model: str) -> dict[str, Any]:

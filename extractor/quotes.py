@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
 from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Token
 
@@ -64,12 +65,11 @@ def mark_kind(doc: Doc, i: int) -> str:
 def marks_and_breaks(doc: Doc) -> list[int]:
     """Token indexes of quotation marks and of paragraph breaks, read from the Doc's arrays (making a Token
     for every word costs more than the rest of the search)."""
-    marks = {doc.vocab.strings.add(mark) for mark in STRAIGHT | OPENING | CLOSING}
-    found = []
-    for i, (orth, space) in enumerate(doc.to_array([ORTH, IS_SPACE]).tolist()):
-        if orth in marks or (space and "\n" in doc[i].text):
-            found.append(i)
-    return found
+    marks = numpy.array([doc.vocab.strings.add(mark) for mark in STRAIGHT | OPENING | CLOSING], dtype=numpy.uint64)
+    values = doc.to_array([ORTH, IS_SPACE])
+    is_mark = numpy.isin(values[:, 0], marks)
+    found = numpy.flatnonzero(is_mark | (values[:, 1] != 0)).tolist()
+    return [i for i in found if is_mark[i] or "\n" in doc[i].text]
 
 
 def quote_spans(doc: Doc) -> list[Quote]:

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from newskg.extractor.dates import resolve_date
 from newskg.extractor.schema import ClusterRecord, MentionRecord, RelationRecord
+from newskg.extractor.syntax import sentence_numbers
 from newskg.model import Article, ArticleRecords, Entity, Evidence, Mention, Relation
 from newskg.vocabulary import relation_inventory
 
@@ -13,7 +14,7 @@ from newskg.vocabulary import relation_inventory
 def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
     mentions: list[MentionRecord] = doc._.newskg_entities or []
     clusters: dict[str, ClusterRecord] = {c["key"]: c for c in doc._.newskg_clusters or []}
-    sentence_of = {token.i: number for number, sent in enumerate(doc.sents) for token in sent}
+    sentence_of = sentence_numbers(doc)
     entities: dict[str, Entity] = {}
     for m in mentions:
         entity = entities.get(m["key"])
@@ -32,7 +33,8 @@ def doc_to_records(doc: Doc, article: Article) -> ArticleRecords:
             for alias in (m["text"], m.get("surface")):
                 if alias and alias not in entity.aliases:
                     entity.aliases.append(alias)
-        entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence_of.get(m["token_start"], 0)))
+        sentence = sentence_of[m["token_start"]] if m["token_start"] < len(sentence_of) else 0
+        entity.mentions.append(Mention(m["start"], m["end"], m["text"], sentence))
         entity.attributes.update(m.get("attributes") or {})
     inventory = relation_inventory()
     text = doc.text  # built from the tokens on every access: once, not once per relation

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -91,12 +92,16 @@ def leaving_verbs(verb: Token) -> list[Token]:
     return found
 
 
+@cache
+def membership_nouns() -> dict[str, str]:
+    """The role nouns of a country's or organisation's membership ('a member of NATO')."""
+    return {noun: relation for noun, relation in word_table("role_nouns.tsv").items() if relation == "member_of"}
+
+
 def role_relations(doc: Doc, mention: int, index: MentionIndex) -> Iterator[Candidate]:
     """A person's role noun and what it is a role of: 'a spokesman for Y', 'Garfield's assassin X';
     for countries and organisations only membership ('Norway is a member of NATO')."""
-    roles = word_table("role_nouns.tsv")
-    if index.type_of(mention) != "Person":
-        roles = {noun: relation for noun, relation in roles.items() if relation == "member_of"}
+    roles = word_table("role_nouns.tsv") if index.type_of(mention) == "Person" else membership_nouns()
     head = doc[index.heads[mention]]
     m = index.mentions[mention]
     inside = range(m["token_start"], m["token_end"])

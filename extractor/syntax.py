@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import LEMMA, ORTH, POS
+import numpy
+from spacy.attrs import LEMMA, ORTH, POS, SENT_START
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
@@ -36,10 +37,18 @@ def tokens_where(doc: Doc, attribute: int, values: Iterable[int]) -> Iterator[To
     """The tokens of a Doc whose attribute (a spaCy attribute id: ``LEMMA``, ``ORTH``, ``POS``) is one of the
     values (string hashes, or part-of-speech symbols), read from the Doc's arrays: a rule that looks at a
     few words of an article need not make a Token object for every word."""
-    wanted = set(values)
-    for i, value in enumerate(doc.to_array(attribute).tolist()):
-        if value in wanted:
-            yield doc[i]
+    wanted = numpy.fromiter(values, dtype=numpy.uint64)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(attribute), wanted)).tolist():
+        yield doc[i]
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of each token's sentence in ``doc.sents`` (0 for the first), read from the Doc's arrays."""
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START).astype(numpy.int64) == 1
+    starts[0] = True
+    return (numpy.cumsum(starts) - 1).tolist()
 
 
 def tokens_with_text(doc: Doc, texts: Iterable[str]) -> Iterator[Token]:

@@ -10,10 +10,11 @@ targets; :mod:`newskg.extractor.relations` filters, dates and records them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
@@ -102,27 +103,39 @@ class TriggerWords:
 
     def __init__(self, triggers: Triggers) -> None:
         self.words = frozenset(word for word, _ in triggers) | LABELLING_VERBS | REPORTING_VERBS | {"in", "at"}
-        self.known: dict[tuple[int, int], bool] = {}
+        # Lemmas and forms seen so far, and those of them that start a frame (string hashes).
+        self.seen_lemmas: set[int] = set()
+        self.seen_forms: set[int] = set()
+        self.lemmas: set[int] = set()
+        self.forms: set[int] = set()
 
-    def starts(self, strings: StringStore, lemma: int, lower: int) -> bool:
-        key = (lemma, lower)
-        found = self.known.get(key)
-        if found is None:
-            form = strings[lower]
-            found = (
-                strings[lemma].lower() in self.words
-                or form in self.words
-                or (form.endswith("ed") and (form[:-1] in self.words or form[:-2] in self.words))
-            )
-            self.known[key] = found
-        return found
+    def starts_by_lemma(self, lemma: str) -> bool:
+        return lemma.lower() in self.words
+
+    def starts_by_form(self, form: str) -> bool:
+        return form in self.words or (form.endswith("ed") and (form[:-1] in self.words or form[:-2] in self.words))
+
+    def learn(self, strings: StringStore, lemmas: Iterable[int], forms: Iterable[int]) -> None:
+        """Look up the lemmas and forms not seen before: a long run looks each word up once."""
+        for lemma in set(lemmas) - self.seen_lemmas:
+            self.seen_lemmas.add(lemma)
+            if self.starts_by_lemma(strings[lemma]):
+                self.lemmas.add(lemma)
+        for form in set(forms) - self.seen_forms:
+            self.seen_forms.add(form)
+            if self.starts_by_form(strings[form]):
+                self.forms.add(form)
 
     def tokens(self, doc: Doc) -> Iterator[Token]:
         """The tokens of a Doc that may start a frame, in text order."""
-        strings = doc.vocab.strings
-        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
-            if self.starts(strings, lemma, lower):
-                yield doc[i]
+        values = doc.to_array([LEMMA, LOWER])
+        lemmas, forms = numpy.unique(values[:, 0]), numpy.unique(values[:, 1])
+        self.learn(doc.vocab.strings, lemmas.tolist(), forms.tolist())
+        wanted_lemmas = numpy.fromiter(self.lemmas, dtype=numpy.uint64, count=len(self.lemmas))
+        wanted_forms = numpy.fromiter(self.forms, dtype=numpy.uint64, count=len(self.forms))
+        starting = numpy.isin(values[:, 0], wanted_lemmas) | numpy.isin(values[:, 1], wanted_forms)
+        for i in numpy.flatnonzero(starting).tolist():
+            yield doc[i]
 
 
 def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
