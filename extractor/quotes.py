@@ -19,15 +19,18 @@ news they are scare quotes and headlines' quotation marks, and apostrophes look 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IS_SPACE, ORTH
-from spacy.tokens import Doc, Token
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
+from spacy.tokens import Doc, Span, Token
 
 from newskg.extractor.lexicon import word_list
 from newskg.extractor.syntax import logical_subjects
 
+SPEECH_POS = numpy.array([VERB, AUX], dtype=numpy.uint64)
 STRAIGHT = frozenset({'"'})
 OPENING = frozenset({"\u201c", "``", "\u201e"})
 CLOSING = frozenset({"\u201d", "''"})
@@ -99,9 +102,34 @@ def quote_spans(doc: Doc) -> list[Quote]:
     return [q for q in found if q.end > q.start]
 
 
-def speech_verbs(tokens: list[Token], inside: range) -> list[Token]:
-    speech = word_list("speech_verbs.txt")
-    return [t for t in tokens if t.i not in inside and t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in speech]
+@dataclass(frozen=True)
+class SpeechWords:
+    """Where a Doc's speech verbs ("said", "told") and its "according" stand, found once per Doc from its
+    arrays (a quotation's sentences are then searched by position, not token by token)."""
+
+    verbs: list[int]
+    according: list[int]
+
+    @classmethod
+    def of(cls, doc: Doc) -> SpeechWords:
+        speech = word_list("speech_verbs.txt")
+        strings = doc.vocab.strings
+        values = doc.to_array([POS, LEMMA, LOWER])
+        verbal = numpy.flatnonzero(numpy.isin(values[:, 0], SPEECH_POS)).tolist()
+        verbs = [i for i in verbal if strings[int(values[i, 1])].lower() in speech]
+        according = numpy.flatnonzero(values[:, 2] == strings.add("according")).tolist()
+        return cls(verbs, according)
+
+
+def within(positions: list[int], sentence: Span, inside: range) -> list[int]:
+    """The positions in a sentence, outside the quoted words, in text order."""
+    found = positions[bisect_left(positions, sentence.start) : bisect_left(positions, sentence.end)]
+    return [i for i in found if i not in inside]
+
+
+def speech_verbs(doc: Doc, words: SpeechWords, sentence: Span, inside: range) -> list[Token]:
+    """The speech verbs of a sentence outside the quoted words."""
+    return [doc[i] for i in within(words.verbs, sentence, inside)]
 
 
 def speakers_of(verb: Token, inside: range) -> list[Token]:
@@ -110,23 +138,23 @@ def speakers_of(verb: Token, inside: range) -> list[Token]:
     return [] if passive else [s for s in subjects if s.i not in inside]
 
 
-def attribution(doc: Doc, quote: Quote) -> tuple[int, ...]:
+def attribution(doc: Doc, quote: Quote, words: SpeechWords) -> tuple[int, ...]:
     """The speaker heads a quotation's own sentences give it, outside the quoted words."""
     inside = range(quote.start - 1, quote.end + 1)
     first, last = doc[quote.start].sent, doc[quote.end - 1].sent
     sentences = [first] if first.start == last.start else [first, last]
     for sentence in sentences:
-        verbs = speech_verbs(list(sentence), inside)
+        verbs = speech_verbs(doc, words, sentence, inside)
         # The verb whose clause holds the quote ("said the offer was 'absurd'"), else the nearest one.
         holding = [v for v in verbs if v.left_edge.i < quote.end and v.right_edge.i >= quote.start]
         for verb in holding + sorted(verbs, key=lambda v: min(abs(v.i - quote.start), abs(v.i - quote.end))):
             speakers = speakers_of(verb, inside)
             if speakers:
                 return tuple(s.i for s in speakers)
-        for token in sentence:
+        for according in within(words.according, sentence, inside):
             # '"..., " according to Anna Lind.'
-            if token.i not in inside and token.lower_ == "according" and token.i + 1 < len(doc):
-                to = doc[token.i + 1]
+            if according + 1 < len(doc):
+                to = doc[according + 1]
                 named = [c.i for c in to.children if c.dep_ == "pobj"]
                 if to.lower_ == "to" and named:
                     return tuple(named)
@@ -136,7 +164,7 @@ def attribution(doc: Doc, quote: Quote) -> tuple[int, ...]:
         before -= 1
     if before >= 0 and doc[before].text == ":":
         sentence = doc[before].sent
-        for verb in reversed(speech_verbs(list(sentence), inside)):
+        for verb in reversed(speech_verbs(doc, words, sentence, inside)):
             speakers = speakers_of(verb, inside)
             if speakers:
                 return tuple(s.i for s in speakers)
@@ -158,8 +186,9 @@ def continues(doc: Doc, previous: Quote, quote: Quote) -> bool:
 def find_quotes(doc: Doc) -> list[Quote]:
     """The quotations of a Doc with their speakers' heads (empty where no speaker is given)."""
     quotes: list[Quote] = []
+    words = SpeechWords.of(doc)
     for quote in quote_spans(doc):
-        speaker = attribution(doc, quote)
+        speaker = attribution(doc, quote, words)
         if not speaker and quotes and quotes[-1].speaker and continues(doc, quotes[-1], quote):
             speaker = quotes[-1].speaker
         quotes.append(Quote(quote.start, quote.end, quote.closed, speaker))

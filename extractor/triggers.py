@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import combinations
 
-import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
@@ -129,13 +128,12 @@ class TriggerWords:
     def tokens(self, doc: Doc) -> Iterator[Token]:
         """The tokens of a Doc that may start a frame, in text order."""
         values = doc.to_array([LEMMA, LOWER])
-        lemmas, forms = numpy.unique(values[:, 0]), numpy.unique(values[:, 1])
-        self.learn(doc.vocab.strings, lemmas.tolist(), forms.tolist())
-        wanted_lemmas = numpy.fromiter(self.lemmas, dtype=numpy.uint64, count=len(self.lemmas))
-        wanted_forms = numpy.fromiter(self.forms, dtype=numpy.uint64, count=len(self.forms))
-        starting = numpy.isin(values[:, 0], wanted_lemmas) | numpy.isin(values[:, 1], wanted_forms)
-        for i in numpy.flatnonzero(starting).tolist():
-            yield doc[i]
+        lemmas, forms = values[:, 0].tolist(), values[:, 1].tolist()
+        self.learn(doc.vocab.strings, lemmas, forms)
+        starting_lemmas, starting_forms = self.lemmas, self.forms
+        for i, (lemma, form) in enumerate(zip(lemmas, forms, strict=True)):
+            if lemma in starting_lemmas or form in starting_forms:
+                yield doc[i]
 
 
 def verb_trigger(token: Token, triggers: Triggers) -> list[Trigger]:
