@@ -202,13 +202,13 @@ def described_mentions(noun: Token, index: MentionIndex) -> list[int]:
 
 
 def children(token: Token, deps: Iterable[str]) -> list[Token]:
-    wanted = set(deps)
+    wanted = deps if isinstance(deps, (tuple, set, frozenset)) else set(deps)  # a literal tuple needs no copy
     return [child for child in token.children if child.dep_ in wanted]
 
 
 def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the token's prepositions that are listed ('met with X', 'arrived in Y')."""
-    wanted = set(preps)
+    wanted = preps if isinstance(preps, (tuple, set, frozenset)) else set(preps)
     return [
         pobj
         for prep in token.children
