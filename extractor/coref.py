@@ -14,7 +14,7 @@ resolves partial names and name fragments.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 
 import numpy
 from spacy.attrs import LOWER, POS
@@ -64,14 +64,15 @@ REFERRING_POS = frozenset({PRON, NOUN, PROPN, NUM})
 REFERRING_POS_ARRAY = numpy.array(sorted(REFERRING_POS), dtype=numpy.uint64)
 
 
-def referring_tokens(doc: Doc) -> Iterator[Token]:
+def referring_tokens(doc: Doc, skipped: Container[int] = frozenset()) -> Iterator[Token]:
     """The tokens that may be a pronoun or a description, read from the Doc's arrays: a Token object for
     every word of an article cost more than resolving the few that refer."""
     possessives = numpy.array([doc.vocab.strings.add(word) for word in POSSESSIVES], dtype=numpy.uint64)
     values = doc.to_array([POS, LOWER])
     referring = numpy.isin(values[:, 0], REFERRING_POS_ARRAY) | numpy.isin(values[:, 1], possessives)
     for i in numpy.flatnonzero(referring).tolist():
-        yield doc[i]
+        if i not in skipped:  # the words of a name: a Token only for the words that may refer
+            yield doc[i]
 
 
 def resolve_pronoun(
@@ -162,9 +163,7 @@ def resolve_references(doc: Doc, mentions: list[MentionRecord]) -> list[MentionR
         return m["token_start"] not in quoted
 
     inside: list[Token] = []  # pronouns inside quotations, resolved once the speakers are known
-    for token in referring_tokens(doc):
-        if token.i in covered:
-            continue
+    for token in referring_tokens(doc, covered):
         lower = token.lower_
         if is_pronoun(token):
             if token.i in quoted:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
+import numpy
+from spacy.attrs import IS_ALPHA, SENT_START
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list
@@ -40,13 +42,26 @@ def token_start(m: MentionRecord) -> int:
     return m["token_start"]
 
 
+def worded_sentence_starts(doc: Doc) -> list[int]:
+    """Where the sentences of ``doc.sents`` that hold a word (an alphabetic token) start, from the Doc's arrays."""
+    if not len(doc):
+        return []
+    values = doc.to_array([SENT_START, IS_ALPHA]).astype(numpy.int64)
+    starts = values[:, 0] == 1
+    starts[0] = True
+    numbers = numpy.cumsum(starts) - 1
+    worded = numpy.zeros(int(numbers[-1]) + 1, dtype=bool)
+    worded[numbers[values[:, 1] == 1]] = True
+    return numpy.flatnonzero(starts)[worded].tolist()
+
+
 class Resolver:
     """Finds antecedents among the mentions before a position, sentence by sentence."""
 
     def __init__(self, doc: Doc, mentions: list[MentionRecord]) -> None:
         self.doc = doc
         # Sentences with no word (a closing quote and a blank line) do not count as sentences back.
-        self.sentence_starts = [sent.start for sent in doc.sents if any(token.is_alpha for token in sent)] or [0]
+        self.sentence_starts = worded_sentence_starts(doc) or [0]
         self.mentions = mentions
         self.named = [m for m in mentions if not m.get("coreference")]
         self.named_tokens = {i for m in self.named for i in range(m["token_start"], m["token_end"])}
