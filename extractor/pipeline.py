@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
@@ -54,21 +55,27 @@ def load_pipeline(model: str = DEFAULT_MODEL, config: dict[str, dict[str, Any]] 
     return nlp
 
 
+def use_index(nlp: Language, stock: str, index: str, indexable: Callable[[Any], bool]) -> None:
+    """Put newskg's ``index`` component in place of the model's ``stock`` one when it can stand in for it; the
+    stock component stays in the pipeline, disabled, so the pipeline still serialises."""
+    if stock in nlp.pipe_names and indexable(nlp.get_pipe(stock)):
+        nlp.add_pipe(index, before=stock)
+        nlp.disable_pipe(stock)
+
+
 def use_attribute_index(nlp: Language) -> None:
     """Swap the model's attribute_ruler for its faster equivalent (same attributes; see attribute_index.py)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ruler = nlp.get_pipe("attribute_ruler")
-    if isinstance(ruler, AttributeRuler) and _attribute_index.indexable(ruler):
-        nlp.add_pipe("newskg_attribute_index", before="attribute_ruler")
-        nlp.disable_pipe("attribute_ruler")
+    use_index(
+        nlp,
+        "attribute_ruler",
+        "newskg_attribute_index",
+        lambda ruler: isinstance(ruler, AttributeRuler) and _attribute_index.indexable(ruler),
+    )
 
 
 def use_lemma_index(nlp: Language) -> None:
     """Swap the model's rule lemmatizer for its faster equivalent (same lemmas; see lemma_index.py)."""
-    if "lemmatizer" in nlp.pipe_names and _lemma_index.indexable(nlp.get_pipe("lemmatizer")):
-        nlp.add_pipe("newskg_lemma_index", before="lemmatizer")
-        nlp.disable_pipe("lemmatizer")
+    use_index(nlp, "lemmatizer", "newskg_lemma_index", _lemma_index.indexable)
 
 
 def parser_identity(model: str) -> dict[str, Any]:

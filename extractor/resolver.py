@@ -13,12 +13,11 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
-import numpy
-from spacy.attrs import IS_ALPHA, SENT_START
 from spacy.tokens import Doc, Token
 
 from newskg.extractor.lexicon import word_list
 from newskg.extractor.schema import MentionRecord, mention_record
+from newskg.extractor.syntax import worded_sentence_starts
 from newskg.vocabulary import AGENT_TYPES, GENERIC_TYPES, INSTITUTION_TYPES, type_family
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -40,19 +39,6 @@ ADJUNCT_DEPS = frozenset({"advcl", "prep", "npadvmod"})
 
 def token_start(m: MentionRecord) -> int:
     return m["token_start"]
-
-
-def worded_sentence_starts(doc: Doc) -> list[int]:
-    """Where the sentences of ``doc.sents`` that hold a word (an alphabetic token) start, from the Doc's arrays."""
-    if not len(doc):
-        return []
-    values = doc.to_array([SENT_START, IS_ALPHA]).astype(numpy.int64)
-    starts = values[:, 0] == 1
-    starts[0] = True
-    numbers = numpy.cumsum(starts) - 1
-    worded = numpy.zeros(int(numbers[-1]) + 1, dtype=bool)
-    worded[numbers[values[:, 1] == 1]] = True
-    return numpy.flatnonzero(starts)[worded].tolist()
 
 
 class Resolver:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import LEMMA, ORTH, POS, SENT_START
+from spacy.attrs import IS_ALPHA, LEMMA, ORTH, POS, SENT_START
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
@@ -42,13 +42,28 @@ def tokens_where(doc: Doc, attribute: int, values: Iterable[int]) -> Iterator[To
         yield doc[i]
 
 
+def sentence_starts(doc: Doc) -> numpy.ndarray:
+    """Whether each token starts a sentence of ``doc.sents`` (the first always does), from the Doc's arrays."""
+    starts = doc.to_array(SENT_START).astype(numpy.int64) == 1
+    if len(starts):
+        starts[0] = True
+    return starts
+
+
 def sentence_numbers(doc: Doc) -> list[int]:
     """The number of each token's sentence in ``doc.sents`` (0 for the first), read from the Doc's arrays."""
-    if not len(doc):
+    return (numpy.cumsum(sentence_starts(doc)) - 1).tolist()
+
+
+def worded_sentence_starts(doc: Doc) -> list[int]:
+    """Where the sentences of ``doc.sents`` that hold a word (an alphabetic token) start."""
+    starts = sentence_starts(doc)
+    if not len(starts):
         return []
-    starts = doc.to_array(SENT_START).astype(numpy.int64) == 1
-    starts[0] = True
-    return (numpy.cumsum(starts) - 1).tolist()
+    numbers = numpy.cumsum(starts) - 1
+    worded = numpy.zeros(int(numbers[-1]) + 1, dtype=bool)
+    worded[numbers[doc.to_array(IS_ALPHA) == 1]] = True
+    return numpy.flatnonzero(starts)[worded].tolist()
 
 
 def tokens_with_text(doc: Doc, texts: Iterable[str]) -> Iterator[Token]:

@@ -96,8 +96,8 @@ class TriggerWords:
     lemmatizer got it wrong: :func:`verb_rows`; a noun by its lemma or form: :func:`noun_trigger`), a
     labelling or reporting verb (:func:`label_events`, :func:`reported_accusations`), or the preposition of a
     presence clause (:func:`presence_events`). Other tokens, most of a text, need no Token object at all:
-    making one for every word cost more than the frames themselves. The answer for each pair of lemma and form
-    is kept, so a long run looks each word up once.
+    making one for every word cost more than the frames themselves. Each lemma and each form is looked up once
+    and its answer kept, so a long run looks each word up once.
     """
 
     def __init__(self, triggers: Triggers) -> None:

@@ -10,8 +10,7 @@ from spacy.tokens import Doc
 from newskg.extractor.coref import REFERRING_POS, referring_tokens
 from newskg.extractor.lexicon import load_triggers
 from newskg.extractor.quotes import CLOSING, OPENING, STRAIGHT, marks_and_breaks
-from newskg.extractor.resolver import worded_sentence_starts
-from newskg.extractor.syntax import nouns, sentence_numbers, tokens_where
+from newskg.extractor.syntax import nouns, sentence_numbers, tokens_where, worded_sentence_starts
 from newskg.extractor.triggers import TriggerWords
 from tests.conftest import EXAMPLES
 
